@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    products: [
+        .library(name: "Nianbao", targets: ["Nianbao"]),
+        .executable(name: "nianbao", targets: ["nianbao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .target(name: "NianbaoModel"),
+        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip"]),
+        .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
+        .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
+        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel"]),
+        .target(
+            name: "Nianbao",
+            dependencies: ["NianbaoModel", "NianbaoReaders", "NianbaoTables", "NianbaoReport", "NianbaoWriters"]),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: ["Nianbao", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "NianbaoReadersTests", dependencies: ["NianbaoReaders"]),
+        .testTarget(name: "NianbaoTablesTests", dependencies: ["NianbaoTables"]),
+        .testTarget(name: "NianbaoReportTests", dependencies: ["NianbaoReport", "NianbaoReaders", "NianbaoTables"]),
+        .testTarget(name: "NianbaoWritersTests", dependencies: ["NianbaoWriters"]),
+        .testTarget(name: "NianbaoTests", dependencies: ["Nianbao"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The whole pipeline in one call: bytes (or a file) in, canonical report out.
+public struct Converter: Sendable {
+    public var interpreter: Interpreter
+
+    public init(interpreter: Interpreter = Interpreter()) {
+        self.interpreter = interpreter
+    }
+
+    /// Converts bytes; `path` only names the source in the report and in errors.
+    /// `format` nil means: decide from the content.
+    public func convert(_ bytes: [UInt8], path: String?, format: InputFormat? = nil) throws(ConversionError) -> Report {
+        let format = format ?? FormatSniffer.sniff(bytes)
+        let document: Document
+        do {
+            switch format {
+            case .text: document = try TextReader().read(bytes)
+            case .docx, .html: throw ReaderError.unsupportedFormat(format)
+            }
+        } catch let error as ReaderError {
+            throw ConversionError(path: path, reason: error)
+        } catch {
+            throw ConversionError(path: path, reason: .unreadable(String(describing: error)))
+        }
+        let source = SourceInfo(path: path, format: format, encoding: document.encoding,
+                                layout: document.layout, sha256: SHA256.hex(bytes))
+        return interpreter.interpret(document, source: source)
+    }
+
+    /// Reads and converts a file.
+    public func convert(file path: String, format: InputFormat? = nil) throws(ConversionError) -> Report {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ConversionError(path: path, reason: .unreadable(FileProblem.describe(error)))
+        }
+        return try convert(bytes, path: path, format: format)
+    }
+}
+
+/// A conversion that failed, naming the file and the reason.
+public struct ConversionError: Error, Sendable, CustomStringConvertible {
+    public var path: String?
+    public var reason: ReaderError
+
+    public var description: String { "\(path ?? "<stdin>")：\(reason.description)" }
+}
+
+/// A short reason for a file that could not be opened.
+enum FileProblem {
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch nsError.code {
+        case NSFileReadNoSuchFileError: return "文件不存在 (no such file)"
+        case NSFileReadNoPermissionError: return "没有读取权限 (permission denied)"
+        default: return nsError.localizedDescription
+        }
+    }
+}

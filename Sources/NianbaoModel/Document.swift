@@ -1,0 +1,126 @@
+/// Where a piece of input came from: a line of a text extract, or a part and index inside a package.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    public var line: Int?
+    public var part: String?
+    public var index: Int?
+
+    public init(line: Int? = nil, part: String? = nil, index: Int? = nil) {
+        self.line = line
+        self.part = part
+        self.index = index
+    }
+}
+
+/// The input formats nianbao reads.
+public enum InputFormat: String, Sendable, Codable, CaseIterable {
+    case text, docx, html
+}
+
+/// A format-neutral document: what every reader produces and every later stage consumes.
+public struct Document: Sendable, Equatable, Codable {
+    public var format: InputFormat
+    /// Name of the character encoding the bytes were decoded from (e.g. "UTF-8", "GB18030").
+    public var encoding: String
+    /// The dominant table layout the reader saw (e.g. "tab", "pipe", "cell-per-line"), if any.
+    public var layout: String?
+    public var blocks: [Block]
+    /// What the reader noticed (e.g. bytes it had to replace).
+    public var diagnostics: [Diagnostic]
+
+    public init(format: InputFormat, encoding: String, layout: String? = nil, blocks: [Block],
+                diagnostics: [Diagnostic] = []) {
+        self.format = format
+        self.encoding = encoding
+        self.layout = layout
+        self.blocks = blocks
+        self.diagnostics = diagnostics
+    }
+}
+
+/// One block of a document, in reading order.
+public enum Block: Sendable, Equatable, Codable {
+    case heading(Heading)
+    case paragraph(Paragraph)
+    case table(SourceTable)
+    case image(ImagePlaceholder)
+
+    /// Where the block starts in the source.
+    public var location: SourceLocation {
+        switch self {
+        case .heading(let h): h.location
+        case .paragraph(let p): p.location
+        case .table(let t): t.location
+        case .image(let i): i.location
+        }
+    }
+}
+
+/// A heading marked as such by the source (markdown `#`, a heading style); `level` 1 is the top.
+public struct Heading: Sendable, Equatable, Codable {
+    public var text: String
+    public var level: Int
+    public var location: SourceLocation
+
+    public init(text: String, level: Int, location: SourceLocation) {
+        self.text = text
+        self.level = level
+        self.location = location
+    }
+}
+
+/// A paragraph of running text (one line of a text extract).
+public struct Paragraph: Sendable, Equatable, Codable {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// An image that stood in the flow of the document (often a table pasted as a picture).
+public struct ImagePlaceholder: Sendable, Equatable, Codable {
+    public var name: String
+    public var location: SourceLocation
+
+    public init(name: String, location: SourceLocation) {
+        self.name = name
+        self.location = location
+    }
+}
+
+/// A table as it arrived: rows of cells, possibly ragged, shifted, or with explicit spans.
+public struct SourceTable: Sendable, Equatable, Codable {
+    public var rows: [SourceRow]
+    public var location: SourceLocation
+
+    public init(rows: [SourceRow], location: SourceLocation) {
+        self.rows = rows
+        self.location = location
+    }
+}
+
+/// One row of a source table.
+public struct SourceRow: Sendable, Equatable, Codable {
+    public var cells: [SourceCell]
+    public var location: SourceLocation
+
+    public init(cells: [SourceCell], location: SourceLocation) {
+        self.cells = cells
+        self.location = location
+    }
+}
+
+/// One cell of a source table; spans are 1 unless the source format states them.
+public struct SourceCell: Sendable, Equatable, Codable {
+    public var text: String
+    public var rowSpan: Int
+    public var colSpan: Int
+
+    public init(_ text: String, rowSpan: Int = 1, colSpan: Int = 1) {
+        self.text = text
+        self.rowSpan = rowSpan
+        self.colSpan = colSpan
+    }
+}

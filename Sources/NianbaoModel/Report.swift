@@ -1,0 +1,150 @@
+/// The canonical report (JSON schema "nianbao.report/1").
+public struct Report: Sendable, Equatable, Codable {
+    public static let schema = "nianbao.report/1"
+
+    public var source: SourceInfo
+    public var meta: Meta
+    public var sections: [Section]
+    /// The three standard tables, in template order, whether present or not.
+    public var tables: [StandardTable]
+    /// Tables that are not standard tables, kept as repaired grids.
+    public var otherTables: [Grid]
+    public var checks: [Check]
+    public var diagnostics: [Diagnostic]
+
+    public init(source: SourceInfo, meta: Meta, sections: [Section], tables: [StandardTable],
+                otherTables: [Grid], checks: [Check], diagnostics: [Diagnostic]) {
+        self.source = source
+        self.meta = meta
+        self.sections = sections
+        self.tables = tables
+        self.otherTables = otherTables
+        self.checks = checks
+        self.diagnostics = diagnostics
+    }
+
+    /// The standard table with this canonical key.
+    public func table(_ key: String) -> StandardTable? {
+        tables.first { $0.key == key }
+    }
+}
+
+/// Where the report came from.
+public struct SourceInfo: Sendable, Equatable, Codable {
+    public var path: String?
+    public var format: InputFormat
+    public var encoding: String
+    public var layout: String?
+    public var sha256: String
+
+    public init(path: String?, format: InputFormat, encoding: String, layout: String?, sha256: String) {
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.layout = layout
+        self.sha256 = sha256
+    }
+}
+
+/// Facts about the report found in its text; nil where the source does not state them.
+public struct Meta: Sendable, Equatable, Codable {
+    public var title: String?
+    public var organ: String?
+    public var year: Int?
+    public var period: Period?
+    /// Publication date, ISO yyyy-MM-dd.
+    public var published: String?
+    /// The template edition recognised ("2021"), nil when no standard table was recognised.
+    public var template: String?
+    /// Paragraphs before the first section heading, other than the title.
+    public var preamble: [String]
+
+    public init(title: String? = nil, organ: String? = nil, year: Int? = nil, period: Period? = nil,
+                published: String? = nil, template: String? = nil, preamble: [String] = []) {
+        self.title = title
+        self.organ = organ
+        self.year = year
+        self.period = period
+        self.published = published
+        self.template = template
+        self.preamble = preamble
+    }
+}
+
+/// The statistics period, ISO dates.
+public struct Period: Sendable, Equatable, Codable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One of the six numbered sections.
+public struct Section: Sendable, Equatable, Codable {
+    public var number: Int
+    public var key: String
+    /// The canonical title (TEMPLATE.md).
+    public var title: String
+    /// The heading as the source wrote it.
+    public var heading: String
+    public var paragraphs: [String]
+    public var location: SourceLocation?
+
+    public init(number: Int, key: String, title: String, heading: String, paragraphs: [String],
+                location: SourceLocation?) {
+        self.number = number
+        self.key = key
+        self.title = title
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.location = location
+    }
+}
+
+/// One standard table of the report: its values at canonical keys and its repaired grid.
+public struct StandardTable: Sendable, Equatable, Codable {
+    public var key: String
+    public var present: Bool
+    public var values: TableValues?
+    public var grid: Grid?
+    public var location: SourceLocation?
+
+    public init(key: String, present: Bool, values: TableValues?, grid: Grid?, location: SourceLocation?) {
+        self.key = key
+        self.present = present
+        self.values = values
+        self.grid = grid
+        self.location = location
+    }
+
+    /// A table the report does not contain in readable form.
+    public static func absent(_ key: String) -> StandardTable {
+        StandardTable(key: key, present: false, values: nil, grid: nil, location: nil)
+    }
+}
+
+/// Outcome of one arithmetic check.
+public enum CheckStatus: String, Sendable, Codable {
+    case pass, fail, skipped
+}
+
+/// One arithmetic rule applied to one scope (a column, a row or a group).
+public struct Check: Sendable, Equatable, Codable {
+    public var id: String
+    public var scope: String
+    public var status: CheckStatus
+    public var message: String
+    /// The cells involved, as "table.row.column".
+    public var cells: [String]
+
+    public init(id: String, scope: String, status: CheckStatus, message: String, cells: [String]) {
+        self.id = id
+        self.scope = scope
+        self.status = status
+        self.message = message
+        self.cells = cells
+    }
+}

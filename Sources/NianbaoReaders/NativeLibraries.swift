@@ -1,0 +1,17 @@
+import CLibXML2
+import CLibZip
+
+/// Versions of the C libraries the DOCX and HTML readers are built on.
+public enum NativeLibraries {
+    /// libxml2's version, as the linked library reports it.
+    public static var libxml2: String {
+        guard let version = __xmlParserVersion()?.pointee else { return "unknown" }
+        let number = Int(String(cString: version)) ?? 0
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+
+    /// libzip's version, as the linked library reports it.
+    public static var libzip: String {
+        String(cString: zip_libzip_version())
+    }
+}

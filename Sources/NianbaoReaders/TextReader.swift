@@ -1,0 +1,97 @@
+import Foundation
+import NianbaoModel
+
+/// Reads plain-text extracts: paragraphs, markdown `#` headings, image placeholders, and
+/// tables in any of `layouts`.
+public struct TextReader: Sendable {
+    /// Table layouts, most specific first: a cell-per-line row is also a tab row.
+    let layouts: [any TextTableLayout] = [CellPerLineLayout(), TabSeparatedLayout(), PipeSeparatedLayout()]
+
+    public init() {}
+
+    /// Decodes and reads a text extract.
+    public func read(_ bytes: [UInt8]) throws -> Document {
+        guard !bytes.isEmpty else { throw ReaderError.empty }
+        let decoded = TextDecoding.decode(bytes)
+        var document = read(text: decoded.text, encoding: decoded.encoding)
+        document.diagnostics = decoded.diagnostics + document.diagnostics
+        return document
+    }
+
+    /// Reads already-decoded text.
+    public func read(text: String, encoding: String = "UTF-8") -> Document {
+        let lines = splitLines(text)
+        var blocks: [Block] = []
+        var rowsByLayout: [String: Int] = [:]
+        var i = 0
+        while i < lines.count {
+            if let (layout, end) = tableRegion(in: lines, at: i) {
+                let rows = layout.rows(of: Array(lines[i..<end]))
+                if rows.count >= 2 {
+                    blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number))))
+                    rowsByLayout[layout.name, default: 0] += rows.count
+                    i = end
+                    continue
+                }
+            }
+            if let block = textBlock(lines[i]) { blocks.append(block) }
+            i += 1
+        }
+        let layout = rowsByLayout.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        return Document(format: .text, encoding: encoding, layout: layout ?? "plain", blocks: blocks)
+    }
+
+    private func splitLines(_ text: String) -> [TextLine] {
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { TextLine(text: String($0.element), number: $0.offset + 1) }
+    }
+
+    /// The layout of a table starting at `start` and the index after its last line, if one starts there.
+    private func tableRegion(in lines: [TextLine], at start: Int) -> (any TextTableLayout, Int)? {
+        guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end]
+            if layout.claims(line) || layout.continues(line, after: lines[end - 1]) {
+                end += 1
+            } else if line.isBlank, let next = lines[end...].firstIndex(where: { !$0.isBlank }),
+                      layout.claims(lines[next]) {
+                // A blank line inside a table: the table goes on after it.
+                end = next
+            } else {
+                break
+            }
+        }
+        return (layout, end)
+    }
+
+    private func textBlock(_ line: TextLine) -> Block? {
+        let text = line.trimmed
+        guard !text.isEmpty else { return nil }
+        let location = SourceLocation(line: line.number)
+        if let image = imageName(text) {
+            return .image(ImagePlaceholder(name: image, location: location))
+        }
+        if text.hasPrefix("#") {
+            let level = text.prefix { $0 == "#" }.count
+            let title = String(text.dropFirst(level)).trimmingBlanks()
+            if level <= 6, !title.isEmpty {
+                return .heading(Heading(text: title, level: level, location: location))
+            }
+        }
+        return .paragraph(Paragraph(text: text.replacingOccurrences(of: "\t", with: " "), location: location))
+    }
+
+    /// `[image: NAME]` as extractors write it, or a markdown image `![alt](target)`.
+    private func imageName(_ text: String) -> String? {
+        if text.hasPrefix("[image:"), text.hasSuffix("]") {
+            return String(text.dropFirst(7).dropLast()).trimmingBlanks()
+        }
+        if text.hasPrefix("!["), text.hasSuffix(")"), let open = text.range(of: "](") {
+            return String(text[open.upperBound...].dropLast())
+        }
+        return nil
+    }
+}

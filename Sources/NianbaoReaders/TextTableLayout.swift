@@ -1,0 +1,99 @@
+import NianbaoModel
+
+/// One way a text extract writes table rows. A new layout is a new conformance, added to
+/// `TextReader.layouts`; the reader handles regions, blank lines and the rest of the text.
+protocol TextTableLayout: Sendable {
+    /// The name recorded in the report's `source.layout`.
+    var name: String { get }
+    /// Whether the line is a row (or a cell) of this layout.
+    func claims(_ line: TextLine) -> Bool
+    /// Whether an unclaimed line directly after `previous` continues a wrapped cell.
+    func continues(_ line: TextLine, after previous: TextLine) -> Bool
+    /// The rows of a region of claimed, continuation and blank lines.
+    func rows(of lines: [TextLine]) -> [SourceRow]
+}
+
+extension TextTableLayout {
+    func continues(_ line: TextLine, after previous: TextLine) -> Bool { false }
+}
+
+/// Tab-separated cells, one row a line; merged cells leave empty or missing cells behind.
+struct TabSeparatedLayout: TextTableLayout {
+    let name = "tab"
+
+    func claims(_ line: TextLine) -> Bool { line.text.contains("\t") }
+
+    func rows(of lines: [TextLine]) -> [SourceRow] {
+        lines.filter { !$0.isBlank }.map { line in
+            SourceRow(cells: line.text.split(separator: "\t", omittingEmptySubsequences: false)
+                        .map { SourceCell(String($0).trimmingBlanks()) },
+                      location: SourceLocation(line: line.number))
+        }
+    }
+}
+
+/// `|`-separated cells; runs of empty cells at the end of a row are padding, not blanks.
+struct PipeSeparatedLayout: TextTableLayout {
+    let name = "pipe"
+
+    func claims(_ line: TextLine) -> Bool { line.text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) } >= 2 }
+
+    func rows(of lines: [TextLine]) -> [SourceRow] {
+        lines.compactMap { line -> SourceRow? in
+            var cells = line.text.split(separator: "|", omittingEmptySubsequences: false)
+                .map { String($0).trimmingBlanks() }
+            if line.trimmed.hasPrefix("|") { cells.removeFirst() }
+            while cells.last?.isEmpty == true { cells.removeLast() }
+            // Markdown's header rule (|---|:--:|) carries no cells.
+            if cells.isEmpty || cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }) {
+                return nil
+            }
+            return SourceRow(cells: cells.map { SourceCell($0) }, location: SourceLocation(line: line.number))
+        }
+    }
+}
+
+/// One cell a line, each behind a leading tab, rows separated by blank lines; a long label
+/// may wrap onto a following line without the tab.
+struct CellPerLineLayout: TextTableLayout {
+    let name = "cell-per-line"
+
+    func claims(_ line: TextLine) -> Bool {
+        line.text.first == "\t" && !line.text.dropFirst().contains("\t")
+    }
+
+    func continues(_ line: TextLine, after previous: TextLine) -> Bool {
+        guard claims(previous), !line.isBlank, !claims(line) else { return false }
+        // Only a label wraps; a line after a number is the text after the table.
+        let cell = previous.trimmed
+        return !cell.isEmpty && Double(cell) == nil
+    }
+
+    func rows(of lines: [TextLine]) -> [SourceRow] {
+        var rows: [SourceRow] = []
+        var cells: [SourceCell] = []
+        var firstLine = 0
+        func closeRow() {
+            if !cells.isEmpty { rows.append(SourceRow(cells: cells, location: SourceLocation(line: firstLine))) }
+            cells = []
+        }
+        for line in lines {
+            if line.isBlank && !claims(line) {
+                closeRow()
+            } else if claims(line) {
+                if cells.isEmpty { firstLine = line.number }
+                cells.append(SourceCell(line.trimmed))
+            } else if !cells.isEmpty {
+                cells[cells.count - 1].text = joinWrapped(cells[cells.count - 1].text, line.trimmed)
+            }
+        }
+        closeRow()
+        return rows
+    }
+
+    /// Chinese wraps without a space; only Latin words need one back.
+    private func joinWrapped(_ head: String, _ tail: String) -> String {
+        let latin: (Character?) -> Bool = { $0.map { $0.isASCII && $0.isLetter } ?? false }
+        return latin(head.last) && latin(tail.first) ? head + " " + tail : head + tail
+    }
+}

@@ -1,0 +1,74 @@
+import NianbaoModel
+import NianbaoTables
+
+/// Applies the sum rules to a report's tables; a blank cell counts as 0 but stays blank.
+public enum ArithmeticChecks {
+    /// One check per rule and scope (column, row or group), in rule order.
+    public static func run(_ tables: [StandardTable], rules: [SumRule] = SumRule.all) -> [Check] {
+        rules.flatMap { rule in
+            let table = tables.first { $0.key == rule.table.key }
+            return scopes(of: rule).map { scope in check(rule, scope: scope, values: table?.present == true ? table?.values : nil) }
+        }
+    }
+
+    /// A scope and, for each side, the (row, column) cells it adds up.
+    private struct Scope {
+        var key: String
+        var name: String
+        var left: [(row: String, column: String)]
+        var right: [(row: String, column: String)]
+        /// Names of the cells of each side, for messages.
+        var leftNames: [String]
+        var rightNames: [String]
+    }
+
+    private static func scopes(of rule: SumRule) -> [Scope] {
+        let template = rule.table
+        switch rule.axis {
+        case .eachColumn:
+            let columns = template.rows.first?.columns ?? []
+            let rowName = { (key: String) in LabelKey(template.rows.first { $0.key == key }?.label ?? key).text }
+            return columns.map { column in
+                Scope(key: column.key, name: "“\(column.label)”列",
+                      left: rule.left.map { ($0, column.key) }, right: rule.right.map { ($0, column.key) },
+                      leftNames: rule.left.map(rowName), rightNames: rule.right.map(rowName))
+            }
+        case .eachRow:
+            return template.rows.map { row in
+                let columnName = { (key: String) in row.columns.first { $0.key == key }?.label ?? key }
+                return Scope(key: row.key, name: "“\(LabelKey(row.label).text)”行",
+                             left: rule.left.map { (row.key, $0) }, right: rule.right.map { (row.key, $0) },
+                             leftNames: rule.left.map(columnName), rightNames: rule.right.map(columnName))
+            }
+        }
+    }
+
+    private static func check(_ rule: SumRule, scope: Scope, values: TableValues?) -> Check {
+        let cellNames = (scope.left + scope.right).map { "\(rule.table.key).\($0.row).\($0.column)" }
+        let prefix = "\(rule.table.name)\(scope.name)"
+        func make(_ status: CheckStatus, _ message: String) -> Check {
+            Check(id: rule.id, scope: scope.key, status: status, message: message, cells: cellNames)
+        }
+        guard let values else {
+            return make(.skipped, "\(prefix)：该表未能读取，无法核对")
+        }
+        let left = scope.left.map { values[$0.row, $0.column] }
+        let right = scope.right.map { values[$0.row, $0.column] }
+        guard (left + right).contains(where: { $0 != nil }) else {
+            return make(.skipped, "\(prefix)：所涉单元格均为空，无法核对")
+        }
+        let l = left.reduce(0) { $0 + ($1 ?? 0) }
+        let r = right.reduce(0) { $0 + ($1 ?? 0) }
+        if abs(l - r) < 1e-6 {
+            return make(.pass, "\(prefix)：\(rule.leftName)（\(numberText(l))）等于\(rule.rightName)（\(numberText(r))）")
+        }
+        return make(.fail, "\(prefix)：\(rule.leftName)为 \(numberText(l))（\(terms(scope.leftNames, left))），"
+                        + "\(rule.rightName)为 \(numberText(r))（\(terms(scope.rightNames, right))），"
+                        + "相差 \(numberText(abs(l - r)))")
+    }
+
+    /// "自然人 3 + 商业企业 空 + …": each cell of a side with its value.
+    private static func terms(_ names: [String], _ values: [Double?]) -> String {
+        zip(names, values).map { "\($0) \($1.map(numberText) ?? "空")" }.joined(separator: " + ")
+    }
+}

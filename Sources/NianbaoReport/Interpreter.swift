@@ -1,0 +1,139 @@
+import NianbaoModel
+import NianbaoTables
+
+/// Builds the canonical report from a document: title and metadata, the six sections, the
+/// standard tables, the arithmetic checks and the diagnostics.
+public struct Interpreter: Sendable {
+    public var repair: TableRepair
+    public var sectionTemplates: [SectionTemplate]
+
+    public init(repair: TableRepair = TableRepair(), sectionTemplates: [SectionTemplate] = SectionTemplate.all) {
+        self.repair = repair
+        self.sectionTemplates = sectionTemplates
+    }
+
+    /// What the walk over the blocks collects for one section.
+    private struct SectionDraft {
+        var template: SectionTemplate
+        var heading: String
+        var location: SourceLocation
+        var paragraphs: [String] = []
+        var images: [ImagePlaceholder] = []
+    }
+
+    /// The report of a document; `source` describes where its bytes came from.
+    public func interpret(_ document: Document, source: SourceInfo) -> Report {
+        var title: String?
+        var preamble: [String] = []
+        var allParagraphs: [String] = []
+        var drafts: [SectionDraft] = []
+        var repaired: [RepairedTable] = []
+        var diagnostics = document.diagnostics
+        var previous: Block?
+
+        for block in document.blocks {
+            defer { previous = block }
+            switch block {
+            case .heading(let heading):
+                if startSection(heading.text, marked: true, at: heading.location, after: previous, in: &drafts) { continue }
+                addText(heading.text)
+            case .paragraph(let paragraph):
+                if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous, in: &drafts) {
+                    continue
+                }
+                addText(paragraph.text)
+            case .table(let table):
+                repaired.append(repair.repair(table))
+            case .image(let image):
+                if !drafts.isEmpty { drafts[drafts.count - 1].images.append(image) }
+            }
+        }
+
+        func addText(_ text: String) {
+            allParagraphs.append(text)
+            if !drafts.isEmpty {
+                drafts[drafts.count - 1].paragraphs.append(text)
+            } else if title == nil, preamble.isEmpty, text.contains("报告"), text.count <= 80 {
+                title = text
+            } else {
+                preamble.append(text)
+            }
+        }
+
+        let tables = standardTables(repaired, drafts: drafts, diagnostics: &diagnostics)
+        diagnostics += missingSections(drafts)
+        var meta = MetadataExtractor(title: title, preamble: preamble, paragraphs: allParagraphs).extract()
+        meta.template = tables.contains { $0.present } ? Template2021.edition : nil
+        diagnostics += missingMeta(meta)
+
+        return Report(
+            source: source,
+            meta: meta,
+            sections: drafts.map {
+                Section(number: $0.template.number, key: $0.template.key, title: $0.template.title,
+                        heading: $0.heading, paragraphs: $0.paragraphs, location: $0.location)
+            },
+            tables: tables,
+            otherTables: repaired.filter { $0.templateKey == nil }.map(\.grid),
+            checks: ArithmeticChecks.run(tables),
+            diagnostics: diagnostics)
+    }
+
+    /// Opens a section when `text` is the heading of one after the current section.
+    private func startSection(_ text: String, marked: Bool, at location: SourceLocation, after previous: Block?,
+                              in drafts: inout [SectionDraft]) -> Bool {
+        let next = (drafts.last?.template.number ?? 0) + 1
+        guard let template = sectionTemplates.first(where: {
+            $0.number >= next && $0.isHeading(text, isMarkedHeading: marked)
+        }) else { return false }
+        var draft = SectionDraft(template: template, heading: text, location: location)
+        // An image just before a heading belongs to the section it introduces, as often as not.
+        if case .image(let image) = previous {
+            draft.images.append(image)
+        }
+        drafts.append(draft)
+        return true
+    }
+
+    private func standardTables(_ repaired: [RepairedTable], drafts: [SectionDraft],
+                                diagnostics: inout [Diagnostic]) -> [StandardTable] {
+        repair.templates.map { template in
+            let found = repaired.filter { $0.templateKey == template.key }
+            guard let table = found.first else {
+                diagnostics.append(absence(of: template, drafts: drafts))
+                return .absent(template.key)
+            }
+            diagnostics += table.diagnostics
+            for extra in found.dropFirst() {
+                diagnostics.append(Diagnostic(.warning, "table.duplicate",
+                    "\(template.name)出现了不止一次，只采用第一张", at: extra.location))
+            }
+            return StandardTable(key: template.key, present: true, values: table.values, grid: table.grid,
+                                 location: table.location)
+        }
+    }
+
+    private func absence(of template: TableTemplate, drafts: [SectionDraft]) -> Diagnostic {
+        let section = drafts.first { $0.template.numeral == template.numeral }
+        if let image = section?.images.first {
+            return Diagnostic(.warning, "table.image",
+                "\(template.name)以图片形式给出（\(image.name)），无法读取其数值", at: image.location)
+        }
+        return Diagnostic(.warning, "table.absent", "报告中没有\(template.name)", at: section?.location)
+    }
+
+    private func missingSections(_ drafts: [SectionDraft]) -> [Diagnostic] {
+        sectionTemplates.filter { t in !drafts.contains { $0.template.number == t.number } }.map {
+            Diagnostic(.warning, "section.missing", "缺少第\($0.numeral)部分“\($0.title)”")
+        }
+    }
+
+    private func missingMeta(_ meta: Meta) -> [Diagnostic] {
+        var missing: [Diagnostic] = []
+        if meta.title == nil { missing.append(Diagnostic(.info, "meta.no_title", "未找到报告标题")) }
+        if meta.organ == nil { missing.append(Diagnostic(.warning, "meta.no_organ", "未找到发布机关")) }
+        if meta.year == nil { missing.append(Diagnostic(.warning, "meta.no_year", "未找到报告年度")) }
+        if meta.period == nil { missing.append(Diagnostic(.info, "meta.no_period", "报告未写明统计期限")) }
+        return missing
+    }
+}

@@ -1,0 +1,43 @@
+import NianbaoTables
+
+/// One of the report's six numbered sections, as data: how its heading is recognised.
+public struct SectionTemplate: Sendable {
+    public var number: Int
+    public var numeral: String
+    public var key: String
+    public var title: String
+    /// Words one of which a heading of this section contains.
+    public var keywords: [String]
+
+    /// The six sections of TEMPLATE.md, in order.
+    public static let all: [SectionTemplate] = [
+        SectionTemplate(number: 1, numeral: "一", key: "overview", title: "总体情况", keywords: ["总体情况"]),
+        SectionTemplate(number: 2, numeral: "二", key: "active_disclosure", title: "主动公开政府信息情况",
+                        keywords: ["主动公开"]),
+        SectionTemplate(number: 3, numeral: "三", key: "applications", title: "收到和处理政府信息公开申请情况",
+                        keywords: ["收到和处理", "依申请公开", "公开申请"]),
+        SectionTemplate(number: 4, numeral: "四", key: "review_litigation", title: "政府信息公开行政复议、行政诉讼情况",
+                        keywords: ["行政复议", "行政诉讼"]),
+        SectionTemplate(number: 5, numeral: "五", key: "problems", title: "存在的主要问题及改进情况",
+                        keywords: ["问题", "改进"]),
+        SectionTemplate(number: 6, numeral: "六", key: "other_matters", title: "其他需要报告的事项",
+                        keywords: ["其他需要报告", "其他事项"]),
+    ]
+
+    /// Headings are short; a longer line with the same opening is body text.
+    static let maximumHeadingLength = 40
+
+    /// Whether `text` is this section's heading: its numeral then 、 (not a bracketed sub-heading),
+    /// and one of its keywords. A heading block may leave out the numeral.
+    func isHeading(_ text: String, isMarkedHeading: Bool) -> Bool {
+        let key = LabelKey(text)
+        guard key.text.count <= SectionTemplate.maximumHeadingLength,
+              keywords.contains(where: { key.text.contains($0) }) else { return false }
+        let opening = LabelKey.halfWidth(text).drop { $0 == "#" || $0.isWhitespace }
+        if opening.hasPrefix(numeral) {
+            let after = opening.dropFirst(numeral.count).first
+            return after.map { "、.,， ".contains($0) } ?? false
+        }
+        return isMarkedHeading && key.marker == nil
+    }
+}

@@ -1,0 +1,28 @@
+import NianbaoModel
+
+/// A source row split into its labels and the value cells after the last label.
+struct AnalyzedRow {
+    var source: SourceRow
+    var cells: [CellValue]
+    /// The texts of the non-empty label cells, in order.
+    var labels: [String]
+    /// The cells after the last label: where this row's values are.
+    var region: [CellValue]
+    /// The texts of `region`, for messages.
+    var regionText: [String]
+
+    init(_ row: SourceRow) {
+        source = row
+        cells = row.cells.map { CellValue($0.text) }
+        let lastLabel = cells.lastIndex { $0.isLabel }
+        labels = zip(row.cells, cells).filter { $0.1.isLabel }.map(\.0.text)
+        let start = lastLabel.map { $0 + 1 } ?? 0
+        region = Array(cells[start...])
+        regionText = row.cells[start...].map(\.text)
+    }
+
+    var location: SourceLocation { source.location }
+    var numberCount: Int { region.filter(\.isNumber).count }
+    /// Whether the row holds anything in value position but blanks.
+    var hasValues: Bool { region.contains { $0 != .blank } }
+}

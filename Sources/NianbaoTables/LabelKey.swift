@@ -1,0 +1,65 @@
+/// A label reduced to what identifies it: half-width forms, no white space, no punctuation,
+/// and its list marker (一、 （一） 1. 1、) kept apart, so `(一) 予以公开` and `（一）予以公开` agree.
+public struct LabelKey: Sendable, Hashable {
+    /// The label's words without marker, spaces or punctuation.
+    public var text: String
+    /// The list marker's numeral, if the label had one ("一", "3").
+    public var marker: String?
+
+    public init(_ label: String) {
+        var scalars = Substring(LabelKey.halfWidth(label)).unicodeScalars.filter { !$0.properties.isWhitespace }[...]
+        marker = LabelKey.takeMarker(&scalars)
+        text = String(String.UnicodeScalarView(scalars.filter { !LabelKey.isPunctuation($0) }))
+    }
+
+    /// Whether the two labels name the same thing: same words, and markers that do not disagree.
+    /// A label cut short (wrapped, truncated) or one with extra words matches when the shorter has
+    /// at least `minimumPrefix` characters.
+    public func matches(_ other: LabelKey, minimumPrefix: Int = 4) -> Bool {
+        if let a = marker, let b = other.marker, a != b { return false }
+        if text == other.text { return !text.isEmpty }
+        let (short, long) = text.count < other.text.count ? (text, other.text) : (other.text, text)
+        return short.count >= minimumPrefix && long.hasPrefix(short)
+    }
+
+    /// Full-width ASCII forms and the ideographic space as their half-width selves.
+    public static func halfWidth(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x3000, 0x00A0: " "
+            default: scalar
+            }
+        }))
+    }
+
+    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
+
+    /// Removes a leading list marker and returns its numeral.
+    private static func takeMarker(_ s: inout Substring.UnicodeScalarView.SubSequence) -> String? {
+        let original = s
+        let bracketed = s.first == "(" || s.first == "〔"
+        if bracketed { s = s.dropFirst() }
+        let chinese = s.prefix { chineseNumerals.contains($0) }
+        let digits = s.prefix { $0.properties.numericType != nil && $0.isASCII }
+        let numeral = chinese.isEmpty ? digits : chinese
+        guard !numeral.isEmpty, numeral.count <= 3 else { s = original; return nil }
+        s = s.dropFirst(numeral.count)
+        let closers: Set<Unicode.Scalar> = bracketed ? [")", "〕"] : ["、", ".", "．", ",", "，"]
+        guard let closer = s.first, closers.contains(closer) else { s = original; return nil }
+        s = s.dropFirst()
+        // "1.5" is a number, not a marker.
+        if !bracketed, let next = s.first, next.properties.numericType != nil { s = original; return nil }
+        return String(String.UnicodeScalarView(numeral))
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol:
+            true
+        default:
+            false
+        }
+    }
+}

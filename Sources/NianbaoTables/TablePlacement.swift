@@ -1,0 +1,232 @@
+import NianbaoModel
+
+/// Places the values of one recognised table at the template's canonical keys.
+struct TablePlacement {
+    let template: TableTemplate
+    private(set) var values: TableValues
+    private(set) var diagnostics: [Diagnostic] = []
+    private var placed: Set<Int> = []
+    private var realignedRows = 0
+
+    /// Each template row's own label and aliases.
+    private let leafKeys: [[LabelKey]]
+    /// Group labels by depth in the label paths.
+    private let parentKeys: [[LabelKey]]
+    /// Words that only header rows hold.
+    private let headerKeys: Set<String>
+
+    init(template: TableTemplate) {
+        self.template = template
+        values = TableValues(rows: template.rows.map { row in
+            RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil) })
+        })
+        leafKeys = template.rows.map { ([$0.label] + $0.aliases).map(LabelKey.init) }
+        let depth = template.rows.map(\.path.count).max() ?? 0
+        parentKeys = (0..<depth).map { d in
+            template.rows.compactMap { $0.path.count - 1 > d ? LabelKey($0.path[d]) : nil }
+        }
+        headerKeys = template.columnLabels
+            .union(template.signature.map { LabelKey($0).text })
+            .union(template.header.flatMap { $0.map { LabelKey($0.text).text } })
+    }
+
+    // MARK: Rows with labels (表二, 表三)
+
+    /// A row matched to a template row, waiting for its values to be read.
+    private struct Match {
+        var row: AnalyzedRow
+        var index: Int
+    }
+
+    mutating func placeLabelledRows(_ rows: [AnalyzedRow]) {
+        var matches: [Match] = []
+        var context: [Int: LabelKey] = [:]
+        var pending: (row: AnalyzedRow, index: Int?)?
+
+        func flushPending() {
+            // A label that matched a row but never got cells of its own: the row is there, blank.
+            if let p = pending, let index = p.index { matches.append(Match(row: p.row, index: index)) }
+            pending = nil
+        }
+
+        for row in rows {
+            guard let leafText = row.labels.last else {
+                if row.hasValues { unmatched(row, label: row.regionText.joined(separator: " ")) }
+                continue
+            }
+            let keys = row.labels.map(LabelKey.init)
+            for key in keys.dropLast() { _ = noteParent(key, in: &context) }
+            let leaf = keys.last!
+
+            if !row.hasValues {
+                if noteParent(leaf, in: &context) || isHeader(keys) {
+                    flushPending()
+                    continue
+                }
+                if !row.region.isEmpty, let index = match(leaf, context: context) {
+                    // Blank cells stand after the label: a row left empty.
+                    flushPending()
+                    matches.append(Match(row: row, index: index))
+                    continue
+                }
+                // A label wrapped onto the next row, or a row whose cells follow on the next line.
+                if let p = pending, p.index == nil {
+                    let joined = p.row.labels.last! + leafText
+                    pending = (merging(p.row, label: joined), match(LabelKey(joined), context: context))
+                } else {
+                    flushPending()
+                    pending = (row, match(leaf, context: context))
+                }
+                continue
+            }
+
+            if let p = pending, let index = match(LabelKey(p.row.labels.last! + leafText), context: context) {
+                matches.append(Match(row: row, index: index))
+                pending = nil
+            } else if let index = match(leaf, context: context) {
+                flushPending()
+                matches.append(Match(row: row, index: index))
+            } else if let p = pending, let index = p.index {
+                matches.append(Match(row: row, index: index))
+                pending = nil
+            } else {
+                pending = nil
+                unmatched(row, label: leafText)
+            }
+        }
+        flushPending()
+
+        var alignment = ValueAlignment()
+        for m in matches { alignment.learn(m.row.region, wanted: template.rows[m.index].columns.count) }
+        for m in matches { place(m.row, at: m.index, using: alignment) }
+        reportRealigned(at: rows.first?.location)
+    }
+
+    private func merging(_ row: AnalyzedRow, label: String) -> AnalyzedRow {
+        var merged = row
+        merged.labels[merged.labels.count - 1] = label
+        return merged
+    }
+
+    /// Records a group label (三、本年度办理结果, 第二十条第（一）项) as the context of the rows below it.
+    private func noteParent(_ key: LabelKey, in context: inout [Int: LabelKey]) -> Bool {
+        guard let depth = parentKeys.firstIndex(where: { level in level.contains { $0.matches(key) } }) else {
+            return false
+        }
+        context[depth] = key
+        for deeper in context.keys where deeper > depth { context[deeper] = nil }
+        return true
+    }
+
+    private func isHeader(_ keys: [LabelKey]) -> Bool {
+        keys.contains { $0.marker == nil && headerKeys.contains($0.text) }
+    }
+
+    /// The template row a label names: exact words before a cut-short label, then the row whose
+    /// groups agree with the context, then the first not yet filled.
+    private func match(_ key: LabelKey, context: [Int: LabelKey]) -> Int? {
+        var candidates = template.rows.indices.filter { i in leafKeys[i].contains { $0.matches(key) } }
+        let exact = candidates.filter { i in leafKeys[i].contains { $0.text == key.text } }
+        if !exact.isEmpty { candidates = exact }
+        guard candidates.count > 1 else { return candidates.first }
+        func agreement(_ i: Int) -> Int {
+            let path = template.rows[i].path.dropLast()
+            return path.indices.filter { d in context[d].map { LabelKey(path[d]).matches($0) } ?? false }.count
+        }
+        let best = candidates.map(agreement).max() ?? 0
+        let agreeing = candidates.filter { agreement($0) == best }
+        return agreeing.first { !placed.contains($0) } ?? agreeing.first
+    }
+
+    // MARK: One line of values (表四)
+
+    mutating func placeSingleValueRow(_ rows: [AnalyzedRow]) {
+        let wanted = template.rows.reduce(0) { $0 + $1.columns.count }
+        let dataRows = rows.filter { $0.numberCount >= max(1, wanted / 2) }
+        guard let row = dataRows.first else {
+            diagnostics.append(Diagnostic(.warning, "table.no_values",
+                                          "\(template.name)只有表头，没有数值行", at: rows.first?.location))
+            return
+        }
+        for extra in dataRows.dropFirst() {
+            unmatched(extra, label: extra.regionText.joined(separator: " "))
+        }
+        let (cells, reading) = ValueAlignment().values(row.region, wanted: wanted)
+        note(reading, label: "数值", row: row)
+        var offset = 0
+        for (index, templateRow) in template.rows.enumerated() {
+            let count = templateRow.columns.count
+            store(Array(cells[offset..<offset + count]), at: index, row: row)
+            offset += count
+        }
+        reportRealigned(at: row.location)
+    }
+
+    // MARK: Values
+
+    private mutating func place(_ row: AnalyzedRow, at index: Int, using alignment: ValueAlignment) {
+        let templateRow = template.rows[index]
+        guard !placed.contains(index) else {
+            diagnostics.append(Diagnostic(.warning, "table.row_duplicate",
+                "\(template.name)“\(row.labels.last ?? "")”行重复出现，只采用第一次出现的数值", at: row.location))
+            return
+        }
+        let (cells, reading) = alignment.values(row.region, wanted: templateRow.columns.count)
+        note(reading, label: row.labels.last ?? templateRow.label, row: row)
+        store(cells, at: index, row: row)
+    }
+
+    private mutating func store(_ cells: [CellValue], at index: Int, row: AnalyzedRow) {
+        placed.insert(index)
+        let templateRow = template.rows[index]
+        for (column, cell) in zip(templateRow.columns, cells) {
+            switch cell {
+            case .number(let n):
+                values[templateRow.key, column.key] = n
+            case .unreadable(let text):
+                diagnostics.append(Diagnostic(.warning, "value.unreadable",
+                    "\(template.name)“\(templateRow.label)”行“\(column.label)”列的“\(text)”不是数字，按空白处理",
+                    at: row.location))
+            case .blank, .label:
+                break
+            }
+        }
+    }
+
+    private mutating func note(_ reading: ValueAlignment.Reading, label: String, row: AnalyzedRow) {
+        switch reading {
+        case .exact:
+            break
+        case .padded:
+            realignedRows += 1
+        case .guessed:
+            diagnostics.append(Diagnostic(.warning, "table.values_ambiguous",
+                "\(template.name)“\(label)”行的空白单元格位置无法确定，数值已按从左到右的顺序填入", at: row.location))
+        case .tooMany(let count):
+            diagnostics.append(Diagnostic(.warning, "table.extra_values",
+                "\(template.name)“\(label)”行有 \(count) 个数值，多于模板的列数，只采用前面的数值", at: row.location))
+        }
+    }
+
+    private mutating func unmatched(_ row: AnalyzedRow, label: String) {
+        diagnostics.append(Diagnostic(.warning, "table.row_unmatched",
+            "\(template.name)中的“\(label)”行不属于模板，其数值未采用", at: row.location))
+    }
+
+    private mutating func reportRealigned(at location: SourceLocation?) {
+        guard realignedRows > 0 else { return }
+        diagnostics.append(Diagnostic(.info, "table.realigned",
+            "\(template.name)有 \(realignedRows) 行单元格因合并单元格错位，已按标签和数值重新对齐", at: location))
+    }
+
+    /// Says which template rows the source did not have.
+    mutating func reportMissingRows(at location: SourceLocation) {
+        let missing = template.rows.indices.filter { !placed.contains($0) }
+        guard !missing.isEmpty, template.shape != .singleValueRow || missing.count < template.rows.count else {
+            return
+        }
+        let labels = missing.map { "“\(template.rows[$0].label)”" }.joined(separator: "、")
+        diagnostics.append(Diagnostic(.warning, "table.row_missing",
+            "\(template.name)缺少\(labels)行，其数值记为空", at: location))
+    }
+}

@@ -1,0 +1,59 @@
+import NianbaoModel
+
+/// The table reconstructor: recognises which standard table a source table is, places every
+/// value at its canonical key by matching label paths, and builds a rectangular grid. What it
+/// repaired and what it could not place become diagnostics.
+public struct TableRepair: Sendable {
+    public var templates: [TableTemplate]
+
+    public init(templates: [TableTemplate] = Template2021.tables) {
+        self.templates = templates
+    }
+
+    /// Repairs one table as it arrived.
+    public func repair(_ table: SourceTable) -> RepairedTable {
+        let rows = table.rows.map(AnalyzedRow.init)
+        guard let template = recognise(rows) else {
+            return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
+                                 diagnostics: [], location: table.location)
+        }
+        var placement = TablePlacement(template: template)
+        switch template.shape {
+        case .labelledRows, .blocks: placement.placeLabelledRows(rows)
+        case .singleValueRow: placement.placeSingleValueRow(rows)
+        }
+        placement.reportMissingRows(at: table.location)
+        return RepairedTable(templateKey: template.key, values: placement.values,
+                             grid: CanonicalGrid.build(template, placement.values),
+                             diagnostics: placement.diagnostics, location: table.location)
+    }
+
+    /// The template the rows fit best: header words count, and rows whose labels are the template's.
+    func recognise(_ rows: [AnalyzedRow]) -> TableTemplate? {
+        let labels = rows.flatMap(\.labels).map(LabelKey.init)
+        let scored = templates.map { template -> (TableTemplate, Int) in
+            let signature = template.signature.map(LabelKey.init)
+            let signatureHits = signature.filter { word in labels.contains { $0.matches(word) } }.count
+            let rowHits = template.rows.filter { row in
+                let key = LabelKey(row.label)
+                return labels.contains { $0.text == key.text && $0.matches(key) }
+            }.count
+            return (template, 2 * signatureHits + rowHits)
+        }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 4 else { return nil }
+        return best.0
+    }
+}
+
+/// A table that is no standard table: its rows padded to one width.
+enum GenericGrid {
+    static func build(_ table: SourceTable) -> Grid {
+        let width = table.rows.map { $0.cells.reduce(0) { $0 + max(1, $1.colSpan) } }.max() ?? 0
+        let rows = table.rows.map { row -> [GridCell] in
+            let cells = row.cells.map { GridCell($0.text, rowSpan: max(1, $0.rowSpan), colSpan: max(1, $0.colSpan)) }
+            let used = cells.reduce(0) { $0 + $1.colSpan }
+            return cells + Array(repeating: GridCell(""), count: width - used)
+        }
+        return Grid(columns: width, rows: rows)
+    }
+}

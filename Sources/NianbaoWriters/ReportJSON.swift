@@ -1,0 +1,97 @@
+import NianbaoModel
+
+/// The report as JSON of the contract "nianbao.report/1" (DESIGN.md), fields in contract order.
+public enum ReportJSON {
+    /// The JSON value of a report.
+    public static func value(_ report: Report) -> JSONValue {
+        .object([
+            ("schema", .string(Report.schema)),
+            ("source", source(report.source)),
+            ("meta", meta(report.meta)),
+            ("sections", .array(report.sections.map(section))),
+            ("tables", .object(report.tables.map { ($0.key, table($0)) })),
+            ("other_tables", .array(report.otherTables.map(grid))),
+            ("checks", .array(report.checks.map(check))),
+            ("diagnostics", .array(report.diagnostics.map(diagnostic))),
+        ])
+    }
+
+    /// The report as pretty JSON (a document) or as one line (for NDJSON streams).
+    public static func text(_ report: Report, pretty: Bool = true) -> String {
+        value(report).rendered(pretty: pretty)
+    }
+
+    private static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    private static func int(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
+    private static func number(_ n: Double?) -> JSONValue { n.map { .number(numberText($0)) } ?? .null }
+
+    private static func source(_ s: SourceInfo) -> JSONValue {
+        .object([
+            ("path", string(s.path)), ("format", .string(s.format.rawValue)), ("encoding", .string(s.encoding)),
+            ("layout", string(s.layout)), ("sha256", .string(s.sha256)),
+        ])
+    }
+
+    private static func meta(_ m: Meta) -> JSONValue {
+        .object([
+            ("title", string(m.title)), ("organ", string(m.organ)), ("year", int(m.year)),
+            ("period", m.period.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) } ?? .null),
+            ("published", string(m.published)), ("template", string(m.template)),
+            ("preamble", .array(m.preamble.map(JSONValue.string))),
+        ])
+    }
+
+    private static func section(_ s: Section) -> JSONValue {
+        .object([
+            ("number", .number(String(s.number))), ("key", .string(s.key)), ("title", .string(s.title)),
+            ("paragraphs", .array(s.paragraphs.map(JSONValue.string))),
+            ("heading", .string(s.heading)), ("location", location(s.location)),
+        ])
+    }
+
+    private static func table(_ t: StandardTable) -> JSONValue {
+        .object([
+            ("present", .bool(t.present)),
+            ("values", t.values.map { values in
+                .object(values.rows.map { row in (row.key, .object(row.cells.map { ($0.key, number($0.value)) })) })
+            } ?? .null),
+            ("grid", t.grid.map(grid) ?? .null),
+            ("location", location(t.location)),
+        ])
+    }
+
+    private static func grid(_ g: Grid) -> JSONValue {
+        .object([
+            ("columns", .number(String(g.columns))),
+            ("rows", .array(g.rows.map { row in
+                .array(row.map { cell in
+                    .object([("text", .string(cell.text)), ("row_span", .number(String(cell.rowSpan))),
+                             ("col_span", .number(String(cell.colSpan)))])
+                })
+            })),
+        ])
+    }
+
+    private static func check(_ c: Check) -> JSONValue {
+        .object([
+            ("id", .string(c.id)), ("scope", .string(c.scope)), ("status", .string(c.status.rawValue)),
+            ("message", .string(c.message)), ("cells", .array(c.cells.map(JSONValue.string))),
+        ])
+    }
+
+    private static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        .object([
+            ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+            ("location", location(d.location)),
+        ])
+    }
+
+    private static func location(_ l: SourceLocation?) -> JSONValue {
+        guard let l else { return .null }
+        var members: [(String, JSONValue)] = []
+        if let line = l.line { members.append(("line", .number(String(line)))) }
+        if let part = l.part { members.append(("part", .string(part))) }
+        if let index = l.index { members.append(("index", .number(String(index)))) }
+        return .object(members)
+    }
+}

@@ -36,7 +36,11 @@ struct TabSeparatedLayout: TextTableLayout {
 struct PipeSeparatedLayout: TextTableLayout {
     let name = "pipe"
 
-    func claims(_ line: TextLine) -> Bool { line.text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) } >= 2 }
+    /// Two bars, or one at an end of the line (a row of one cell, e.g. a wrapped label).
+    func claims(_ line: TextLine) -> Bool {
+        let bars = line.text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+        return bars >= 2 || bars == 1 && (line.trimmed.hasPrefix("|") || line.trimmed.hasSuffix("|"))
+    }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.compactMap { line -> SourceRow? in

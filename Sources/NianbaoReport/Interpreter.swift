@@ -53,7 +53,8 @@ public struct Interpreter: Sendable {
             allParagraphs.append(text)
             if !drafts.isEmpty {
                 drafts[drafts.count - 1].paragraphs.append(text)
-            } else if title == nil, preamble.isEmpty, text.contains("报告"), text.count <= 80 {
+            } else if title == nil, preamble.isEmpty, text.contains("报告"), text.count <= 80,
+                      !text.contains(where: { "。，,；;".contains($0) }) {
                 title = text
             } else {
                 preamble.append(text)

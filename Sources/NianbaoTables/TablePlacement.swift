@@ -99,6 +99,10 @@ struct TablePlacement {
         var alignment = ValueAlignment()
         for m in matches { alignment.learn(m.row.region, wanted: template.rows[m.index].columns.count) }
         for m in matches { place(m.row, at: m.index, using: alignment) }
+        // Rows were matched and read in two passes; their diagnostics go in source order.
+        diagnostics = diagnostics.enumerated().sorted {
+            ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset)
+        }.map(\.element)
         reportRealigned(at: rows.first?.location)
     }
 

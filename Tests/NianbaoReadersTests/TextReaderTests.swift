@@ -1,0 +1,66 @@
+import NianbaoModel
+import Testing
+@testable import NianbaoReaders
+
+@Suite struct TextReaderTests {
+    func read(_ text: String) -> Document { TextReader().read(text: text) }
+
+    func tables(_ document: Document) -> [SourceTable] {
+        document.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
+    }
+
+    func texts(_ table: SourceTable) -> [[String]] { table.rows.map { $0.cells.map(\.text) } }
+
+    @Test func markdownHeadingsParagraphsAndImages() {
+        let document = read("# 标题 2024 年报告\n\n## 一、总体情况\n\u{00A0}\u{00A0}正文。\u{3000}\n[image: IMG_259]\n![表](media/t2.png)\n")
+        #expect(document.blocks == [
+            .heading(Heading(text: "标题 2024 年报告", level: 1, location: SourceLocation(line: 1))),
+            .heading(Heading(text: "一、总体情况", level: 2, location: SourceLocation(line: 3))),
+            .paragraph(Paragraph(text: "正文。", location: SourceLocation(line: 4))),
+            .image(ImagePlaceholder(name: "IMG_259", location: SourceLocation(line: 5))),
+            .image(ImagePlaceholder(name: "media/t2.png", location: SourceLocation(line: 6))),
+        ])
+        #expect(document.layout == "plain")
+    }
+
+    @Test func tabRowsKeepEmptyCellsAndContinueOverABlankLine() {
+        let document = read("正文\n规章\t1\t2\t3\n\n行政强制\t4\n第二十条第（八）项\t\n\n五、问题\n")
+        let table = tables(document)
+        #expect(table.count == 1)
+        #expect(texts(table[0]) == [["规章", "1", "2", "3"], ["行政强制", "4"], ["第二十条第（八）项", ""]])
+        #expect(table[0].rows.map(\.location.line) == [2, 4, 5])
+        #expect(document.layout == "tab")
+    }
+
+    @Test func pipeRowsDropTrailingPaddingAndMarkdownRules() {
+        let document = read("| 信息内容 | 本年制发件数 |\n|---|---|\n规章 | 0 |  | 3 | ||\n(二)部分公开(区分处理的, |\n")
+        #expect(texts(tables(document)[0]) == [["信息内容", "本年制发件数"], ["规章", "0", "", "3"], ["(二)部分公开(区分处理的,"]])
+        #expect(document.layout == "pipe")
+    }
+
+    @Test func cellPerLineJoinsWrappedLabelsAndReadsBlankCells() {
+        let text = "\t（六）其他处理\n\t1.申请人无正当理由逾期不补\n正、行政机关不再处理\n\t5\n\t\u{00A0}\n\n\t\u{00A0}\n\t3.其他\n\t7\n\n\u{00A0}\n四、复议\n"
+        let document = read(text)
+        #expect(texts(tables(document)[0]) == [
+            ["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理", "5", ""],
+            ["", "3.其他", "7"],
+        ])
+        #expect(document.layout == "cell-per-line")
+        // The text after the table is not glued to the last number.
+        #expect(document.blocks.last == .paragraph(Paragraph(text: "四、复议", location: SourceLocation(line: 12))))
+    }
+
+    @Test func crlfLineEndsAreLines() {
+        let document = read("一、总体情况\r\n规章\t1\r\n行政许可\t2\r\n")
+        #expect(texts(tables(document)[0]) == [["规章", "1"], ["行政许可", "2"]])
+    }
+
+    @Test func aLoneTabLineIsAParagraph() {
+        let document = read("甲\t乙\n正文\n")
+        #expect(document.blocks.first == .paragraph(Paragraph(text: "甲 乙", location: SourceLocation(line: 1))))
+    }
+
+    @Test func emptyInputIsAnError() {
+        #expect(throws: ReaderError.empty) { try TextReader().read([]) }
+    }
+}

@@ -1,0 +1,68 @@
+import NianbaoModel
+import Testing
+@testable import NianbaoReport
+
+@Suite struct InterpreterTests {
+    func report(_ blocks: [String]) -> Report {
+        let document = Document(format: .text, encoding: "UTF-8", blocks: blocks.enumerated().map { i, text in
+            text.hasPrefix("[image]")
+                ? .image(ImagePlaceholder(name: "IMG_1", location: SourceLocation(line: i + 1)))
+                : .paragraph(Paragraph(text: text, location: SourceLocation(line: i + 1)))
+        })
+        return Interpreter().interpret(document, source: SourceInfo(path: nil, format: .text, encoding: "UTF-8",
+                                                                    layout: nil, sha256: ""))
+    }
+
+    @Test func sectionsAreFoundByNumeralAndWordsNotBySubHeadings() {
+        let r = report([
+            "某县人民政府2024年政府信息公开工作年度报告",
+            "一、总体情况", "（一）主动公开情况", "正文一。",
+            "二．主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "（三）政府信息管理情况",
+            "五、存在的主要问题及改进情况", "一是问题。",
+            "六、其他需要报告的事项", "无",
+        ])
+        #expect(r.sections.map(\.number) == [1, 2, 3, 5, 6])
+        #expect(r.sections[0].paragraphs == ["（一）主动公开情况", "正文一。"])
+        #expect(r.sections[2].paragraphs == ["（三）政府信息管理情况"])
+        #expect(r.sections[1].title == "主动公开政府信息情况")
+        #expect(r.sections[1].heading == "二．主动公开政府信息情况")
+        #expect(r.diagnostics.contains { $0.code == "section.missing" && $0.message.contains("第四部分") })
+    }
+
+    @Test func metadataFromTitlePeriodAndSignature() {
+        let r = report([
+            "三门峡市陕州区西李村乡人民政府 2024 年政府信息公开工作年度报告",
+            "一、总体情况", "本报告中所列数据的统计时限为 2024 年 1 月 1 日起至 2024 年 12 月 31 日",
+            "六、其他需要报告的事项", "西李村乡人民政府", "２０２５年１月１６日",
+        ])
+        #expect(r.meta.organ == "三门峡市陕州区西李村乡人民政府")
+        #expect(r.meta.year == 2024)
+        #expect(r.meta.period == Period(from: "2024-01-01", to: "2024-12-31"))
+        #expect(r.meta.published == "2025-01-16")
+        #expect(r.meta.template == nil)
+    }
+
+    @Test func organAndYearFromTheOpeningSentenceWhenThereIsNoTitle() {
+        let r = report([
+            "根据《条例》要求，现公布北票市长皋乡人民政府2024年度政府信息公开工作报告。",
+            "一、总体情况",
+        ])
+        #expect(r.meta.title == nil)
+        #expect(r.meta.organ == "北票市长皋乡人民政府")
+        #expect(r.meta.year == 2024)
+        #expect(r.meta.period == nil)
+        #expect(r.meta.preamble.count == 1)
+    }
+
+    @Test func aTableGivenAsAnImageAndAnAbsentTableAreSaidSoNotFilled() {
+        let r = report(["一、总体情况", "正文", "[image]", "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况"])
+        #expect(r.tables.map(\.present) == [false, false, false])
+        #expect(r.tables.allSatisfy { $0.values == nil && $0.grid == nil })
+        let codes = r.diagnostics.filter { $0.code.hasPrefix("table.") }.map(\.code)
+        #expect(codes == ["table.image", "table.absent", "table.absent"])
+        #expect(r.diagnostics.first { $0.code == "table.image" }?.location == SourceLocation(line: 3))
+        #expect(r.checks.allSatisfy { $0.status == .skipped })
+    }
+}

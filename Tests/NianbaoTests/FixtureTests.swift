@@ -1,0 +1,81 @@
+import Foundation
+import Nianbao
+import Testing
+
+/// Fixtures made by Scripts/make-text-fixtures.py: every cell a different number, breakages moved
+/// around, blanks, encodings. Each NAME.expected.json holds what the script put in each cell.
+@Suite struct FixtureTests {
+    static let fixtures = Paths.files(in: Paths.textFixtures, ending: ".txt").map(\.lastPathComponent)
+
+    struct Expected {
+        var organ: String
+        var year: Int
+        var tables: [String: [String: [String: Double?]]?]
+        var failingChecks: Set<String>
+
+        init(_ url: URL) throws {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+            organ = json["organ"] as! String
+            year = json["year"] as! Int
+            tables = (json["tables"] as! [String: [String: Any]]).mapValues { table in
+                (table["values"] as? [String: [String: Any]])?.mapValues { row in
+                    row.mapValues { ($0 as? NSNumber)?.doubleValue }
+                }
+            }
+            failingChecks = Set((json["failing_checks"] as! [[String]]).map { "\($0[0])[\($0[1])]" })
+        }
+    }
+
+    @Test func thereAreFixturesOfEveryLayout() {
+        #expect(Self.fixtures.contains { $0.hasPrefix("tab-") })
+        #expect(Self.fixtures.contains { $0.hasPrefix("pipe-") })
+        #expect(Self.fixtures.contains { $0.hasPrefix("cell-per-line") })
+    }
+
+    @Test(arguments: fixtures)
+    func everyValueIsAtItsKey(_ name: String) throws {
+        let input = Paths.textFixtures.appendingPathComponent(name)
+        let expected = try Expected(input.deletingPathExtension().appendingPathExtension("expected.json"))
+        let report = try Converter().convert(file: input.path)
+
+        #expect(report.meta.organ == expected.organ)
+        #expect(report.meta.year == expected.year)
+        #expect(report.sections.count == 6)
+        for table in report.tables {
+            let wanted = try #require(expected.tables[table.key])
+            #expect(table.present == (wanted != nil), "\(table.key)")
+            guard let wanted else {
+                #expect(table.values == nil)
+                continue
+            }
+            let values = try #require(table.values)
+            #expect(values.rows.count == wanted.count)
+            for row in values.rows {
+                for cell in row.cells {
+                    #expect(cell.value == wanted[row.key]?[cell.key] ?? nil, "\(table.key).\(row.key).\(cell.key)")
+                }
+            }
+        }
+        let failing = Set(report.checks.filter { $0.status == .fail }.map { "\($0.id)[\($0.scope)]" })
+        #expect(failing == expected.failingChecks)
+    }
+
+    @Test func theWrongTotalIsNamedInTheMessages() throws {
+        let report = try Converter().convert(file: Paths.textFixtures.appendingPathComponent("tab-wrong-total.txt").path)
+        let failed = report.checks.filter { $0.status == .fail }
+        #expect(failed.map(\.id) == ["applications.balance", "applications.outcomes", "applications.row_total"])
+        #expect(failed.allSatisfy { $0.cells.contains("applications.total.natural_person") })
+        #expect(failed.allSatisfy { $0.message.contains("相差 1") })
+    }
+
+    @Test func gb18030AndUTF8GiveTheSameReport() throws {
+        let utf8 = try Converter().convert(file: Paths.textFixtures.appendingPathComponent("tab-balanced.txt").path)
+        let gb = try Converter().convert(file: Paths.textFixtures.appendingPathComponent("tab-gb18030.txt").path)
+        let crlf = try Converter().convert(file: Paths.textFixtures.appendingPathComponent("tab-bom-crlf.txt").path)
+        #expect(gb.source.encoding == "GB18030")
+        #expect(gb.sections == utf8.sections)
+        #expect(gb.tables == utf8.tables)
+        #expect(crlf.sections == utf8.sections)
+        #expect(crlf.tables == utf8.tables)
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Places in the package the end-to-end tests read from.
+enum Paths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let samples = root.appendingPathComponent("Samples")
+    static let textFixtures = root.appendingPathComponent("Tests/Fixtures/text")
+
+    static func files(in folder: URL, ending suffix: String) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.lastPathComponent.hasSuffix(suffix) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}

@@ -1,0 +1,40 @@
+import NianbaoModel
+import Testing
+@testable import NianbaoWriters
+
+@Suite struct ReportJSONTests {
+    @Test func stringsAreEscapedAndChineseKeptAsIs() {
+        let value = JSONValue.object([("a", .string("引号\"\\\n\t\u{01}")), ("b", .null), ("c", .bool(true))])
+        #expect(value.rendered(pretty: false) == #"{"a":"引号\"\\\n\t\u0001","b":null,"c":true}"#)
+    }
+
+    @Test func prettyOutputIndentsByTwoSpaces() {
+        let value = JSONValue.object([("x", .array([.number("1"), .object([])])), ("y", .array([]))])
+        #expect(value.rendered(pretty: true) == "{\n  \"x\": [\n    1,\n    {}\n  ],\n  \"y\": []\n}")
+    }
+
+    @Test func numbersHaveOneTextForm() {
+        #expect(numberText(0) == "0")
+        #expect(numberText(1573) == "1573")
+        #expect(numberText(9.51) == "9.51")
+        #expect(numberText(12.5) == "12.5")
+    }
+
+    @Test func reportFieldsComeInContractOrder() {
+        let values = TableValues(rows: [RowValues(key: "fees", cells: [ColumnValue(key: "amount", value: 9.51)])])
+        let report = Report(
+            source: SourceInfo(path: "a.txt", format: .text, encoding: "GB18030", layout: "tab", sha256: "00"),
+            meta: Meta(title: "标题", organ: "某局", year: 2024, period: Period(from: "2024-01-01", to: "2024-12-31")),
+            sections: [],
+            tables: [StandardTable(key: "active_disclosure", present: true, values: values, grid: nil, location: nil),
+                     .absent("review_litigation")],
+            otherTables: [], checks: [],
+            diagnostics: [Diagnostic(.warning, "table.absent", "报告中没有表四", at: SourceLocation(line: 9))])
+        let json = ReportJSON.text(report, pretty: false)
+        #expect(json == #"{"schema":"nianbao.report/1","source":{"path":"a.txt","format":"text","encoding":"GB18030","layout":"tab","sha256":"00"},"#
+            + #""meta":{"title":"标题","organ":"某局","year":2024,"period":{"from":"2024-01-01","to":"2024-12-31"},"published":null,"template":null,"preamble":[]},"#
+            + #""sections":[],"tables":{"active_disclosure":{"present":true,"values":{"fees":{"amount":9.51}},"grid":null,"location":null},"#
+            + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null}},"other_tables":[],"checks":[],"#
+            + #""diagnostics":[{"severity":"warning","code":"table.absent","message":"报告中没有表四","location":{"line":9}}]}"#)
+    }
+}

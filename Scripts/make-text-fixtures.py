@@ -10,55 +10,16 @@ script's own bookkeeping, not from nianbao.
 Usage: Scripts/make-text-fixtures.py [SEEDS_DIR] [OUT_DIR]
 """
 import json
-import random
 import re
 import sys
 from pathlib import Path
 
+from fixture_values import (ACTIVE, APP_COLUMNS, APP_ROWS, GROUP_COLUMNS, GROUPS, balanced_values,
+                            expectation)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
 OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "Tests" / "Fixtures" / "text"
-
-ACTIVE = [("regulations", ["issued", "repealed", "in_force"]),
-          ("normative_documents", ["issued", "repealed", "in_force"]),
-          ("licensing", ["decisions"]), ("punishment", ["decisions"]), ("coercion", ["decisions"]),
-          ("fees", ["amount"])]
-ORGS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
-APP_COLUMNS = ORGS + ["total"]
-OUTCOMES = ["granted", "partial_grant", "denied_state_secret", "denied_law_forbidden", "denied_three_safety",
-            "denied_third_party", "denied_internal_affairs", "denied_process_info", "denied_enforcement_file",
-            "denied_inquiry", "unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear",
-            "not_processed_petition", "not_processed_repeat", "not_processed_publication", "not_processed_massive",
-            "not_processed_confirm", "other_no_correction", "other_no_fee", "other_other"]
-APP_ROWS = ["new_received", "carried_over"] + OUTCOMES + ["total", "carried_forward"]
-GROUPS = ["review", "litigation_direct", "litigation_after_review"]
-GROUP_COLUMNS = ["upheld", "corrected", "other", "pending", "total"]
-
-
-def balanced_values(seed):
-    """Values that satisfy every rule of TEMPLATE.md, all different from each other."""
-    while True:
-        rng = random.Random(seed)
-        pool = iter(rng.sample(range(1, 400), 399))
-        active = {row: {c: next(pool) for c in cols} for row, cols in ACTIVE}
-        active["fees"]["amount"] = 12.34
-        app = {row: {c: next(pool) for c in ORGS} for row in OUTCOMES}
-        app["total"] = {c: sum(app[r][c] for r in OUTCOMES) for c in ORGS}
-        app["carried_forward"] = {c: next(pool) for c in ORGS}
-        app["carried_over"] = {c: next(pool) for c in ORGS}
-        app["new_received"] = {c: app["total"][c] + app["carried_forward"][c] - app["carried_over"][c] for c in ORGS}
-        for row in app.values():
-            row["total"] = sum(row[c] for c in ORGS)
-        review = {g: {c: next(pool) for c in GROUP_COLUMNS[:4]} for g in GROUPS}
-        for g in review.values():
-            g["total"] = sum(g[c] for c in GROUP_COLUMNS[:4])
-        values = {"active_disclosure": active,
-                  "applications": {r: app[r] for r in APP_ROWS},
-                  "review_litigation": review}
-        flat = [v for t in values.values() for row in t.values() for v in row.values()]
-        if len(flat) == len(set(flat)):
-            return values
-        seed += 1000
 
 
 def canonical_order(values, tables):
@@ -123,39 +84,12 @@ def replace_line(text, pattern, make):
     return "\n".join(lines)
 
 
-def failing_checks(values, tables):
-    """The (rule, scope) pairs TEMPLATE.md's arithmetic fails on, blanks counting as 0."""
-    def total(cells):
-        return sum(v or 0 for v in cells)
-    fails = []
-    if "applications" in tables:
-        app = values["applications"]
-        for c in APP_COLUMNS:
-            if total([app["new_received"][c], app["carried_over"][c]]) != total([app["total"][c], app["carried_forward"][c]]):
-                fails.append(("applications.balance", c))
-            if total([app["total"][c]]) != total(app[r][c] for r in OUTCOMES):
-                fails.append(("applications.outcomes", c))
-        for r in APP_ROWS:
-            if total([app[r]["total"]]) != total(app[r][c] for c in ORGS):
-                fails.append(("applications.row_total", r))
-    if "review_litigation" in tables:
-        for g, row in values["review_litigation"].items():
-            if total([row["total"]]) != total(row[c] for c in GROUP_COLUMNS[:4]):
-                fails.append(("review_litigation.group_total", g))
-    return fails
-
-
 def write(name, text, values, tables, organ, year, encoding="utf-8", newline="\n", bom=False):
     data = text.replace("\n", newline).encode(encoding)
     if bom:
         data = b"\xef\xbb\xbf" + data
     (OUT / f"{name}.txt").write_bytes(data)
-    expected = {
-        "organ": organ, "year": year,
-        "tables": {t: ({"present": True, "values": values[t]} if t in tables else {"present": False, "values": None})
-                   for t in ["active_disclosure", "applications", "review_litigation"]},
-        "failing_checks": sorted([list(f) for f in failing_checks(values, tables)]),
-    }
+    expected = expectation(values, tables, organ, year)
     (OUT / f"{name}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

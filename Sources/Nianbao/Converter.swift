@@ -11,20 +11,25 @@ public struct Converter: Sendable {
     /// Converts bytes; `path` only names the source in the report and in errors.
     /// `format` nil means: decide from the content.
     public func convert(_ bytes: [UInt8], path: String?, format: InputFormat? = nil) throws(ConversionError) -> Report {
-        let format = format ?? FormatSniffer.sniff(bytes)
+        let sniffed = FormatSniffer.sniff(bytes)
+        if format == nil, sniffed == .text, path?.lowercased().hasSuffix(".docx") == true, !bytes.isEmpty {
+            throw ConversionError(path: path, reason: .notDocx)
+        }
+        let format = format ?? sniffed
         let document: Document
         do {
             switch format {
             case .text: document = try TextReader().read(bytes)
-            case .docx, .html: throw ReaderError.unsupportedFormat(format)
+            case .docx: document = try DocxReader().read(bytes)
+            case .html: throw ReaderError.unsupportedFormat(format)
             }
         } catch let error as ReaderError {
             throw ConversionError(path: path, reason: error)
         } catch {
-            throw ConversionError(path: path, reason: .unreadable(String(describing: error)))
+            throw ConversionError(path: path, reason: .unreadable(String(describing: error), String(describing: error)))
         }
         let source = SourceInfo(path: path, format: format, encoding: document.encoding,
-                                layout: document.layout, sha256: SHA256.hex(bytes))
+                                layout: document.layout, sha256: SHA256.hex(bytes), properties: document.properties)
         return interpreter.interpret(document, source: source)
     }
 
@@ -34,7 +39,7 @@ public struct Converter: Sendable {
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw ConversionError(path: path, reason: .unreadable(FileProblem.describe(error)))
+            throw ConversionError(path: path, reason: FileProblem.reason(error))
         }
         return try convert(bytes, path: path, format: format)
     }
@@ -48,17 +53,18 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path ?? "<stdin>")：\(reason.description)" }
 }
 
-/// A short reason for a file that could not be opened.
+/// Why a file could not be opened.
 enum FileProblem {
-    static func describe(_ error: Error) -> String {
+    static func reason(_ error: Error) -> ReaderError {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+            let text = String(cString: strerror(Int32(underlying.code)))
+            return .unreadable(underlying.code == Int(ENOENT) ? "文件不存在" : "无法打开文件", text)
         }
         switch nsError.code {
-        case NSFileReadNoSuchFileError: return "文件不存在 (no such file)"
-        case NSFileReadNoPermissionError: return "没有读取权限 (permission denied)"
-        default: return nsError.localizedDescription
+        case NSFileReadNoSuchFileError: return .unreadable("文件不存在", "no such file")
+        case NSFileReadNoPermissionError: return .unreadable("没有读取权限", "permission denied")
+        default: return .unreadable("无法打开文件", nsError.localizedDescription)
         }
     }
 }

@@ -26,14 +26,30 @@ public struct Document: Sendable, Equatable, Codable {
     public var blocks: [Block]
     /// What the reader noticed (e.g. bytes it had to replace).
     public var diagnostics: [Diagnostic]
+    /// Properties the file states about itself (a DOCX's core properties), as hints.
+    public var properties: DocumentProperties?
 
     public init(format: InputFormat, encoding: String, layout: String? = nil, blocks: [Block],
-                diagnostics: [Diagnostic] = []) {
+                diagnostics: [Diagnostic] = [], properties: DocumentProperties? = nil) {
         self.format = format
         self.encoding = encoding
         self.layout = layout
         self.blocks = blocks
         self.diagnostics = diagnostics
+        self.properties = properties
+    }
+}
+
+/// What a file says about itself, apart from its content: title and dates as its producer set them.
+public struct DocumentProperties: Sendable, Equatable, Codable {
+    public var title: String?
+    public var created: String?
+    public var modified: String?
+
+    public init(title: String? = nil, created: String? = nil, modified: String? = nil) {
+        self.title = title
+        self.created = created
+        self.modified = modified
     }
 }
 

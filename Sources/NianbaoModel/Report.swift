@@ -36,13 +36,17 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     public var encoding: String
     public var layout: String?
     public var sha256: String
+    /// What the file says about itself (DOCX core properties), as hints.
+    public var properties: DocumentProperties?
 
-    public init(path: String?, format: InputFormat, encoding: String, layout: String?, sha256: String) {
+    public init(path: String?, format: InputFormat, encoding: String, layout: String?, sha256: String,
+                properties: DocumentProperties? = nil) {
         self.path = path
         self.format = format
         self.encoding = encoding
         self.layout = layout
         self.sha256 = sha256
+        self.properties = properties
     }
 }
 
@@ -92,15 +96,18 @@ public struct Section: Sendable, Equatable, Codable {
     public var heading: String
     public var paragraphs: [String]
     public var location: SourceLocation?
+    /// Images that stand in the section (their names or package paths).
+    public var images: [String]
 
     public init(number: Int, key: String, title: String, heading: String, paragraphs: [String],
-                location: SourceLocation?) {
+                location: SourceLocation?, images: [String] = []) {
         self.number = number
         self.key = key
         self.title = title
         self.heading = heading
         self.paragraphs = paragraphs
         self.location = location
+        self.images = images
     }
 }
 

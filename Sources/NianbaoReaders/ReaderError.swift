@@ -1,17 +1,20 @@
 import NianbaoModel
 
-/// Why an input could not be read; every case names the reason in Chinese and English.
+/// Why an input could not be read, in Chinese for people and in English for logs.
 public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     case unsupportedFormat(InputFormat)
-    case unreadable(String)
+    /// The name says .docx, the content is no zip package.
+    case notDocx
+    case unreadable(_ chinese: String, _ english: String)
 
     /// Chinese message for people.
     public var chinese: String {
         switch self {
         case .empty: "文件为空"
         case .unsupportedFormat(let f): "暂不支持 \(f.rawValue) 格式的读取"
-        case .unreadable(let why): "无法读取：\(why)"
+        case .notDocx: "文件扩展名为 .docx，但内容不是 DOCX（zip）包，可能是下载不完整或网页错误页"
+        case .unreadable(let why, _): "无法读取：\(why)"
         }
     }
 
@@ -20,7 +23,8 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .empty: "the file is empty"
         case .unsupportedFormat(let f): "no reader for the \(f.rawValue) format yet"
-        case .unreadable(let why): "cannot be read: \(why)"
+        case .notDocx: "named .docx but not a zip package (an incomplete download or an error page?)"
+        case .unreadable(_, let why): "cannot be read: \(why)"
         }
     }
 

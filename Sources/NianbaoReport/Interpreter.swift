@@ -19,6 +19,8 @@ public struct Interpreter: Sendable {
         var location: SourceLocation
         var paragraphs: [String] = []
         var images: [ImagePlaceholder] = []
+        /// An image just before the heading: as often as not the section's table, pasted as a picture.
+        var leadingImage: ImagePlaceholder?
     }
 
     /// The report of a document; `source` describes where its bytes came from.
@@ -61,18 +63,27 @@ public struct Interpreter: Sendable {
             }
         }
 
-        let tables = standardTables(repaired, drafts: drafts, diagnostics: &diagnostics)
-        diagnostics += missingSections(drafts)
+        // A title the file's properties give, when the body has none.
+        if title == nil, let hint = document.properties?.title, hint.contains("报告") { title = hint }
+        var tableDiagnostics: [Diagnostic] = []
+        let tables = standardTables(repaired, drafts: drafts, diagnostics: &tableDiagnostics)
         var meta = MetadataExtractor(title: title, preamble: preamble, paragraphs: allParagraphs).extract()
         meta.template = tables.contains { $0.present } ? Template2021.edition : nil
-        diagnostics += missingMeta(meta)
+        if drafts.isEmpty && meta.template == nil {
+            // Not an annual report: its text and tables are kept, and that is all there is to say.
+            diagnostics.append(Diagnostic(.warning, "report.unrecognised",
+                "未识别出年度报告的章节或表格，正文和表格已原样保留"))
+        } else {
+            diagnostics += tableDiagnostics + missingSections(drafts) + missingMeta(meta)
+        }
 
         return Report(
             source: source,
             meta: meta,
             sections: drafts.map {
                 Section(number: $0.template.number, key: $0.template.key, title: $0.template.title,
-                        heading: $0.heading, paragraphs: $0.paragraphs, location: $0.location)
+                        heading: $0.heading, paragraphs: $0.paragraphs, location: $0.location,
+                        images: $0.images.map(\.name))
             },
             tables: tables,
             otherTables: repaired.filter { $0.templateKey == nil }.map(\.grid),
@@ -88,10 +99,7 @@ public struct Interpreter: Sendable {
             $0.number >= next && $0.isHeading(text, isMarkedHeading: marked)
         }) else { return false }
         var draft = SectionDraft(template: template, heading: text, location: location)
-        // An image just before a heading belongs to the section it introduces, as often as not.
-        if case .image(let image) = previous {
-            draft.images.append(image)
-        }
+        if case .image(let image) = previous { draft.leadingImage = image }
         drafts.append(draft)
         return true
     }
@@ -116,7 +124,7 @@ public struct Interpreter: Sendable {
 
     private func absence(of template: TableTemplate, drafts: [SectionDraft]) -> Diagnostic {
         let section = drafts.first { $0.template.numeral == template.numeral }
-        if let image = section?.images.first {
+        if let image = section?.images.first ?? section?.leadingImage {
             return Diagnostic(.warning, "table.image",
                 "\(template.name)以图片形式给出（\(image.name)），无法读取其数值", at: image.location)
         }

@@ -146,7 +146,11 @@ struct TablePlacement {
 
     mutating func placeSingleValueRow(_ rows: [AnalyzedRow]) {
         let wanted = template.rows.reduce(0) { $0 + $1.columns.count }
-        let dataRows = rows.filter { $0.numberCount >= max(1, wanted / 2) }
+        // The value line: the one with numbers, or in a table left blank, the one without labels.
+        var dataRows = rows.filter { $0.numberCount >= max(1, wanted / 2) }
+        if dataRows.isEmpty {
+            dataRows = Array(rows.filter { $0.labels.isEmpty && $0.region.count >= wanted / 2 }.prefix(1))
+        }
         guard let row = dataRows.first else {
             diagnostics.append(Diagnostic(.warning, "table.no_values",
                                           "\(template.name)只有表头，没有数值行", at: rows.first?.location))

@@ -110,8 +110,9 @@ public enum Template2021 {
         ],
         signature: ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"],
         header: [
-            [GridCell("行政复议", rowSpan: 2, colSpan: 5), GridCell("行政诉讼", colSpan: 10)],
-            [GridCell("未经复议直接起诉", colSpan: 5), GridCell("复议后起诉", colSpan: 5)],
-            (0..<3).flatMap { _ in outcomeColumns.map { GridCell($0.label) } },
+            [GridCell("行政复议", colSpan: 5), GridCell("行政诉讼", colSpan: 10)],
+            outcomeColumns.map { GridCell($0.label, rowSpan: 2) }
+                + [GridCell("未经复议直接起诉", colSpan: 5), GridCell("复议后起诉", colSpan: 5)],
+            (0..<2).flatMap { _ in outcomeColumns.map { GridCell($0.label) } },
         ])
 }

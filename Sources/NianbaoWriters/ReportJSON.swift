@@ -29,6 +29,9 @@ public enum ReportJSON {
         .object([
             ("path", string(s.path)), ("format", .string(s.format.rawValue)), ("encoding", .string(s.encoding)),
             ("layout", string(s.layout)), ("sha256", .string(s.sha256)),
+            ("properties", s.properties.map { p in
+                .object([("title", string(p.title)), ("created", string(p.created)), ("modified", string(p.modified))])
+            } ?? .null),
         ])
     }
 
@@ -46,6 +49,7 @@ public enum ReportJSON {
             ("number", .number(String(s.number))), ("key", .string(s.key)), ("title", .string(s.title)),
             ("paragraphs", .array(s.paragraphs.map(JSONValue.string))),
             ("heading", .string(s.heading)), ("location", location(s.location)),
+            ("images", .array(s.images.map(JSONValue.string))),
         ])
     }
 

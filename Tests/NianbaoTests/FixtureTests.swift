@@ -2,10 +2,14 @@ import Foundation
 import Nianbao
 import Testing
 
-/// Fixtures made by Scripts/make-text-fixtures.py: every cell a different number, breakages moved
-/// around, blanks, encodings. Each NAME.expected.json holds what the script put in each cell.
+/// Fixtures made by Scripts/make-text-fixtures.py and Scripts/make-docx-fixtures.py: every cell a
+/// different number, breakages moved around, blanks, encodings, DOCX from several producers.
+/// Each NAME.expected.json holds what the script put in each cell.
 @Suite struct FixtureTests {
-    static let fixtures = Paths.files(in: Paths.textFixtures, ending: ".txt").map(\.lastPathComponent)
+    static let fixtures = (Paths.files(in: Paths.textFixtures, ending: ".txt")
+        + Paths.files(in: Paths.docxFixtures, ending: ".expected.json").map {
+            $0.deletingPathExtension().deletingPathExtension().appendingPathExtension("docx")
+        }).map { $0.path.replacingOccurrences(of: Paths.root.path + "/", with: "") }
 
     struct Expected {
         var organ: String
@@ -27,14 +31,14 @@ import Testing
     }
 
     @Test func thereAreFixturesOfEveryLayout() {
-        #expect(Self.fixtures.contains { $0.hasPrefix("tab-") })
-        #expect(Self.fixtures.contains { $0.hasPrefix("pipe-") })
-        #expect(Self.fixtures.contains { $0.hasPrefix("cell-per-line") })
+        for layout in ["text/tab-", "text/pipe-", "text/cell-per-line", "docx/template-filled", "docx/python-docx"] {
+            #expect(Self.fixtures.contains { $0.contains(layout) }, "\(layout)")
+        }
     }
 
     @Test(arguments: fixtures)
     func everyValueIsAtItsKey(_ name: String) throws {
-        let input = Paths.textFixtures.appendingPathComponent(name)
+        let input = Paths.root.appendingPathComponent(name)
         let expected = try Expected(input.deletingPathExtension().appendingPathExtension("expected.json"))
         let report = try Converter().convert(file: input.path)
 

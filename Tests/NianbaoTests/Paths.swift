@@ -6,6 +6,7 @@ enum Paths {
         .deletingLastPathComponent()
     static let samples = root.appendingPathComponent("Samples")
     static let textFixtures = root.appendingPathComponent("Tests/Fixtures/text")
+    static let docxFixtures = root.appendingPathComponent("Tests/Fixtures/docx")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

@@ -31,7 +31,7 @@ import Testing
             otherTables: [], checks: [],
             diagnostics: [Diagnostic(.warning, "table.absent", "报告中没有表四", at: SourceLocation(line: 9))])
         let json = ReportJSON.text(report, pretty: false)
-        #expect(json == #"{"schema":"nianbao.report/1","source":{"path":"a.txt","format":"text","encoding":"GB18030","layout":"tab","sha256":"00"},"#
+        #expect(json == #"{"schema":"nianbao.report/1","source":{"path":"a.txt","format":"text","encoding":"GB18030","layout":"tab","sha256":"00","properties":null},"#
             + #""meta":{"title":"标题","organ":"某局","year":2024,"period":{"from":"2024-01-01","to":"2024-12-31"},"published":null,"template":null,"preamble":[]},"#
             + #""sections":[],"tables":{"active_disclosure":{"present":true,"values":{"fees":{"amount":9.51}},"grid":null,"location":null},"#
             + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null}},"other_tables":[],"checks":[],"#

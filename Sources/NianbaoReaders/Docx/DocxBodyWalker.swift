@@ -1,0 +1,172 @@
+import NianbaoModel
+
+/// Walks word/document.xml once, in document order, and turns it into blocks: paragraphs with
+/// their rendered numbering, headings, tables with true spans, and image placeholders.
+struct DocxBodyWalker {
+    private let reader: XMLStreamReader
+    private let part: String
+    private let styles: DocxStyles
+    private var numbering: DocxNumbering
+    private let relationships: [String: DocxPackage.Relationship]
+
+    /// A paragraph being collected.
+    private struct ParagraphState {
+        var text = ""
+        var style: String?
+        var outlineLevel: Int?
+        var numbering: NumberingReference?
+        var images: [ImagePlaceholder] = []
+        var location: SourceLocation
+    }
+
+    private var blocks: [Block] = []
+    private var paragraphs: [ParagraphState] = []
+    private var tables: [DocxTableBuilder] = []
+    /// Nested tables and images inside tables, placed after the outermost table.
+    private var afterTable: [Block] = []
+    private var inText = false
+    private var paragraphCount = 0
+
+    init(reader: XMLStreamReader, part: String, styles: DocxStyles, numbering: DocxNumbering,
+         relationships: [String: DocxPackage.Relationship]) {
+        self.reader = reader
+        self.part = part
+        self.styles = styles
+        self.numbering = numbering
+        self.relationships = relationships
+    }
+
+    /// Elements whose whole content is not document text.
+    private static let skipped: Set<String> = [
+        "del", "moveFrom", "delText", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange", "rPrChange",
+        "sectPr", "tblPrChange", "trPrChange", "tcPrChange", "tabs", "rPr", "tblGrid", "tblPr", "numberingChange",
+    ]
+
+    mutating func walk() throws(ReaderError) -> [Block] {
+        while try reader.read() {
+            switch reader.nodeType {
+            case .element: try start()
+            case .endElement: end()
+            case .text, .cdata, .significantWhitespace, .whitespace:
+                if inText { append(reader.value) }
+            default: break
+            }
+        }
+        return blocks
+    }
+
+    private mutating func start() throws(ReaderError) {
+        let namespace = reader.namespaceURI
+        let name = reader.localName
+        if namespace == OOXML.markupCompatibility {
+            // Of an mc:AlternateContent, the first choice is read; the fallback repeats it.
+            if name == "Fallback" { try reader.skipSubtree() }
+            return
+        }
+        if OOXML.isDrawing(namespace), name == "blip" {
+            image(reader.relationshipAttribute("embed") ?? reader.relationshipAttribute("link"))
+            return
+        }
+        if namespace == OOXML.vml, name == "imagedata" {
+            image(reader.relationshipAttribute("id"))
+            return
+        }
+        guard OOXML.isWord(namespace) else { return }
+        if DocxBodyWalker.skipped.contains(name) {
+            try reader.skipSubtree()
+            return
+        }
+        let isEmpty = reader.isEmptyElement
+        switch name {
+        case "p":
+            paragraphCount += 1
+            paragraphs.append(ParagraphState(location: SourceLocation(part: part, index: paragraphCount)))
+            if isEmpty { endParagraph() }
+        case "pStyle": paragraphs.lastSet { $0.style = reader.wordAttribute("val") }
+        case "outlineLvl": paragraphs.lastSet { $0.outlineLevel = reader.wordAttribute("val").flatMap { Int($0) } }
+        case "numId":
+            let numId = reader.wordAttribute("val") ?? "0"
+            paragraphs.lastSet { $0.numbering = NumberingReference(numId: numId, level: $0.numbering?.level ?? 0) }
+        case "ilvl":
+            let level = reader.wordAttribute("val").flatMap { Int($0) } ?? 0
+            paragraphs.lastSet { $0.numbering = NumberingReference(numId: $0.numbering?.numId ?? "", level: level) }
+        case "t": inText = !isEmpty
+        case "tab", "ptab": append("\t")
+        case "br", "cr": append("\n")
+        case "noBreakHyphen": append("-")
+        case "sym":
+            if let code = reader.wordAttribute("char").flatMap({ UInt32($0, radix: 16) }), let scalar = Unicode.Scalar(code) {
+                append(String(Character(scalar)))
+            }
+        case "tbl":
+            tables.append(DocxTableBuilder(location: SourceLocation(part: part, index: paragraphCount + 1)))
+        case "tr": tables.lastSet { $0.startRow(at: SourceLocation(part: part, index: paragraphCount + 1)) }
+        case "gridBefore": tables.lastSet { $0.setGridBefore(reader.wordAttribute("val").flatMap { Int($0) } ?? 0) }
+        case "tc": tables.lastSet { $0.startCell() }
+        case "gridSpan": tables.lastSet { $0.setGridSpan(reader.wordAttribute("val").flatMap { Int($0) } ?? 1) }
+        case "vMerge": tables.lastSet { $0.setVerticalMerge(reader.wordAttribute("val")) }
+        case "hMerge": tables.lastSet { $0.setHorizontalMerge(reader.wordAttribute("val")) }
+        default: break
+        }
+    }
+
+    private mutating func end() {
+        guard OOXML.isWord(reader.namespaceURI) else { return }
+        switch reader.localName {
+        case "t": inText = false
+        case "p": endParagraph()
+        case "tc": tables.lastSet { $0.endCell() }
+        case "tbl":
+            guard let table = tables.popLast() else { return }
+            let block = Block.table(table.build())
+            if tables.isEmpty {
+                blocks.append(block)
+                blocks += afterTable
+                afterTable = []
+            } else {
+                afterTable.insert(block, at: 0)
+            }
+        default: break
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        paragraphs.lastSet { $0.text += text }
+    }
+
+    private mutating func image(_ relationshipId: String?) {
+        let target = relationshipId.flatMap { relationships[$0]?.target } ?? relationshipId ?? "image"
+        let location = paragraphs.last?.location ?? SourceLocation(part: part, index: paragraphCount)
+        paragraphs.lastSet { $0.images.append(ImagePlaceholder(name: target, location: location)) }
+    }
+
+    private mutating func endParagraph() {
+        guard let paragraph = paragraphs.popLast() else { return }
+        let reference = paragraph.numbering ?? styles.numbering(paragraph.style)
+        let number = reference.flatMap { numbering.next($0) } ?? ""
+        let text = number + paragraph.text
+        let images = paragraph.images.map(Block.image)
+        let trimmed = text.trimmingBlanks()
+
+        // A paragraph inside a table cell is cell text, unless it sits in a text box in the cell.
+        if paragraphs.isEmpty, let table = tables.last, table.isInCell {
+            tables.lastSet { $0.addParagraph(trimmed) }
+            afterTable += images
+            return
+        }
+        if !trimmed.isEmpty {
+            let level = paragraph.outlineLevel.flatMap { $0 < 9 ? $0 + 1 : nil } ?? styles.headingLevel(paragraph.style)
+            blocks.append(level.map { .heading(Heading(text: trimmed, level: $0, location: paragraph.location)) }
+                          ?? .paragraph(Paragraph(text: trimmed, location: paragraph.location)))
+        }
+        if tables.isEmpty { blocks += images } else { afterTable += images }
+    }
+}
+
+extension Array {
+    /// Changes the last element in place, if there is one.
+    mutating func lastSet(_ change: (inout Element) -> Void) {
+        guard !isEmpty else { return }
+        change(&self[count - 1])
+    }
+}

@@ -1,0 +1,68 @@
+/// What the reader needs of styles.xml: which paragraph styles are headings, and which carry numbering.
+struct DocxStyles {
+    struct Style {
+        var name: String?
+        var basedOn: String?
+        var outlineLevel: Int?
+        var numbering: NumberingReference?
+    }
+
+    private var styles: [String: Style] = [:]
+
+    init() {}
+
+    init(bytes: [UInt8], part: String) throws(ReaderError) {
+        let reader = try XMLStreamReader(bytes: bytes, part: part)
+        var current: (id: String, style: Style)?
+        var isParagraphStyle = false
+        while try reader.read() {
+            if reader.nodeType == .endElement, reader.localName == "style", OOXML.isWord(reader.namespaceURI) {
+                if let current, isParagraphStyle { styles[current.id] = current.style }
+                current = nil
+                continue
+            }
+            guard reader.nodeType == .element, OOXML.isWord(reader.namespaceURI) else { continue }
+            switch reader.localName {
+            case "style":
+                isParagraphStyle = (reader.wordAttribute("type") ?? "paragraph") == "paragraph"
+                current = reader.wordAttribute("styleId").map { ($0, Style()) }
+            case "name": current?.style.name = reader.wordAttribute("val")
+            case "basedOn": current?.style.basedOn = reader.wordAttribute("val")
+            case "outlineLvl": current?.style.outlineLevel = reader.wordAttribute("val").flatMap { Int($0) }
+            case "numId":
+                let level = current?.style.numbering?.level ?? 0
+                current?.style.numbering = reader.wordAttribute("val").map { NumberingReference(numId: $0, level: level) }
+            case "ilvl":
+                let numId = current?.style.numbering?.numId ?? ""
+                let level = reader.wordAttribute("val").flatMap { Int($0) } ?? 0
+                current?.style.numbering = NumberingReference(numId: numId, level: level)
+            case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr":
+                try reader.skipSubtree()
+            default: break
+            }
+        }
+    }
+
+    /// The heading level (1 = top) a style gives, from its outline level or its name.
+    func headingLevel(_ styleId: String?) -> Int? {
+        if let level = inherited(styleId, \.outlineLevel), level < 9 { return level + 1 }
+        guard let name = inherited(styleId, \.name)?.lowercased() else { return nil }
+        for prefix in ["heading ", "标题 ", "标题"] where name.hasPrefix(prefix) {
+            if let level = Int(name.dropFirst(prefix.count)), (1...9).contains(level) { return level }
+        }
+        return nil
+    }
+
+    /// The numbering a style applies to its paragraphs.
+    func numbering(_ styleId: String?) -> NumberingReference? { inherited(styleId, \.numbering) }
+
+    private func inherited<T>(_ styleId: String?, _ property: KeyPath<Style, T?>) -> T? {
+        var id = styleId
+        var seen: Set<String> = []
+        while let current = id, seen.insert(current).inserted, let style = styles[current] {
+            if let value = style[keyPath: property] { return value }
+            id = style.basedOn
+        }
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+import CLibXML2
+
+/// Bounds on an XML part.
+public struct XMLLimits: Sendable {
+    /// Deepest element nesting accepted.
+    public var depth: Int = 256
+
+    public init() {}
+}
+
+/// A forward-only XML reader over libxml2's xmlTextReader, set up for untrusted input: no DTD,
+/// no entity substitution, no network. The only place that touches libxml2's reader pointers.
+final class XMLStreamReader {
+    enum NodeType: Int32 {
+        case element = 1, text = 3, cdata = 4, entityReference = 5, documentType = 10,
+             whitespace = 13, significantWhitespace = 14, endElement = 15, other = -1
+    }
+
+    /// Collects libxml2's error messages instead of letting it print them.
+    private final class ErrorSink {
+        var message: String?
+    }
+
+    private static let initialised: Void = xmlInitParser()
+
+    private let reader: xmlTextReaderPtr
+    private let buffer: UnsafeMutableBufferPointer<CChar>
+    private let sink = ErrorSink()
+    private let part: String
+    private let limits: XMLLimits
+
+    init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits()) throws(ReaderError) {
+        _ = XMLStreamReader.initialised
+        self.part = part
+        self.limits = limits
+        buffer = .allocate(capacity: max(1, bytes.count))
+        _ = buffer.initialize(from: bytes.map { CChar(bitPattern: $0) })
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), part, nil, options) else {
+            buffer.deallocate()
+            throw .unreadable("\(part) 无法解析", "cannot start the XML parser")
+        }
+        self.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error, let text = error.pointee.message else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+            if sink.message == nil {
+                sink.message = String(cString: text).trimmingBlanks()
+                    + " (line \(error.pointee.line))"
+            }
+        }, Unmanaged.passUnretained(sink).toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        buffer.deallocate()
+    }
+
+    /// Moves to the next node; false at the end of the document.
+    func read() throws(ReaderError) -> Bool {
+        let result = xmlTextReaderRead(reader)
+        if result < 0 { throw failure() }
+        guard result == 1 else { return false }
+        if nodeType == .documentType {
+            throw .unreadable("\(part) 含有 DTD 声明，出于安全原因拒绝读取", "DTDs are not accepted")
+        }
+        if nodeType == .entityReference {
+            throw .unreadable("\(part) 含有实体引用，出于安全原因拒绝读取", "entity references are not accepted")
+        }
+        if depth > limits.depth {
+            throw .unreadable("\(part) 嵌套超过 \(limits.depth) 层", "nesting deeper than \(limits.depth)")
+        }
+        return true
+    }
+
+    /// Skips the children of the current element, landing on the node after it.
+    func skipSubtree() throws(ReaderError) {
+        guard nodeType == .element, !isEmptyElement else { return }
+        let start = depth
+        while try read() {
+            if nodeType == .endElement && depth == start { return }
+        }
+    }
+
+    var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(reader)) ?? .other }
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var localName: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
+    var namespaceURI: String { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? "" }
+    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+
+    /// The value of an attribute without a namespace.
+    func attribute(_ name: String) -> String? {
+        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
+    }
+
+    /// The value of an attribute of the current element.
+    func attribute(_ localName: String, namespace: String) -> String? {
+        guard xmlTextReaderMoveToAttributeNs(reader, localName, namespace) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
+    }
+
+    private func failure() -> ReaderError {
+        .unreadable("\(part) 不是格式正确的 XML", "malformed XML: \(sink.message ?? "parse error")")
+    }
+}

@@ -1,0 +1,87 @@
+import CLibZip
+
+/// Bounds on what a zip package may expand to; a package past them is refused, not read.
+public struct ZipLimits: Sendable {
+    /// Largest expanded size of one entry.
+    public var entryBytes: Int = 128 << 20
+    /// Largest expanded size of all entries read from one package.
+    public var totalBytes: Int = 512 << 20
+    /// Largest expansion ratio of an entry larger than `ratioFloor` bytes.
+    public var ratio: Int = 200
+    public var ratioFloor: Int = 1 << 20
+    /// Most entries a package may hold.
+    public var entries: Int = 10_000
+
+    public init() {}
+}
+
+/// A zip package read from memory through libzip; the only place that touches libzip's pointers.
+final class ZipArchive {
+    private let archive: OpaquePointer
+    private let buffer: UnsafeMutableRawBufferPointer
+    private let limits: ZipLimits
+    private var bytesRead = 0
+
+    init(bytes: [UInt8], limits: ZipLimits) throws(ReaderError) {
+        self.limits = limits
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        buffer.copyBytes(from: bytes)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            buffer.deallocate()
+            throw .unreadable("不是有效的 zip 包", "not a zip package: \(String(cString: zip_error_strerror(&error)))")
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            buffer.deallocate()
+            throw .unreadable("不是有效的 zip 包", "not a zip package: \(String(cString: zip_error_strerror(&error)))")
+        }
+        self.archive = archive
+        if zip_get_num_entries(archive, 0) > limits.entries {
+            throw .unreadable("zip 包内文件过多", "more than \(limits.entries) entries")
+        }
+    }
+
+    deinit {
+        zip_discard(archive)
+        buffer.deallocate()
+    }
+
+    /// The expanded bytes of the entry `name` (case-insensitive, as OPC part names are), nil when absent.
+    func read(_ name: String) throws(ReaderError) -> [UInt8]? {
+        let index = zip_name_locate(archive, name, ZIP_FL_NOCASE)
+        guard index >= 0 else { return nil }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
+            throw .unreadable("无法读取 zip 条目 \(name)", "cannot stat entry")
+        }
+        let declared = Int(clamping: stat.size)
+        let compressed = Int(clamping: stat.comp_size)
+        if declared > limits.entryBytes || declared > limits.ratioFloor && declared / max(1, compressed) > limits.ratio {
+            throw .unreadable("\(name) 解压后过大，疑为 zip 炸弹", "entry expands to \(declared) bytes from \(compressed)")
+        }
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+            throw .unreadable("无法打开 zip 条目 \(name)", "cannot open entry \(name): \(String(cString: zip_strerror(archive)))")
+        }
+        defer { zip_fclose(file) }
+        var out: [UInt8] = []
+        out.reserveCapacity(min(declared, 1 << 24))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+            if n < 0 { throw .unreadable("zip 条目 \(name) 已损坏", "entry \(name) is damaged: \(String(cString: zip_file_strerror(file)))") }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<Int(n)])
+            bytesRead += Int(n)
+            // Sizes in the directory can lie: the bytes actually expanded are what count.
+            if out.count > limits.entryBytes || bytesRead > limits.totalBytes
+                || out.count > limits.ratioFloor && out.count / max(1, compressed) > limits.ratio {
+                throw .unreadable("\(name) 解压后过大，疑为 zip 炸弹", "entry expands past the limit")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Nianbao
+import Testing
+
+/// DOCX reports: the official template's structure, Word features, other producers, bad packages.
+@Suite struct DocxTests {
+    func convert(_ name: String) throws -> Report {
+        try Converter().convert(file: Paths.docxFixtures.appendingPathComponent(name).path)
+    }
+
+    func sourceTables(_ name: String) throws -> [SourceTable] {
+        let bytes = [UInt8](try Data(contentsOf: Paths.docxFixtures.appendingPathComponent(name)))
+        return try DocxReader().read(bytes).blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
+    }
+
+    @Test func theTemplatesMergedCellsComeOutWithTheirTrueSpans() throws {
+        let tables = try sourceTables("template-filled.docx")
+        #expect(tables.count == 3)
+        let cells = tables[1].rows.flatMap(\.cells)
+        #expect(cells.first { $0.text == "三、本年度办理结果" }.map { [$0.rowSpan, $0.colSpan] } == [22, 1])
+        #expect(cells.first { $0.text == "（三）不予公开" }?.rowSpan == 8)
+        #expect(cells.first { $0.text.hasPrefix("（本列数据的勾稽关系为") }.map { [$0.rowSpan, $0.colSpan] } == [3, 3])
+        #expect(cells.first { $0.text == "（一）予以公开" }?.colSpan == 2)
+        #expect(cells.first { $0.text == "申请人情况" }?.colSpan == 7)
+    }
+
+    @Test func theRepairedGridsHaveTheTemplatesSpans() throws {
+        let report = try convert("template-filled.docx")
+        for (source, key) in zip(try sourceTables("template-filled.docx"), ["active_disclosure", "applications", "review_litigation"]) {
+            let read = GenericGrid.build(source)
+            let repaired = try #require(report.table(key)?.grid)
+            #expect(repaired.columns == read.columns, "\(key)")
+            #expect(repaired.rows.map { $0.map { [$0.rowSpan, $0.colSpan] } } == read.rows.map { $0.map { [$0.rowSpan, $0.colSpan] } },
+                    "\(key)")
+            #expect(repaired.rows.map { $0.map { LabelKey($0.text).text } } == read.rows.map { $0.map { LabelKey($0.text).text } },
+                    "\(key)")
+        }
+    }
+
+    @Test func headingsThatExistOnlyAsNumberingKeepTheirNumbers() throws {
+        let report = try convert("features.docx")
+        #expect(report.sections.map(\.heading) == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                                 "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+        #expect(report.sections[0].paragraphs.first == "（一）主动公开情况")
+        #expect(report.sections[0].paragraphs.contains("（二）依申请公开情况"))
+    }
+
+    @Test func wordFeaturesYieldTheAcceptedText() throws {
+        let paragraphs = try convert("features.docx").sections[0].paragraphs
+        // Tracked changes accepted, hyperlink text kept.
+        #expect(paragraphs.contains("本机关全年主动公开信息，详见政府网站。"))
+        // Tabs and breaks kept, the soft hyphen dropped, the symbol kept.
+        #expect(paragraphs.contains("甲\t乙\n丙丁★"))
+        // A text box is read once though the file holds it twice (mc:Choice and mc:Fallback).
+        #expect(paragraphs.filter { $0 == "文本框内的说明文字" }.count == 1)
+        // A simple field keeps its result.
+        #expect(paragraphs.contains("第3页"))
+        #expect(!paragraphs.joined().contains("删去的旧说法"))
+    }
+
+    @Test func imagesFieldsContentControlsAndSmallTables() throws {
+        let report = try convert("features.docx")
+        #expect(report.sections[0].images == ["word/media/image1.png"])
+        // The complex DATE field's result and the content control give the signature.
+        #expect(report.meta.published == "2025-01-20")
+        #expect(report.sections[5].paragraphs.suffix(2) == ["示例县示例镇人民政府", "2025年1月20日"])
+        #expect(report.otherTables.map { $0.rows.map { $0.map(\.text) } } == [
+            [["栏目", "条数"], ["工作动态", "20"]],
+            [["内嵌表格"]],
+            [["渠道", "数量"], ["", "网站", "15"]],
+        ])
+        #expect(report.otherTables[2].rows[0][0].colSpan == 2)
+        #expect(report.source.properties?.created != nil)
+    }
+
+    @Test func aDocumentThatIsNoReportKeepsItsContent() throws {
+        let report = try convert("not-a-report.docx")
+        #expect(report.diagnostics.map(\.code) == ["report.unrecognised"])
+        #expect(report.meta.preamble == ["关于召开工作会议的通知", "各科室：定于下周一上午召开工作会议，请准时参加。", "办公室"])
+        #expect(report.otherTables.map { $0.rows.map { $0.map(\.text) } } == [[["科室", "人数"], ["办公室", "3"]]])
+        #expect(report.tables.allSatisfy { !$0.present })
+    }
+
+    @Test(arguments: [
+        ("no-document.docx", "缺少主文档"),
+        ("doctype-entities.docx", "DTD"),
+        ("malformed-xml.docx", "不是格式正确的 XML"),
+        ("truncated.docx", "不是有效的 zip 包"),
+    ])
+    func brokenPackagesAreRefusedWithTheirReason(_ name: String, _ reason: String) throws {
+        let path = Paths.docxFixtures.appendingPathComponent("broken/\(name)").path
+        #expect {
+            try Converter().convert(file: path)
+        } throws: { error in
+            let message = String(describing: error)
+            return message.hasPrefix(path) && message.contains(reason) && !message.contains("root:")
+        }
+    }
+}

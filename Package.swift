@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip"]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
-        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel"]),
+        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport"]),
         .target(
             name: "Nianbao",
             dependencies: ["NianbaoModel", "NianbaoReaders", "NianbaoTables", "NianbaoReport", "NianbaoWriters"]),
@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "NianbaoReadersTests", dependencies: ["NianbaoReaders"]),
         .testTarget(name: "NianbaoTablesTests", dependencies: ["NianbaoTables"]),
         .testTarget(name: "NianbaoReportTests", dependencies: ["NianbaoReport", "NianbaoReaders", "NianbaoTables"]),
-        .testTarget(name: "NianbaoWritersTests", dependencies: ["NianbaoWriters"]),
+        .testTarget(name: "NianbaoWritersTests", dependencies: ["NianbaoWriters", "NianbaoTables"]),
         .testTarget(name: "NianbaoTests", dependencies: ["Nianbao"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,6 +13,9 @@ public struct TextReader: Sendable {
     public func read(_ bytes: [UInt8]) throws -> Document {
         guard !bytes.isEmpty else { throw ReaderError.empty }
         let decoded = TextDecoding.decode(bytes)
+        if TextReader.looksBinary(decoded) {
+            throw ReaderError.unreadable("二进制文件，不是文本", "binary content, not text")
+        }
         var document = read(text: decoded.text, encoding: decoded.encoding)
         document.diagnostics = decoded.diagnostics + document.diagnostics
         return document
@@ -27,7 +30,7 @@ public struct TextReader: Sendable {
         while i < lines.count {
             if let (layout, end) = tableRegion(in: lines, at: i) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
-                if rows.count >= 2 {
+                if rows.count >= layout.minimumRows {
                     blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number))))
                     rowsByLayout[layout.name, default: 0] += rows.count
                     i = end
@@ -39,6 +42,17 @@ public struct TextReader: Sendable {
         }
         let layout = rowsByLayout.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         return Document(format: .text, encoding: encoding, layout: layout ?? "plain", blocks: blocks)
+    }
+
+    /// NUL characters, or many control characters and replaced bytes, mean the bytes are no text.
+    static func looksBinary(_ decoded: DecodedText) -> Bool {
+        var odd = 0, total = 0
+        for scalar in decoded.text.unicodeScalars.prefix(65_536) {
+            total += 1
+            if scalar.value == 0 { return true }
+            if scalar.value == 0xFFFD || scalar.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains(scalar) { odd += 1 }
+        }
+        return total > 0 && odd * 10 > total
     }
 
     private func splitLines(_ text: String) -> [TextLine] {
@@ -69,7 +83,8 @@ public struct TextReader: Sendable {
 
     private func textBlock(_ line: TextLine) -> Block? {
         let text = line.trimmed
-        guard !text.isEmpty else { return nil }
+        // Empty lines, and markdown's thematic break (---), which separates two tables.
+        guard !text.isEmpty, !(text.count >= 3 && text.allSatisfy { $0 == "-" }) else { return nil }
         let location = SourceLocation(line: line.number)
         if let image = imageName(text) {
             return .image(ImagePlaceholder(name: image, location: location))

@@ -5,6 +5,8 @@ import NianbaoModel
 protocol TextTableLayout: Sendable {
     /// The name recorded in the report's `source.layout`.
     var name: String { get }
+    /// Fewest rows that make a table; a lone tab in prose is no table, a lone `| a |` row is.
+    var minimumRows: Int { get }
     /// Whether the line is a row (or a cell) of this layout.
     func claims(_ line: TextLine) -> Bool
     /// Whether an unclaimed line directly after `previous` continues a wrapped cell.
@@ -14,6 +16,8 @@ protocol TextTableLayout: Sendable {
 }
 
 extension TextTableLayout {
+    var minimumRows: Int { 2 }
+
     func continues(_ line: TextLine, after previous: TextLine) -> Bool { false }
 }
 
@@ -35,6 +39,7 @@ struct TabSeparatedLayout: TextTableLayout {
 /// `|`-separated cells; runs of empty cells at the end of a row are padding, not blanks.
 struct PipeSeparatedLayout: TextTableLayout {
     let name = "pipe"
+    let minimumRows = 1
 
     /// Two bars, or one at an end of the line (a row of one cell, e.g. a wrapped label).
     func claims(_ line: TextLine) -> Bool {

@@ -51,7 +51,8 @@ public struct Interpreter: Sendable {
             }
         }
 
-        func addText(_ text: String) {
+        func addText(_ raw: String) {
+            let text = raw.foldingWhitespace()
             allParagraphs.append(text)
             if !drafts.isEmpty {
                 drafts[drafts.count - 1].paragraphs.append(text)

@@ -28,7 +28,7 @@ struct MetadataExtractor {
     private func organAndYear(inTitle title: String) -> (organ: String?, year: Int?) {
         guard let m = title.firstMatch(of: #/(\d{4})\s*年度?/#) else { return (nil, nil) }
         var organ = String(title[..<m.range.lowerBound])
-        if organ.trimmingCharacters().isEmpty {
+        if organ.foldingWhitespace().isEmpty {
             let rest = title[m.range.upperBound...]
             organ = String(rest.prefix { $0 != "政" })
         }
@@ -43,9 +43,9 @@ struct MetadataExtractor {
     }
 
     private func cleanOrgan(_ raw: String) -> String? {
-        var organ = raw.trimmingCharacters()
-        if organ.hasPrefix("#") { organ = String(organ.drop { $0 == "#" }).trimmingCharacters() }
-        if organ.hasSuffix("关于") { organ = String(organ.dropLast(2)).trimmingCharacters() }
+        var organ = raw.foldingWhitespace()
+        if organ.hasPrefix("#") { organ = String(organ.drop { $0 == "#" }).foldingWhitespace() }
+        if organ.hasSuffix("关于") { organ = String(organ.dropLast(2)).foldingWhitespace() }
         return organ.isEmpty ? nil : organ
     }
 
@@ -65,7 +65,7 @@ struct MetadataExtractor {
 
     /// A closing date line ("2025年1月16日") and the organ line above it.
     private func signature() -> (organ: String?, date: String?) {
-        let tail = paragraphs.suffix(4).map { LabelKey.halfWidth($0).trimmingCharacters() }
+        let tail = paragraphs.suffix(4).map { LabelKey.halfWidth($0).foldingWhitespace() }
         guard let index = tail.lastIndex(where: { $0.wholeMatch(of: #/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/#) != nil }),
               let m = tail[index].firstMatch(of: #/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#) else {
             return (nil, nil)
@@ -81,15 +81,5 @@ struct MetadataExtractor {
         else { return nil }
         let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(pad(mo))-\(pad(d))"
-    }
-}
-
-extension String {
-    /// The string without surrounding white space, no-break and ideographic spaces included.
-    func trimmingCharacters() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
     }
 }

@@ -11,13 +11,13 @@ enum FromFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Output format choice of `--to`.
 enum ToFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, ndjson
+    case json, ndjson, csv, csvWide = "csv-wide", text
 }
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert reports to JSON (standard input when no INPUT or `-`).")
+        abstract: "Convert reports (standard input when no INPUT or `-`).")
 
     @Argument(help: "Input files; `-` or none reads standard input.")
     var inputs: [String] = []
@@ -25,41 +25,48 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Input format: auto, docx, html, text.")
     var from: FromFormat = .auto
 
-    @Option(help: "Output format: json (one document; an array for several inputs) or ndjson (a line a report).")
+    @Option(help: "Output: json (a document; an array for several inputs), ndjson (a line a report), csv (a line a value), csv-wide (a line a report), text (normalized text, one input).")
     var to: ToFormat = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (whole, or not at all) instead of standard output.")
     var output: String?
 
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark, for Excel and WPS.")
+    var bom = false
+
+    func validate() throws {
+        if to == .text && inputs.count > 1 {
+            throw ValidationError("--to text takes one input (use batch for many)")
+        }
+    }
+
     func run() throws {
-        let converter = Converter()
-        var reports: [Report] = []
-        var failed = false
-        for input in inputs.isEmpty ? ["-"] : inputs {
-            do {
-                if input == "-" {
-                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                    reports.append(try converter.convert(bytes, path: nil, format: from.format))
-                } else {
-                    reports.append(try converter.convert(file: input, format: from.format))
-                }
-            } catch {
-                failed = true
-                StandardError.write("nianbao: \(error)\n")
-            }
-        }
-        let text: String
+        let out = try Output(path: output)
+        let bomText = bom ? CSVFormat.byteOrderMark : ""
+        var count = 0
         switch to {
-        case .json:
-            text = reports.count == 1 && inputs.count <= 1
-                ? ReportJSON.text(reports[0]) + "\n"
-                : JSONValue.array(reports.map(ReportJSON.value)).rendered(pretty: true) + "\n"
-        case .ndjson:
-            text = reports.map { ReportJSON.text($0, pretty: false) + "\n" }.joined()
+        case .csv: out.write(bomText + CSVFormat.record(ReportCSV.longHeader))
+        case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader()))
+        case .json where inputs.count > 1: out.write("[\n")
+        default: break
         }
-        if !reports.isEmpty || to == .ndjson {
-            try OutputDestination(path: output).write(text)
+        let converted = Inputs(paths: inputs).convert(from: from.format) { report in
+            switch to {
+            case .json:
+                out.write(inputs.count > 1 ? (count > 0 ? ",\n" : "") + ReportJSON.text(report) : ReportJSON.text(report) + "\n")
+            case .ndjson: out.write(ReportJSON.text(report, pretty: false) + "\n")
+            case .csv: ReportCSV.longRecords(report).forEach { out.write(CSVFormat.record($0)) }
+            case .csvWide: out.write(CSVFormat.record(ReportCSV.wideRecord(report)))
+            case .text: out.write(ReportText.text(report))
+            }
+            count += 1
         }
-        if failed { throw ExitCode(1) }
+        if to == .json && inputs.count > 1 { out.write("\n]\n") }
+        if count == 0 && (to == .json || to == .text) {
+            out.abandon()
+        } else {
+            try out.finish()
+        }
+        if !converted { throw ExitCode(1) }
     }
 }

@@ -66,3 +66,59 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: target)) is [String: Any])
     }
 }
+
+/// A batch killed part-way leaves only whole files, and --resume finishes the rest.
+@Suite struct InterruptedBatchTests {
+    @Test func killedBatchLeavesNoPartialFilesAndResumeFinishes() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("nianbao-kill-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let input = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
+        try fm.createDirectory(at: input, withIntermediateDirectories: true)
+        let samples = Paths.files(in: Paths.samples, ending: "")
+        for i in 0..<400 {
+            let sample = samples[i % samples.count]
+            try fm.copyItem(at: sample, to: input.appendingPathComponent("\(i)-\(sample.lastPathComponent)"))
+        }
+        let done = output.appendingPathComponent(".nianbao/done")
+
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["batch", input.path, "-o", output.path, "--to", "json,csv,text", "--jobs", "2"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Kill it once some inputs are done and before all are.
+        let deadline = Date().addingTimeInterval(60)
+        while ((try? fm.contentsOfDirectory(atPath: done.path).count) ?? 0) < 20 && Date() < deadline {
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let finishedBeforeKill = try fm.contentsOfDirectory(atPath: done.path).count
+        #expect(finishedBeforeKill < 400)
+
+        // Every output file there is whole.
+        for name in try fm.contentsOfDirectory(atPath: output.path) where !name.hasPrefix(".") {
+            let data = try Data(contentsOf: output.appendingPathComponent(name))
+            if name.hasSuffix(".json") { #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name)") }
+            if name.hasSuffix(".csv") || name.hasSuffix(".txt") { #expect(data.last == 0x0A, "\(name)") }
+        }
+
+        let resumed = Process()
+        resumed.executableURL = CommandLineTests.binary
+        resumed.arguments = ["batch", input.path, "-o", output.path, "--to", "json,csv,text", "--resume"]
+        let pipe = Pipe()
+        resumed.standardOutput = pipe
+        try resumed.run()
+        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        resumed.waitUntilExit()
+        #expect(resumed.terminationStatus == 0)
+        #expect(said.contains("沿用上次结果 \(finishedBeforeKill)"), "\(said)")
+        #expect(said.contains("转换 \(400 - finishedBeforeKill)"), "\(said)")
+        for i in [0, 199, 399] {
+            let name = "\(i)-\(samples[i % samples.count].lastPathComponent)"
+            #expect(fm.fileExists(atPath: output.appendingPathComponent(name + ".json").path))
+        }
+        #expect(try fm.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+
+/// What `nianbao batch` writes for each input.
+public enum BatchFormat: String, Sendable, CaseIterable {
+    case json, csv, csvWide = "csv-wide", text
+
+    /// The extension added to the input's name.
+    var suffix: String { self == .text ? "norm.txt" : self == .csvWide ? "wide.csv" : rawValue }
+}
+
+/// Settings of one batch run.
+public struct BatchOptions: Sendable {
+    public var input: URL
+    public var output: URL
+    public var formats: [BatchFormat]
+    public var jobs: Int
+    public var resume: Bool
+    public var bom: Bool
+
+    public init(input: URL, output: URL, formats: [BatchFormat] = [.json], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                resume: Bool = false, bom: Bool = false) {
+        self.input = input
+        self.output = output
+        self.formats = formats
+        self.jobs = max(1, jobs)
+        self.resume = resume
+        self.bom = bom
+    }
+}
+
+/// How a batch went.
+public struct BatchSummary: Sendable, Equatable {
+    public var files = 0
+    public var converted = 0
+    public var resumed = 0
+    public var recognised = 0
+    public var reportsWithFailedChecks = 0
+    public var errors = 0
+    public var seconds = 0.0
+}
+
+/// A batch that cannot start (bad folders), as opposed to a bad input, which never stops one.
+public struct BatchError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Converts a folder tree: inputs in parallel, outputs mirrored under the output folder and each
+/// written atomically, a bad input recorded and passed, nothing written inside the input folder.
+/// Per input a small record is kept under OUT/.nianbao, so summaries are built by streaming and an
+/// interrupted batch can resume.
+public final class BatchRunner: @unchecked Sendable {
+    public let options: BatchOptions
+    private let converter = Converter()
+    private let state: URL
+    private let temporary: URL
+
+    public init(_ options: BatchOptions) {
+        self.options = options
+        state = options.output.appendingPathComponent(".nianbao")
+        temporary = state.appendingPathComponent("tmp")
+    }
+
+    /// Runs the batch; `progress(done, total, errors)` is called after each input.
+    public func run(progress: @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) throws -> BatchSummary {
+        let start = Date()
+        try prepareFolders()
+        let inputs = try listInputs()
+        var summary = BatchSummary()
+        summary.files = inputs.count
+        let queue = WorkQueue(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, inputs.count))) { _ in
+            while let index = queue.take() {
+                let record = process(inputs[index])
+                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: record.resumed == true)
+                progress(done, inputs.count, errors)
+            }
+        }
+        try writeSummaries(inputs, resumed: queue.resumed, into: &summary)
+        try? FileManager.default.removeItem(at: temporary)
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    // MARK: Inputs
+
+    private func prepareFolders() throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: options.input.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BatchError(description: "\(options.input.path)：输入目录不存在 (no such input folder)")
+        }
+        let input = options.input.resolvingSymlinksInPath().standardizedFileURL.path
+        let output = options.output.resolvingSymlinksInPath().standardizedFileURL.path
+        if output == input || output.hasPrefix(input + "/") {
+            throw BatchError(description: "\(options.output.path)：输出目录不能位于输入目录之内 (the output folder must not be inside the input folder)")
+        }
+        try fm.createDirectory(at: state.appendingPathComponent("done"), withIntermediateDirectories: true)
+        // Temporary files of an interrupted run are partial by definition.
+        try? fm.removeItem(at: temporary)
+        try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+    }
+
+    /// Regular, visible files below the input folder, by relative path.
+    private func listInputs() throws -> [String] {
+        let base = options.input.resolvingSymlinksInPath().standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.resolvingSymlinksInPath().standardizedFileURL.path
+            paths.append(String(path.dropFirst(base.path.count + 1)))
+        }
+        return paths.sorted()
+    }
+
+    // MARK: One input
+
+    private func outputURL(_ relative: String, _ format: BatchFormat) -> URL {
+        options.output.appendingPathComponent(relative + "." + format.suffix)
+    }
+
+    private func recordURL(_ relative: String) -> URL {
+        state.appendingPathComponent("done").appendingPathComponent(relative + ".json")
+    }
+
+    private func fragmentURL(_ relative: String) -> URL {
+        options.formats.contains(.csv) ? outputURL(relative, .csv)
+            : state.appendingPathComponent("parts").appendingPathComponent(relative + ".csv")
+    }
+
+    private func process(_ relative: String) -> BatchRecord {
+        let source = options.input.appendingPathComponent(relative)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: source.path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        if options.resume, let old = readRecord(relative), old.status == .ok, old.size == size, old.modified == modified,
+           Set(options.formats.map(\.rawValue)).isSubset(of: old.formats) {
+            var resumed = old
+            resumed.resumed = true
+            return resumed
+        }
+        var record = BatchRecord(path: relative, size: size, modified: modified,
+                                 formats: options.formats.map(\.rawValue))
+        do {
+            let report = try converter.convert(file: source.path)
+            record.format = report.source.format.rawValue
+            record.organ = report.meta.organ
+            record.year = report.meta.year
+            record.recognised = report.meta.template != nil
+            record.checksFailed = report.checks.filter { $0.status == .fail }.count
+            record.wide = ReportCSV.wideRecord(withSource(report, relative))
+            try writeOutputs(report, relative)
+        } catch let error as ConversionError {
+            record.status = .error
+            record.error = error.reason.description
+        } catch {
+            record.status = .error
+            record.error = "无法写入输出 (cannot write the output: \(error))"
+        }
+        try? AtomicFile.write(try! JSONEncoder().encode(record), to: recordURL(relative), temporaryDirectory: temporary)
+        return record
+    }
+
+    /// The report with its source named by its path inside the input folder.
+    private func withSource(_ report: Report, _ relative: String) -> Report {
+        var report = report
+        report.source.path = relative
+        return report
+    }
+
+    private func writeOutputs(_ report: Report, _ relative: String) throws {
+        let report = withSource(report, relative)
+        let bom = options.bom ? CSVFormat.byteOrderMark : ""
+        let long = ([ReportCSV.longHeader] + ReportCSV.longRecords(report)).map(CSVFormat.record).joined()
+        for format in options.formats {
+            let text: String
+            switch format {
+            case .json: text = ReportJSON.text(report) + "\n"
+            case .csv: text = bom + long
+            case .csvWide: text = bom + CSVFormat.record(ReportCSV.wideHeader()) + CSVFormat.record(ReportCSV.wideRecord(report))
+            case .text: text = ReportText.text(report)
+            }
+            try AtomicFile.write(Data(text.utf8), to: outputURL(relative, format), temporaryDirectory: temporary)
+        }
+        if !options.formats.contains(.csv) {
+            try AtomicFile.write(Data(long.utf8), to: fragmentURL(relative), temporaryDirectory: temporary)
+        }
+    }
+
+    private func readRecord(_ relative: String) -> BatchRecord? {
+        guard let data = try? Data(contentsOf: recordURL(relative)) else { return nil }
+        return try? JSONDecoder().decode(BatchRecord.self, from: data)
+    }
+
+    // MARK: Summaries
+
+    /// summary.csv, all.csv (every value of every report) and, when asked, all-wide.csv, each
+    /// streamed from the per-input records and fragments.
+    private func writeSummaries(_ inputs: [String], resumed: Set<Int>, into summary: inout BatchSummary) throws {
+        let bom = options.bom ? CSVFormat.byteOrderMark : ""
+        let summaryFile = try StreamingFile(options.output.appendingPathComponent("summary.csv"), temporary: temporary)
+        let allFile = try StreamingFile(options.output.appendingPathComponent("all.csv"), temporary: temporary)
+        let wideFile = options.formats.contains(.csvWide)
+            ? try StreamingFile(options.output.appendingPathComponent("all-wide.csv"), temporary: temporary) : nil
+        summaryFile.write(bom + CSVFormat.record(["path", "format", "status", "organ", "year", "checks_failed", "error"]))
+        allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
+        wideFile?.write(bom + CSVFormat.record(ReportCSV.wideHeader()))
+        for (index, relative) in inputs.enumerated() {
+            guard let record = readRecord(relative) else { continue }
+            summaryFile.write(CSVFormat.record([
+                relative, record.format ?? "", record.status.rawValue, record.organ ?? "", record.year.map(String.init) ?? "",
+                record.status == .ok ? String(record.checksFailed) : "", record.error ?? "",
+            ]))
+            if record.status == .error {
+                summary.errors += 1
+                continue
+            }
+            if resumed.contains(index) { summary.resumed += 1 } else { summary.converted += 1 }
+            if record.recognised { summary.recognised += 1 }
+            if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
+            if let fragment = try? Data(contentsOf: fragmentURL(relative)) {
+                // The fragment's own header (and byte-order mark) stays out of the combined file.
+                let text = String(decoding: fragment, as: UTF8.self)
+                if let firstBreak = text.range(of: "\r\n") { allFile.write(String(text[firstBreak.upperBound...])) }
+            }
+            if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
+        }
+        try summaryFile.finish()
+        try allFile.finish()
+        try wideFile?.finish()
+    }
+}
+
+/// Hands out input indexes to the workers and counts what they finished.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private var next = 0, done = 0, errors = 0
+    private(set) var resumed: Set<Int> = []
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool) -> (done: Int, errors: Int) {
+        lock.withLock {
+            done += 1
+            if failed { errors += 1 }
+            if wasResumed { resumed.insert(index) }
+            return (done, errors)
+        }
+    }
+}
+
+/// One input's outcome, kept under OUT/.nianbao/done for summaries and --resume.
+struct BatchRecord: Codable {
+    enum Status: String, Codable { case ok, error }
+
+    var path: String
+    var size: Int64
+    var modified: Double
+    var formats: [String]
+    var status = Status.ok
+    var format: String?
+    var organ: String?
+    var year: Int?
+    var recognised = false
+    var checksFailed = 0
+    var error: String?
+    var wide: [String]?
+    var resumed: Bool?
+}
+
+/// A file written piece by piece into a temporary file and renamed into place when finished.
+public final class StreamingFile {
+    private let target: URL
+    private let temporaryURL: URL
+    private let handle: FileHandle
+
+    public init(_ target: URL, temporary: URL) throws {
+        self.target = target
+        temporaryURL = temporary.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
+            throw BatchError(description: "\(target.path)：无法创建输出文件 (cannot create the output file)")
+        }
+        handle = try FileHandle(forWritingTo: temporaryURL)
+    }
+
+    public func write(_ text: String) { handle.write(Data(text.utf8)) }
+
+    /// Removes the unfinished file.
+    public func abandon() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporaryURL)
+    }
+
+    public func finish() throws {
+        try handle.close()
+        guard rename(temporaryURL.path, target.path) == 0 else {
+            throw BatchError(description: "\(target.path)：无法写入 (cannot move the finished file into place)")
+        }
+    }
+}

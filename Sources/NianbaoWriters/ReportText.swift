@@ -1,0 +1,75 @@
+import NianbaoModel
+import NianbaoReport
+import NianbaoTables
+
+/// The normalized text form of a report: UTF-8, the title, one heading per line in canonical form
+/// (一、总体情况), one paragraph per line, images as `[image: …]`, every table as a `|` grid with
+/// merged positions empty and blank values written as —. Reading it back gives the same report.
+public enum ReportText {
+    /// What a blank value cell is written as.
+    public static let blank = "—"
+
+    public static func text(_ report: Report, templates: [TableTemplate] = Template2021.tables) -> String {
+        var lines: [String] = []
+        var lastWasTable = false
+        func paragraph(_ text: String) {
+            lines.append(oneLine(text))
+            lastWasTable = false
+        }
+        func table(_ grid: Grid, blankValues: Bool) {
+            if lastWasTable { lines.append("---") } else { lines.append("") }
+            lines += rows(grid, blankValues: blankValues)
+            lines.append("")
+            lastWasTable = true
+        }
+
+        if let title = report.meta.title { paragraph(title) }
+        report.meta.preamble.forEach(paragraph)
+        var written: Set<String> = []
+        for section in report.sections {
+            let numeral = SectionTemplate.all.first { $0.number == section.number }?.numeral ?? String(section.number)
+            paragraph("\(numeral)、\(section.title)")
+            section.paragraphs.forEach(paragraph)
+            section.images.forEach { paragraph("[image: \($0)]") }
+            for template in templates where template.numeral == numeral {
+                if let grid = report.table(template.key)?.grid {
+                    table(grid, blankValues: true)
+                    written.insert(template.key)
+                }
+            }
+        }
+        // Standard tables whose section the report lacks, then the other tables.
+        for standard in report.tables where !written.contains(standard.key) {
+            if let grid = standard.grid { table(grid, blankValues: true) }
+        }
+        report.otherTables.forEach { table($0, blankValues: false) }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A paragraph on one line; `|` would make it a table row.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").replacingAll("|", with: "｜")
+    }
+
+    /// The grid's rows as `| a | b |` lines: positions covered by a merged cell are empty, and in a
+    /// standard table an empty cell is a blank value, written as —.
+    private static func rows(_ grid: Grid, blankValues: Bool) -> [String] {
+        var covered: [Int: Set<Int>] = [:]
+        return grid.rows.enumerated().map { r, row in
+            var texts = Array(repeating: "", count: grid.columns)
+            var column = 0
+            for cell in row {
+                while covered[r, default: []].contains(column) { column += 1 }
+                guard column < grid.columns else { break }
+                texts[column] = cell.text.isEmpty && blankValues ? blank : oneLine(cell.text)
+                for below in r..<(r + cell.rowSpan) {
+                    covered[below, default: []].formUnion(column..<min(grid.columns, column + cell.colSpan))
+                }
+                column += cell.colSpan
+            }
+            while texts.last == "" { texts.removeLast() }
+            return "| " + texts.joined(separator: " | ") + " |"
+        }
+    }
+}

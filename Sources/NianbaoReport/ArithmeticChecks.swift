@@ -27,7 +27,7 @@ public enum ArithmeticChecks {
         switch rule.axis {
         case .eachColumn:
             let columns = template.rows.first?.columns ?? []
-            let rowName = { (key: String) in LabelKey(template.rows.first { $0.key == key }?.label ?? key).text }
+            let rowName = { (key: String) in template.rows.first { $0.key == key }?.shortLabel ?? key }
             return columns.map { column in
                 Scope(key: column.key, name: "“\(column.label)”列",
                       left: rule.left.map { ($0, column.key) }, right: rule.right.map { ($0, column.key) },
@@ -36,7 +36,7 @@ public enum ArithmeticChecks {
         case .eachRow:
             return template.rows.map { row in
                 let columnName = { (key: String) in row.columns.first { $0.key == key }?.label ?? key }
-                return Scope(key: row.key, name: "“\(LabelKey(row.label).text)”行",
+                return Scope(key: row.key, name: "“\(row.shortLabel)”行",
                              left: rule.left.map { (row.key, $0) }, right: rule.right.map { (row.key, $0) },
                              leftNames: rule.left.map(columnName), rightNames: rule.right.map(columnName))
             }

@@ -96,8 +96,11 @@ public struct Interpreter: Sendable {
     private func startSection(_ text: String, marked: Bool, at location: SourceLocation, after previous: Block?,
                               in drafts: inout [SectionDraft]) -> Bool {
         let next = (drafts.last?.template.number ?? 0) + 1
+        // Headings are short: a long paragraph is not worth reducing to a key.
+        guard text.count <= 2 * SectionTemplate.maximumHeadingLength, next <= sectionTemplates.count else { return false }
+        let key = LabelKey(text)
         guard let template = sectionTemplates.first(where: {
-            $0.number >= next && $0.isHeading(text, isMarkedHeading: marked)
+            $0.number >= next && $0.isHeading(text, key: key, isMarkedHeading: marked)
         }) else { return false }
         var draft = SectionDraft(template: template, heading: text, location: location)
         if case .image(let image) = previous { draft.leadingImage = image }

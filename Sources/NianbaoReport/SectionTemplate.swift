@@ -29,8 +29,7 @@ public struct SectionTemplate: Sendable {
 
     /// Whether `text` is this section's heading: its numeral then 、 (not a bracketed sub-heading),
     /// and one of its keywords. A heading block may leave out the numeral.
-    func isHeading(_ text: String, isMarkedHeading: Bool) -> Bool {
-        let key = LabelKey(text)
+    func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool) -> Bool {
         guard key.text.count <= SectionTemplate.maximumHeadingLength,
               keywords.contains(where: { key.text.contains($0) }) else { return false }
         let opening = LabelKey.halfWidth(text).drop { $0 == "#" || $0.isWhitespace }

@@ -5,7 +5,9 @@ struct AnalyzedRow {
     var source: SourceRow
     var cells: [CellValue]
     /// The texts of the non-empty label cells, in order.
-    var labels: [String]
+    var labels: [String] { didSet { labelKeys = labels.map(LabelKey.init) } }
+    /// The labels reduced for matching.
+    private(set) var labelKeys: [LabelKey]
     /// The cells after the last label: where this row's values are.
     var region: [CellValue]
     /// The texts of `region`, for messages.
@@ -16,6 +18,7 @@ struct AnalyzedRow {
         cells = row.cells.map { CellValue($0.text) }
         let lastLabel = cells.lastIndex { $0.isLabel }
         labels = zip(row.cells, cells).filter { $0.1.isLabel }.map(\.0.text)
+        labelKeys = labels.map(LabelKey.init)
         let start = lastLabel.map { $0 + 1 } ?? 0
         region = Array(cells[start...])
         regionText = row.cells[start...].map(\.text)

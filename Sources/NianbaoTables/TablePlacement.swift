@@ -8,26 +8,11 @@ struct TablePlacement {
     private var placed: Set<Int> = []
     private var realignedRows = 0
 
-    /// Each template row's own label and aliases.
-    private let leafKeys: [[LabelKey]]
-    /// Group labels by depth in the label paths.
-    private let parentKeys: [[LabelKey]]
-    /// Words that only header rows hold.
-    private let headerKeys: Set<String>
-
     init(template: TableTemplate) {
         self.template = template
         values = TableValues(rows: template.rows.map { row in
             RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil) })
         })
-        leafKeys = template.rows.map { ([$0.label] + $0.aliases).map(LabelKey.init) }
-        let depth = template.rows.map(\.path.count).max() ?? 0
-        parentKeys = (0..<depth).map { d in
-            template.rows.compactMap { $0.path.count - 1 > d ? LabelKey($0.path[d]) : nil }
-        }
-        headerKeys = template.columnLabels
-            .union(template.signature.map { LabelKey($0).text })
-            .union(template.header.flatMap { $0.map { LabelKey($0.text).text } })
     }
 
     // MARK: Rows with labels (表二, 表三)
@@ -54,7 +39,7 @@ struct TablePlacement {
                 if row.hasValues { unmatched(row, label: row.regionText.joined(separator: " ")) }
                 continue
             }
-            let keys = row.labels.map(LabelKey.init)
+            let keys = row.labelKeys
             for key in keys.dropLast() { _ = noteParent(key, in: &context) }
             let leaf = keys.last!
 
@@ -114,7 +99,7 @@ struct TablePlacement {
 
     /// Records a group label (三、本年度办理结果, 第二十条第（一）项) as the context of the rows below it.
     private func noteParent(_ key: LabelKey, in context: inout [Int: LabelKey]) -> Bool {
-        guard let depth = parentKeys.firstIndex(where: { level in level.contains { $0.matches(key) } }) else {
+        guard let depth = template.keys.parents.firstIndex(where: { level in level.contains { $0.matches(key) } }) else {
             return false
         }
         context[depth] = key
@@ -123,19 +108,20 @@ struct TablePlacement {
     }
 
     private func isHeader(_ keys: [LabelKey]) -> Bool {
-        keys.contains { $0.marker == nil && headerKeys.contains($0.text) }
+        keys.contains { $0.marker == nil && template.keys.headerWords.contains($0.text) }
     }
 
     /// The template row a label names: exact words before a cut-short label, then the row whose
     /// groups agree with the context, then the first not yet filled.
     private func match(_ key: LabelKey, context: [Int: LabelKey]) -> Int? {
-        var candidates = template.rows.indices.filter { i in leafKeys[i].contains { $0.matches(key) } }
-        let exact = candidates.filter { i in leafKeys[i].contains { $0.text == key.text } }
+        let leaves = template.keys.leaves
+        var candidates = template.rows.indices.filter { i in leaves[i].contains { $0.matches(key) } }
+        let exact = candidates.filter { i in leaves[i].contains { $0.text == key.text } }
         if !exact.isEmpty { candidates = exact }
         guard candidates.count > 1 else { return candidates.first }
         func agreement(_ i: Int) -> Int {
-            let path = template.rows[i].path.dropLast()
-            return path.indices.filter { d in context[d].map { LabelKey(path[d]).matches($0) } ?? false }.count
+            let path = template.keys.paths[i].dropLast()
+            return path.indices.filter { d in context[d].map { path[d].matches($0) } ?? false }.count
         }
         let best = candidates.map(agreement).max() ?? 0
         let agreeing = candidates.filter { agreement($0) == best }

@@ -30,13 +30,11 @@ public struct TableRepair: Sendable {
 
     /// The template the rows fit best: header words count, and rows whose labels are the template's.
     func recognise(_ rows: [AnalyzedRow]) -> TableTemplate? {
-        let labels = rows.flatMap(\.labels).map(LabelKey.init)
+        let labels = rows.flatMap(\.labelKeys)
         let scored = templates.map { template -> (TableTemplate, Int) in
-            let signature = template.signature.map(LabelKey.init)
-            let signatureHits = signature.filter { word in labels.contains { $0.matches(word) } }.count
-            let rowHits = template.rows.filter { row in
-                let key = LabelKey(row.label)
-                return labels.contains { $0.text == key.text && $0.matches(key) }
+            let signatureHits = template.keys.signature.filter { word in labels.contains { $0.matches(word) } }.count
+            let rowHits = template.keys.leaves.filter { leaf in
+                labels.contains { $0.text == leaf[0].text && $0.matches(leaf[0]) }
             }.count
             return (template, 2 * signatureHits + rowHits)
         }

@@ -4,18 +4,20 @@ import NianbaoModel
 /// columns, and the shape its values take. Adding a format or an alias is an edit of this data.
 public struct TableTemplate: Sendable {
     /// Canonical key ("applications").
-    public var key: String
+    public let key: String
     /// The section numeral the table belongs to ("三").
-    public var numeral: String
+    public let numeral: String
     /// Chinese name used in messages ("表三（收到和处理政府信息公开申请情况）").
-    public var name: String
-    public var edition: String
-    public var shape: TableShape
-    public var rows: [RowTemplate]
+    public let name: String
+    public let edition: String
+    public let shape: TableShape
+    public let rows: [RowTemplate]
     /// Words of the header that identify the table even where its rows carry no labels.
-    public var signature: [String]
+    public let signature: [String]
     /// The canonical header rows of the grid.
-    public var header: [[GridCell]]
+    public let header: [[GridCell]]
+    /// The labels reduced for matching, computed once.
+    let keys: TemplateKeys
 
     public init(key: String, numeral: String, name: String, edition: String, shape: TableShape,
                 rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
@@ -27,11 +29,32 @@ public struct TableTemplate: Sendable {
         self.rows = rows
         self.signature = signature
         self.header = header
+        keys = TemplateKeys(rows: rows, signature: signature, header: header)
     }
+}
 
-    /// All column labels, which mark a row as a header row.
-    var columnLabels: Set<String> {
-        Set(rows.flatMap { $0.columns.map { LabelKey($0.label).text } })
+/// A template's labels as LabelKeys, made once rather than at every comparison.
+struct TemplateKeys: Sendable {
+    /// Per row: its own label, then its aliases.
+    let leaves: [[LabelKey]]
+    /// Per row: every label of its path.
+    let paths: [[LabelKey]]
+    /// Group labels by depth in the paths.
+    let parents: [[LabelKey]]
+    let signature: [LabelKey]
+    /// Words only header rows hold: column labels, header cells, signature words.
+    let headerWords: Set<String>
+
+    init(rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
+        leaves = rows.map { ([$0.label] + $0.aliases).map(LabelKey.init) }
+        let paths = rows.map { $0.path.map(LabelKey.init) }
+        self.paths = paths
+        let depth = rows.map(\.path.count).max() ?? 0
+        parents = (0..<depth).map { d in paths.compactMap { keys in keys.count - 1 > d ? keys[d] : nil } }
+        self.signature = signature.map(LabelKey.init)
+        headerWords = Set(rows.flatMap { $0.columns.map { LabelKey($0.label).text } })
+            .union(self.signature.map(\.text))
+            .union(header.flatMap { $0.map { LabelKey($0.text).text } })
     }
 }
 
@@ -48,20 +71,23 @@ public enum TableShape: Sendable, Equatable {
 /// One canonical row: its key, its label path from the outermost group to the row's own label,
 /// other names the row's own label goes by, and its columns.
 public struct RowTemplate: Sendable {
-    public var key: String
-    public var path: [String]
-    public var aliases: [String]
-    public var columns: [ColumnTemplate]
+    public let key: String
+    public let path: [String]
+    public let aliases: [String]
+    public let columns: [ColumnTemplate]
 
     public init(_ key: String, _ path: [String], aliases: [String] = [], columns: [ColumnTemplate]) {
         self.key = key
         self.path = path
         self.aliases = aliases
         self.columns = columns
+        shortLabel = LabelKey(path.last ?? key).text
     }
 
     /// The row's own label (the last of its path).
     public var label: String { path.last ?? key }
+    /// The row's own label without its list marker and punctuation, for messages.
+    public let shortLabel: String
 }
 
 /// One canonical column: its key and its header label.

@@ -13,57 +13,72 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text: indented by two spaces when `pretty`, else on one line.
     public func rendered(pretty: Bool) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    // Written as UTF-8 bytes: appending scalar by scalar to a String costs most of the conversion.
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .number(let n): out += Array(n.utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", to: &out, pretty: pretty, indent: indent)
+            writeContainer(items.map { (nil, $0) }, open: UInt8(ascii: "["), close: UInt8(ascii: "]"),
+                           to: &out, pretty: pretty, indent: indent)
         case .object(let members):
-            writeContainer(members.map { ($0.0, $0.1) }, open: "{", close: "}", to: &out, pretty: pretty, indent: indent)
+            writeContainer(members.map { ($0.0, $0.1) }, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"),
+                           to: &out, pretty: pretty, indent: indent)
         }
     }
 
-    private func writeContainer(_ items: [(String?, JSONValue)], open: String, close: String,
-                                to out: inout String, pretty: Bool, indent: Int) {
-        out += open
-        guard !items.isEmpty else { out += close; return }
-        let inner = String(repeating: "  ", count: indent + 1)
+    private func writeContainer(_ items: [(String?, JSONValue)], open: UInt8, close: UInt8,
+                                to out: inout [UInt8], pretty: Bool, indent: Int) {
+        out.append(open)
+        guard !items.isEmpty else { out.append(close); return }
+        func newline(_ depth: Int) {
+            out.append(UInt8(ascii: "\n"))
+            out += repeatElement(UInt8(ascii: " "), count: 2 * depth)
+        }
         for (i, (key, value)) in items.enumerated() {
-            if i > 0 { out += "," }
-            if pretty { out += "\n" + inner }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { newline(indent + 1) }
             if let key {
                 JSONValue.writeString(key, to: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
             }
             value.write(to: &out, pretty: pretty, indent: indent + 1)
         }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-        out += close
+        if pretty { newline(indent) }
+        out.append(close)
     }
 
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = Array(s.utf8)[...]
+        while let byte = utf8.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                out += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            case 0xE2 where utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
+                // U+2028 and U+2029 end lines in JavaScript; escaped so the output is safe there too.
+                let last = utf8.dropFirst().first!
+                utf8 = utf8.dropFirst(2)
+                out += Array((last == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -21,7 +21,7 @@ public struct Converter: Sendable {
             switch format {
             case .text: document = try TextReader().read(bytes)
             case .docx: document = try DocxReader().read(bytes)
-            case .html: throw ReaderError.unsupportedFormat(format)
+            case .html: document = try HTMLReader().read(bytes)
             }
         } catch let error as ReaderError {
             throw ConversionError(path: path, reason: error)

@@ -10,21 +10,46 @@ public struct DecodedText: Sendable, Equatable {
 /// Finds the encoding of a text: byte-order mark, else UTF-8 when valid, else GB18030
 /// (scraped Chinese pages are often GBK, which GB18030 contains).
 public enum TextDecoding {
-    /// Decodes bytes, never failing: undecodable bytes are replaced and reported.
-    public static func decode(_ bytes: [UInt8]) -> DecodedText {
+    /// Decodes bytes, never failing: undecodable bytes are replaced and reported. `declared` is
+    /// the charset the content names (an HTML meta tag); the bytes overrule it when they disagree.
+    public static func decode(_ bytes: [UInt8], declared: String? = nil) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(bytes.dropFirst(3)), name: "UTF-8")
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return utf16(Array(bytes.dropFirst(2)), littleEndian: bytes[0] == 0xFF)
         }
+        let declaredName = declared.map(canonicalName)
+        // Valid UTF-8 with non-ASCII bytes is almost never text in another encoding.
         if let text = String(validating: bytes, as: UTF8.self) {
-            return DecodedText(text: text, encoding: "UTF-8", diagnostics: [])
+            var decoded = DecodedText(text: text, encoding: "UTF-8", diagnostics: [])
+            if let declaredName, declaredName != "UTF-8", bytes.contains(where: { $0 >= 0x80 }) {
+                decoded.diagnostics.append(mismatch(declared: declared!, used: "UTF-8"))
+            }
+            return decoded
+        }
+        if let declaredName, declaredName != "UTF-8", let text = Iconv.decode(bytes, from: declaredName) {
+            return DecodedText(text: text, encoding: declaredName, diagnostics: [])
         }
         if let text = Iconv.decode(bytes, from: "GB18030") {
-            return DecodedText(text: text, encoding: "GB18030", diagnostics: [])
+            return DecodedText(text: text, encoding: "GB18030",
+                               diagnostics: declared.map { [mismatch(declared: $0, used: "GB18030")] } ?? [])
         }
         return utf8(bytes, name: "UTF-8")
+    }
+
+    /// The name iconv knows for a declared charset; GB2312 and GBK are read as their superset GB18030.
+    static func canonicalName(_ declared: String) -> String {
+        switch declared.lowercased() {
+        case "utf-8", "utf8": "UTF-8"
+        case "gb2312", "gbk", "x-gbk", "gb18030", "cp936", "euc-cn", "hz-gb-2312", "gb_2312-80": "GB18030"
+        case "big5", "big5-hkscs": "BIG5-HKSCS"
+        default: declared.uppercased()
+        }
+    }
+
+    private static func mismatch(declared: String, used: String) -> Diagnostic {
+        Diagnostic(.info, "encoding.mismatch", "网页声明的编码为 \(declared)，但内容实际是 \(used)，已按 \(used) 读取")
     }
 
     private static func utf8(_ bytes: [UInt8], name: String) -> DecodedText {

@@ -29,6 +29,7 @@ public struct Interpreter: Sendable {
         var preamble: [String] = []
         var allParagraphs: [String] = []
         var drafts: [SectionDraft] = []
+        var numbering: SectionTemplate.Numbering?
         var repaired: [RepairedTable] = []
         var diagnostics = document.diagnostics
         var previous: Block?
@@ -37,12 +38,12 @@ public struct Interpreter: Sendable {
             defer { previous = block }
             switch block {
             case .heading(let heading):
-                if startSection(heading.text, marked: true, at: heading.location, after: previous, in: &drafts) { continue }
+                if startSection(heading.text, marked: true, at: heading.location, after: previous,
+                                numbering: &numbering, in: &drafts) { continue }
                 addText(heading.text)
             case .paragraph(let paragraph):
-                if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous, in: &drafts) {
-                    continue
-                }
+                if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous,
+                                numbering: &numbering, in: &drafts) { continue }
                 addText(paragraph.text)
             case .table(let table):
                 repaired.append(repair.repair(table))
@@ -56,7 +57,7 @@ public struct Interpreter: Sendable {
             allParagraphs.append(text)
             if !drafts.isEmpty {
                 drafts[drafts.count - 1].paragraphs.append(text)
-            } else if title == nil, preamble.isEmpty, text.contains("报告"), text.count <= 80,
+            } else if title == nil, text.contains("报告"), text.count <= 80,
                       !text.contains(where: { "。，,；;".contains($0) }) {
                 title = text
             } else {
@@ -93,15 +94,27 @@ public struct Interpreter: Sendable {
     }
 
     /// Opens a section when `text` is the heading of one after the current section.
+    /// The first section heading sets the report's numbering: 一、 or, only when section 一 uses it, 1.
     private func startSection(_ text: String, marked: Bool, at location: SourceLocation, after previous: Block?,
-                              in drafts: inout [SectionDraft]) -> Bool {
+                              numbering: inout SectionTemplate.Numbering?, in drafts: inout [SectionDraft]) -> Bool {
         let next = (drafts.last?.template.number ?? 0) + 1
         // Headings are short: a long paragraph is not worth reducing to a key.
         guard text.count <= 2 * SectionTemplate.maximumHeadingLength, next <= sectionTemplates.count else { return false }
         let key = LabelKey(text)
-        guard let template = sectionTemplates.first(where: {
-            $0.number >= next && $0.isHeading(text, key: key, isMarkedHeading: marked)
-        }) else { return false }
+        func heading(_ style: SectionTemplate.Numbering, from first: Int) -> SectionTemplate? {
+            sectionTemplates.first { $0.number >= first && $0.isHeading(text, key: key, isMarkedHeading: marked, numbering: style) }
+        }
+        let found: SectionTemplate?
+        if let numbering {
+            found = heading(numbering, from: next)
+        } else if let chinese = heading(.chinese, from: next) {
+            (found, numbering) = (chinese, .chinese)
+        } else if let arabic = heading(.arabic, from: next), arabic.number == 1 {
+            (found, numbering) = (arabic, .arabic)
+        } else {
+            found = nil
+        }
+        guard let template = found else { return false }
         var draft = SectionDraft(template: template, heading: text, location: location)
         if case .image(let image) = previous { draft.leadingImage = image }
         drafts.append(draft)

@@ -27,15 +27,20 @@ public struct SectionTemplate: Sendable {
     /// Headings are short; a longer line with the same opening is body text.
     static let maximumHeadingLength = 40
 
-    /// Whether `text` is this section's heading: its numeral then 、 (not a bracketed sub-heading),
-    /// and one of its keywords. A heading block may leave out the numeral.
-    func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool) -> Bool {
+    /// How a report numbers its six sections: 一、 as the template does, or 1. as some lists render.
+    enum Numbering { case chinese, arabic }
+
+    /// Whether `text` is this section's heading: its number in the report's numbering then 、 or .
+    /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number.
+    func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {
         guard key.text.count <= SectionTemplate.maximumHeadingLength,
               keywords.contains(where: { key.text.contains($0) }) else { return false }
         let opening = LabelKey.halfWidth(text).drop { $0 == "#" || $0.isWhitespace }
-        if opening.hasPrefix(numeral) {
-            let after = opening.dropFirst(numeral.count).first
-            return after.map { "、.,， ".contains($0) } ?? false
+        let number = numbering == .chinese ? numeral : String(self.number)
+        if opening.hasPrefix(number) {
+            let after = opening.dropFirst(number.count)
+            // "1.5" and "12" are numbers, not the section's.
+            return after.first.map { "、.,， ".contains($0) } == true && after.dropFirst().first?.isNumber != true
         }
         return isMarkedHeading && key.marker == nil
     }

@@ -122,3 +122,15 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 }
+
+/// Scraped pages through the command line.
+@Suite struct HTMLCommandLineTests {
+    @Test func aPageOnStandardInputConvertsWithFromHTML() throws {
+        let page = try Data(contentsOf: Paths.htmlFixtures.appendingPathComponent("template-filled.gb2312.html"))
+        let result = try CommandLineTests().run(["convert", "-", "--from", "html", "--to", "json"], stdin: page)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect((json["source"] as? [String: Any])?["encoding"] as? String == "GB18030")
+        #expect((json["meta"] as? [String: Any])?["organ"] as? String == "示例县示例镇人民政府")
+    }
+}

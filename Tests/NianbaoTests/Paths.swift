@@ -7,6 +7,7 @@ enum Paths {
     static let samples = root.appendingPathComponent("Samples")
     static let textFixtures = root.appendingPathComponent("Tests/Fixtures/text")
     static let docxFixtures = root.appendingPathComponent("Tests/Fixtures/docx")
+    static let htmlFixtures = root.appendingPathComponent("Tests/Fixtures/html")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

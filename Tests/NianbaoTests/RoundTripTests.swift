@@ -6,7 +6,8 @@ import Testing
 @Suite struct RoundTripTests {
     static let inputs = (Paths.files(in: Paths.samples, ending: "")
         + Paths.files(in: Paths.textFixtures, ending: ".txt")
-        + Paths.files(in: Paths.docxFixtures, ending: ".docx"))
+        + Paths.files(in: Paths.docxFixtures, ending: ".docx")
+        + Paths.files(in: Paths.htmlFixtures, ending: ".html"))
         .map { $0.path.replacingOccurrences(of: Paths.root.path + "/", with: "") }
 
     /// What the text form carries: everything but where it came from and what the reading noticed.

@@ -1,0 +1,136 @@
+import NianbaoModel
+
+/// Walks a parsed page in reading order and makes blocks; each block remembers the elements it
+/// sits in, so that the report's own region can be picked out afterwards.
+struct HTMLBlockBuilder {
+    /// A block and the ids of the elements around it, outermost first.
+    struct Placed {
+        var block: Block
+        var ancestors: [Int]
+    }
+
+    private(set) var placed: [Placed] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Elements marked as page furniture (menus, sharing, footers), by id.
+    private(set) var furniture: Set<Int> = []
+    private var ancestors: [Int] = []
+    private var nextId = 0
+    private var text = ""
+    private var textLine = 0
+    /// Open ordered lists: the next number and its format.
+    private var lists: [(next: Int, format: String, chinese: Bool)] = []
+
+    mutating func walk(_ element: HTMLElement) {
+        guard !HTMLVocabulary.dropped.contains(element.name) else { return }
+        let id = nextId
+        nextId += 1
+        if HTMLVocabulary.isFurniture(element) { furniture.insert(id) }
+        ancestors.append(id)
+        defer { ancestors.removeLast() }
+
+        if element.name == "table" && !HTMLTableBuilder.isLayout(element) {
+            flush()
+            table(element)
+            return
+        }
+        if let level = HTMLVocabulary.headingLevel(element.name) {
+            flush()
+            let heading = element.text.foldingBlanks()
+            if !heading.isEmpty {
+                append(.heading(Heading(text: heading, level: level, location: SourceLocation(line: element.line))))
+            }
+            return
+        }
+        switch element.name {
+        case "br":
+            flush()
+            return
+        case "img":
+            flush()
+            if let name = element.attribute("src") ?? element.attribute("alt"), !name.isEmpty {
+                append(.image(ImagePlaceholder(name: name, location: SourceLocation(line: element.line))))
+            }
+            return
+        default:
+            break
+        }
+        let isBlock = HTMLVocabulary.blocks.contains(element.name)
+        if isBlock { flush() }
+        if element.name == "ol" { lists.append(HTMLBlockBuilder.listStyle(element)) }
+        defer { if element.name == "ol" { lists.removeLast() } }
+        if element.name == "li", !lists.isEmpty {
+            // The number a browser would show in front of the item.
+            if let value = element.attribute("value").flatMap({ Int($0) }) { lists[lists.count - 1].next = value }
+            let list = lists[lists.count - 1]
+            text = NumberFormat.render(list.next, format: list.format) + (list.chinese ? "、" : ".")
+            textLine = element.line
+            lists[lists.count - 1].next += 1
+        }
+        for child in element.children {
+            switch child {
+            case .text(let t):
+                if text.isEmpty { textLine = element.line }
+                text += t
+            case .element(let e):
+                walk(e)
+            }
+        }
+        if isBlock { flush() }
+    }
+
+    /// Ends the paragraph being collected.
+    mutating func flush() {
+        let paragraph = text.foldingBlanks()
+        text = ""
+        guard !paragraph.isEmpty else { return }
+        // A numeral set apart from its title ("一、" then "总体情况") belongs to it.
+        if let last = placed.last, case .paragraph(let previous) = last.block, HTMLBlockBuilder.isBareMarker(previous.text) {
+            placed[placed.count - 1].block = .paragraph(Paragraph(text: previous.text + paragraph, location: previous.location))
+            return
+        }
+        append(.paragraph(Paragraph(text: paragraph, location: SourceLocation(line: textLine))))
+    }
+
+    private mutating func append(_ block: Block) {
+        placed.append(Placed(block: block, ancestors: ancestors))
+    }
+
+    private mutating func table(_ element: HTMLElement) {
+        let location = SourceLocation(line: element.line)
+        let (table, nested, problems) = HTMLTableBuilder.build(element, location: location)
+        diagnostics += problems
+        if !table.rows.isEmpty { append(.table(table)) }
+        for inner in nested { walk(inner) }
+    }
+
+    /// The numbering of an <ol>: its start, and its type or list-style-type as a Word number format.
+    static func listStyle(_ list: HTMLElement) -> (next: Int, format: String, chinese: Bool) {
+        let start = list.attribute("start").flatMap { Int($0) } ?? 1
+        let style = (list.attribute("style") ?? "").lowercased()
+        if style.contains("cjk-ideographic") || style.contains("chinese") || style.contains("cjk-decimal") {
+            return (start, "chineseCounting", true)
+        }
+        let formats = ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"]
+        return (start, list.attribute("type").flatMap { formats[$0] } ?? "decimal", false)
+    }
+
+    /// "一、", "（二）", "3." with nothing after them.
+    static func isBareMarker(_ text: String) -> Bool {
+        let numerals = Set("一二三四五六七八九十0123456789")
+        let inner = text.trimmingCharacters(in: "（()）、.．")
+        return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy { numerals.contains($0) } && text.count <= 5
+            && text != inner
+    }
+}
+
+extension String {
+    /// White space of any kind folded to single spaces, none at the ends.
+    func foldingBlanks() -> String {
+        unicodeScalars.split(whereSeparator: { $0.isBlank }).map { String(String.UnicodeScalarView($0)) }
+            .joined(separator: " ")
+    }
+
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

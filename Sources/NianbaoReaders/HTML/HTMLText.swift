@@ -1,0 +1,73 @@
+/// What kinds of HTML elements are, as far as reading a report goes.
+enum HTMLVocabulary {
+    /// Never content: scripts, styles, widgets.
+    static let dropped: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "head", "select", "option",
+        "textarea", "button", "input", "map", "canvas", "audio", "video",
+        // Deleted text, as tracked changes exported to HTML mark it.
+        "del",
+    ]
+    /// Elements that start and end a paragraph.
+    static let blocks: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "center", "pre",
+        "address", "figure", "figcaption", "header", "footer", "nav", "aside", "form", "fieldset", "caption", "hr",
+        "body", "html", "tr", "td", "th", "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
+    /// Words in class or id names of page furniture (sharing, menus, footers); a part marked so
+    /// is left out unless it holds the report's own headings or tables.
+    static let furniture = ["share", "nav", "menu", "breadcrumb", "crumb", "footer", "sidebar", "toolbar", "print",
+                            "comment", "related", "pager", "login", "search", "copyright", "bdshare", "qrcode", "jiathis"]
+
+    static func headingLevel(_ name: String) -> Int? {
+        name.count == 2 && name.first == "h" ? Int(String(name.last!)).flatMap { (1...6).contains($0) ? $0 : nil } : nil
+    }
+
+    static func isFurniture(_ element: HTMLElement) -> Bool {
+        if ["nav", "footer", "aside"].contains(element.name) { return true }
+        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
+        return !names.isEmpty && furniture.contains { names.contains($0) }
+    }
+}
+
+extension HTMLElement {
+    /// All text below, <br> and block elements as line breaks.
+    var text: String {
+        var out = ""
+        collectText(into: &out)
+        return out
+    }
+
+    private func collectText(into out: inout String) {
+        guard !HTMLVocabulary.dropped.contains(name) else { return }
+        if name == "br" { out += "\n"; return }
+        let isBlock = HTMLVocabulary.blocks.contains(name)
+        if isBlock && !out.isEmpty && out.last != "\n" { out += "\n" }
+        for child in children {
+            switch child {
+            case .text(let t): out += t
+            case .element(let e): e.collectText(into: &out)
+            }
+        }
+        if isBlock && !out.isEmpty && out.last != "\n" { out += "\n" }
+    }
+
+    /// Child elements, in order.
+    var elements: [HTMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
+
+    /// A copy without the elements of this name, at any depth.
+    func removing(_ name: String) -> HTMLElement {
+        var copy = self
+        copy.children = children.compactMap { child in
+            guard case .element(let e) = child else { return child }
+            return e.name == name ? nil : .element(e.removing(name))
+        }
+        return copy
+    }
+
+    /// Whether any element below has one of these names.
+    func contains(_ names: Set<String>) -> Bool {
+        elements.contains { names.contains($0.name) || $0.contains(names) }
+    }
+}

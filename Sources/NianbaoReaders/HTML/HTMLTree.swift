@@ -1,0 +1,68 @@
+import CLibXML2
+
+/// A node of a parsed HTML page, as plain Swift values.
+enum HTMLNode {
+    case element(HTMLElement)
+    case text(String)
+}
+
+/// An element with its lower-case name, attributes, children and source line.
+struct HTMLElement {
+    var name: String
+    var attributes: [String: String]
+    var children: [HTMLNode]
+    var line: Int
+
+    func attribute(_ name: String) -> String? { attributes[name] }
+}
+
+/// Parses HTML with libxml2's tolerant HTML parser (no network; the bytes are already UTF-8) and
+/// copies the tree into Swift values. The only place that touches libxml2's HTML tree pointers.
+enum HTMLTree {
+    /// The page's root element.
+    static func parse(utf8 bytes: [UInt8], maximumDepth: Int) throws(ReaderError) -> HTMLElement {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), "page.html", "UTF-8", options)
+            }
+        }
+        guard let document else { throw .unreadable("无法解析 HTML", "the HTML parser gave up") }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw .unreadable("HTML 中没有任何元素", "the page has no elements")
+        }
+        return try element(root, depth: 0, maximumDepth: maximumDepth)
+    }
+
+    private static func element(_ node: xmlNodePtr, depth: Int, maximumDepth: Int) throws(ReaderError) -> HTMLElement {
+        guard depth <= maximumDepth else {
+            throw .unreadable("HTML 元素嵌套超过 \(maximumDepth) 层", "elements nested deeper than \(maximumDepth)")
+        }
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let name = current.pointee.name {
+                attributes[String(cString: name).lowercased()] = current.pointee.children?.pointee.content
+                    .map { String(cString: $0) } ?? ""
+            }
+            attribute = current.pointee.next
+        }
+        var children: [HTMLNode] = []
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(.element(try element(current, depth: depth + 1, maximumDepth: maximumDepth)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { children.append(.text(String(cString: content))) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        return HTMLElement(name: name, attributes: attributes, children: children, line: Int(node.pointee.line))
+    }
+}

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -36,3 +37,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, one per reader; only Scripts/fuzz builds them (NIANBAO_FUZZ=1 and
+// -sanitize=fuzzer), so that the ordinary build and test stay as they are.
+if ProcessInfo.processInfo.environment["NIANBAO_FUZZ"] != nil {
+    for name in ["FuzzText", "FuzzDocx", "FuzzHTML"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Nianbao"], path: "Fuzz/\(name)"))
+    }
+}

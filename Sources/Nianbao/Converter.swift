@@ -3,9 +3,11 @@ import Foundation
 /// The whole pipeline in one call: bytes (or a file) in, canonical report out.
 public struct Converter: Sendable {
     public var interpreter: Interpreter
+    public var limits: ReaderLimits
 
-    public init(interpreter: Interpreter = Interpreter()) {
+    public init(interpreter: Interpreter = Interpreter(), limits: ReaderLimits = ReaderLimits()) {
         self.interpreter = interpreter
+        self.limits = limits
     }
 
     /// Converts bytes; `path` only names the source in the report and in errors.
@@ -16,12 +18,15 @@ public struct Converter: Sendable {
             throw ConversionError(path: path, reason: .notDocx)
         }
         let format = format ?? sniffed
+        guard bytes.count <= limits.maximumBytes(for: format) else {
+            throw ConversionError(path: path, reason: .tooLarge(bytes: bytes.count, limit: limits.maximumBytes(for: format)))
+        }
         let document: Document
         do {
             switch format {
-            case .text: document = try TextReader().read(bytes)
-            case .docx: document = try DocxReader().read(bytes)
-            case .html: document = try HTMLReader().read(bytes)
+            case .text: document = try TextReader(limits: limits.text).read(bytes)
+            case .docx: document = try DocxReader(zipLimits: limits.zip, xmlLimits: limits.xml).read(bytes)
+            case .html: document = try HTMLReader(maximumDepth: limits.htmlDepth).read(bytes)
             }
         } catch let error as ReaderError {
             throw ConversionError(path: path, reason: error)
@@ -35,6 +40,14 @@ public struct Converter: Sendable {
 
     /// Reads and converts a file.
     public func convert(file path: String, format: InputFormat? = nil) throws(ConversionError) -> Report {
+        // A file past its format's limit is refused from its first bytes, before it is read whole.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+            try? handle.close()
+            let limit = limits.maximumBytes(for: format ?? FormatSniffer.sniff(head))
+            if size > limit { throw ConversionError(path: path, reason: .tooLarge(bytes: size, limit: limit)) }
+        }
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -49,6 +62,11 @@ public struct Converter: Sendable {
 public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var path: String?
     public var reason: ReaderError
+
+    public init(path: String?, reason: ReaderError) {
+        self.path = path
+        self.reason = reason
+    }
 
     public var description: String { "\(path ?? "<stdin>")：\(reason.description)" }
 }

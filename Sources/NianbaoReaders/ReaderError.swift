@@ -7,6 +7,7 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The name says .docx, the content is no zip package.
     case notDocx
     case unreadable(_ chinese: String, _ english: String)
+    case tooLarge(bytes: Int, limit: Int)
 
     /// Chinese message for people.
     public var chinese: String {
@@ -15,6 +16,7 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedFormat(let f): "暂不支持 \(f.rawValue) 格式的读取"
         case .notDocx: "文件扩展名为 .docx，但内容不是 DOCX（zip）包，可能是下载不完整或网页错误页"
         case .unreadable(let why, _): "无法读取：\(why)"
+        case .tooLarge(let bytes, let limit): "文件过大（\(mebibytes(bytes))，上限为 \(mebibytes(limit))）"
         }
     }
 
@@ -25,8 +27,13 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedFormat(let f): "no reader for the \(f.rawValue) format yet"
         case .notDocx: "named .docx but not a zip package (an incomplete download or an error page?)"
         case .unreadable(_, let why): "cannot be read: \(why)"
+        case .tooLarge(let bytes, let limit): "the file is too large (\(mebibytes(bytes)); the limit is \(mebibytes(limit)))"
         }
     }
 
     public var description: String { "\(chinese) (\(english))" }
+
+    private func mebibytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
 }

@@ -19,6 +19,9 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return utf16(Array(bytes.dropFirst(2)), littleEndian: bytes[0] == 0xFF)
         }
+        if let littleEndian = utf16WithoutMark(bytes) {
+            return utf16(bytes, littleEndian: littleEndian)
+        }
         let declaredName = declared.map(canonicalName)
         // Valid UTF-8 with non-ASCII bytes is almost never text in another encoding.
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -60,6 +63,19 @@ public enum TextDecoding {
             text: String(decoding: bytes, as: UTF8.self), encoding: name,
             diagnostics: [Diagnostic(.warning, "encoding.invalid",
                                      "文本既不是有效的 UTF-8 也不是 GB18030，无法解码的字节已替换为 U+FFFD")])
+    }
+
+    /// UTF-16 without a byte-order mark shows itself by zero bytes on one side of its ASCII
+    /// characters (digits, line breaks, tabs); nil when the bytes do not look so.
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
+        let head = bytes.prefix(4096)
+        guard head.count >= 16, head.count % 2 == 0 else { return nil }
+        var even = 0, odd = 0
+        for (i, byte) in head.enumerated() where byte == 0 { if i % 2 == 0 { even += 1 } else { odd += 1 } }
+        // UTF-8 and GB18030 text has no zero bytes at all; CJK code units rarely have one.
+        if odd >= 2 && odd >= 3 * even { return true }
+        if even >= 2 && even >= 3 * odd { return false }
+        return nil
     }
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> DecodedText {

@@ -6,8 +6,11 @@ import NianbaoModel
 public struct TextReader: Sendable {
     /// Table layouts, most specific first: a cell-per-line row is also a tab row.
     let layouts: [any TextTableLayout] = [CellPerLineLayout(), TabSeparatedLayout(), PipeSeparatedLayout()]
+    public var limits: TextLimits
 
-    public init() {}
+    public init(limits: TextLimits = TextLimits()) {
+        self.limits = limits
+    }
 
     /// Decodes and reads a text extract.
     public func read(_ bytes: [UInt8]) throws -> Document {
@@ -16,20 +19,28 @@ public struct TextReader: Sendable {
         if TextReader.looksBinary(decoded) {
             throw ReaderError.unreadable("二进制文件，不是文本", "binary content, not text")
         }
-        var document = read(text: decoded.text, encoding: decoded.encoding)
+        var document = try read(text: decoded.text, encoding: decoded.encoding)
         document.diagnostics = decoded.diagnostics + document.diagnostics
         return document
     }
 
     /// Reads already-decoded text.
-    public func read(text: String, encoding: String = "UTF-8") -> Document {
+    public func read(text: String, encoding: String = "UTF-8") throws(ReaderError) -> Document {
         let lines = splitLines(text)
+        if let long = lines.first(where: { $0.text.utf8.count > limits.lineBytes }) {
+            throw .unreadable("第 \(long.number) 行超过 \(limits.lineBytes >> 10) KiB，不像是报告文本",
+                              "line \(long.number) is longer than \(limits.lineBytes >> 10) KiB")
+        }
         var blocks: [Block] = []
         var rowsByLayout: [String: Int] = [:]
         var i = 0
         while i < lines.count {
             if let (layout, end) = tableRegion(in: lines, at: i) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
+                if let row = rows.first(where: { $0.cells.contains { $0.text.count > limits.cellCharacters } }) {
+                    throw .unreadable("第 \(row.location.line ?? 0) 行的表格单元格超过 \(limits.cellCharacters) 个字符",
+                                      "a table cell at line \(row.location.line ?? 0) is longer than \(limits.cellCharacters) characters")
+                }
                 if rows.count >= layout.minimumRows {
                     blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number))))
                     rowsByLayout[layout.name, default: 0] += rows.count
@@ -66,9 +77,14 @@ public struct TextReader: Sendable {
     private func tableRegion(in lines: [TextLine], at start: Int) -> (any TextTableLayout, Int)? {
         guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
         var end = start + 1
+        var lastRow = start
         while end < lines.count {
             let line = lines[end]
-            if layout.claims(line) || layout.continues(line, after: lines[end - 1]) {
+            if layout.claims(line) {
+                lastRow = end
+                end += 1
+            } else if !lines[end - 1].isBlank, layout.continues(line, after: lines[lastRow]) {
+                // A label may wrap over several lines.
                 end += 1
             } else if line.isBlank, let next = lines[end...].firstIndex(where: { !$0.isBlank }),
                       layout.claims(lines[next]) {

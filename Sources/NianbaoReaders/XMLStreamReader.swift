@@ -104,6 +104,13 @@ final class XMLStreamReader {
     }
 
     private func failure() -> ReaderError {
-        .unreadable("\(part) 不是格式正确的 XML", "malformed XML: \(sink.message ?? "parse error")")
+        if sink.message?.contains("Excessive depth") == true {
+            // libxml2's own bound on nesting, the same as ours by default.
+            return .unreadable("\(part) 嵌套过深", "nesting deeper than the XML parser accepts")
+        }
+        if sink.message?.contains("entity") == true {
+            return .unreadable("\(part) 含有实体声明，出于安全原因拒绝读取", "entity declarations are not accepted: \(sink.message!)")
+        }
+        return .unreadable("\(part) 不是格式正确的 XML", "malformed XML: \(sink.message ?? "parse error")")
     }
 }

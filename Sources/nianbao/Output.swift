@@ -53,6 +53,17 @@ enum StandardError {
 struct Inputs {
     var paths: [String]
 
+    /// Standard input, read no further than one byte past `limit`.
+    static func standardInput(limit: Int) throws(ConversionError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count <= limit {
+            guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
+            bytes += chunk
+        }
+        if bytes.count > limit { throw ConversionError(path: nil, reason: .tooLarge(bytes: bytes.count, limit: limit)) }
+        return bytes
+    }
+
     /// Converts each input in turn, reporting failures on standard error; false if any failed.
     func convert(from format: InputFormat?, _ body: (Report) -> Void) -> Bool {
         let converter = Converter()
@@ -60,8 +71,8 @@ struct Inputs {
         for input in paths.isEmpty ? ["-"] : paths {
             do {
                 if input == "-" {
-                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                    body(try converter.convert(bytes, path: nil, format: format))
+                    body(try converter.convert(try Inputs.standardInput(limit: converter.limits.maximumBytes),
+                                               path: nil, format: format))
                 } else {
                     body(try converter.convert(file: input, format: format))
                 }

@@ -3,7 +3,7 @@ import Testing
 @testable import NianbaoReaders
 
 @Suite struct TextReaderTests {
-    func read(_ text: String) -> Document { TextReader().read(text: text) }
+    func read(_ text: String) -> Document { try! TextReader().read(text: text) }
 
     func tables(_ document: Document) -> [SourceTable] {
         document.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
@@ -62,5 +62,20 @@ import Testing
 
     @Test func emptyInputIsAnError() {
         #expect(throws: ReaderError.empty) { try TextReader().read([]) }
+    }
+}
+
+@Suite struct TextLimitTests {
+    @Test func aLineLongerThanTheLimitIsRefused() {
+        var limits = TextLimits()
+        limits.lineBytes = 16
+        #expect(throws: ReaderError.self) { try TextReader(limits: limits).read(text: "短行\n" + String(repeating: "长", count: 10)) }
+    }
+
+    @Test func aWrappedCellLongerThanTheLimitIsRefused() {
+        var limits = TextLimits()
+        limits.cellCharacters = 8
+        let text = "\t标签\n续一续一\n续二续二\n\t1\n\n\t甲\n\t2\n"
+        #expect(throws: ReaderError.self) { try TextReader(limits: limits).read(text: text) }
     }
 }

@@ -97,3 +97,38 @@ import Testing
         }
     }
 }
+
+/// Limits set low, to see each one refuse.
+@Suite struct LimitTests {
+    @Test func aFileOverItsFormatsLimitIsRefusedBeforeReading() throws {
+        var limits = ReaderLimits()
+        limits.textBytes = 1000
+        let path = Paths.samples.appendingPathComponent("000_1fc2bd555d7c5ccd.txt").path
+        #expect {
+            try Converter(limits: limits).convert(file: path)
+        } throws: { error in String(describing: error).contains("文件过大") }
+        // The DOCX limit is another one.
+        _ = try Converter(limits: limits).convert(file: Paths.samples.appendingPathComponent("template-2021-filled.docx").path)
+    }
+
+    @Test func anEntryExpandingPastItsLimitIsAZipBomb() throws {
+        var limits = ReaderLimits()
+        limits.zip.entryBytes = 10_000
+        let path = Paths.docxFixtures.appendingPathComponent("template-filled.docx").path
+        #expect {
+            try Converter(limits: limits).convert(file: path)
+        } throws: { error in String(describing: error).contains("zip 炸弹") }
+    }
+
+    @Test func aShallowNestingLimitRefusesTheTemplate() throws {
+        var limits = ReaderLimits()
+        limits.xml.depth = 5
+        limits.htmlDepth = 5
+        for path in [Paths.docxFixtures.appendingPathComponent("template-filled.docx"),
+                     Paths.htmlFixtures.appendingPathComponent("template-filled.libreoffice.html")] {
+            #expect {
+                try Converter(limits: limits).convert(file: path.path)
+            } throws: { error in String(describing: error).contains("嵌套") }
+        }
+    }
+}

@@ -16,20 +16,37 @@ struct HTMLElement {
     func attribute(_ name: String) -> String? { attributes[name] }
 }
 
+/// Collects what the parser reported.
+private final class ErrorSink {
+    var tooDeep = false
+}
+
 /// Parses HTML with libxml2's tolerant HTML parser (no network; the bytes are already UTF-8) and
 /// copies the tree into Swift values. The only place that touches libxml2's HTML tree pointers.
 enum HTMLTree {
     /// The page's root element.
     static func parse(utf8 bytes: [UInt8], maximumDepth: Int) throws(ReaderError) -> HTMLElement {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        // Broken markup is recovered from silently; only running out of depth, after which the
+        // parser drops the rest of the page, must be told. libxml2 keeps this handler per thread.
+        let sink = ErrorSink()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque()) { context, error in
+            guard let context, let message = error?.pointee.message else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+            if String(cString: message).contains("depth") { sink.tooDeep = true }
+        }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), "page.html", "UTF-8", options)
             }
         }
+        xmlSetStructuredErrorFunc(nil, nil)
         guard let document else { throw .unreadable("无法解析 HTML", "the HTML parser gave up") }
         defer { xmlFreeDoc(document) }
+        if sink.tooDeep {
+            throw .unreadable("HTML 元素嵌套过深，解析器无法读完整个网页", "elements are nested too deep for the parser to read the whole page")
+        }
         guard let root = xmlDocGetRootElement(document) else {
             throw .unreadable("HTML 中没有任何元素", "the page has no elements")
         }

@@ -41,7 +41,8 @@ let package = Package(
 // libFuzzer targets, one per reader; only Scripts/fuzz builds them (NIANBAO_FUZZ=1 and
 // -sanitize=fuzzer), so that the ordinary build and test stay as they are.
 if ProcessInfo.processInfo.environment["NIANBAO_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for name in ["FuzzText", "FuzzDocx", "FuzzHTML"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["Nianbao"], path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: ["Nianbao", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

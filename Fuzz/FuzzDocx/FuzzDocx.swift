@@ -1,10 +1,15 @@
+import FuzzSupport
 import Nianbao
 
 /// libFuzzer entry. Inputs that are zip packages go in whole; anything else becomes the
 /// word/document.xml of a small package, so that mutations reach the XML walk and not only the
 /// zip checksums.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDocx(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+@_cdecl("FuzzDocx_main")
+public func fuzzDocxMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runLibFuzzer(argc, argv) { data, size in data.map { fuzzDocx($0, size) } ?? 0 }
+}
+
+func fuzzDocx(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let package = bytes.starts(with: [0x50, 0x4B]) ? bytes : StoredZip.package([
         ("[Content_Types].xml", Array(contentTypes.utf8)), ("_rels/.rels", Array(relationships.utf8)),

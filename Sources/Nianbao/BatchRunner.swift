@@ -70,8 +70,8 @@ public final class BatchRunner: @unchecked Sendable {
         let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, inputs.count))) { _ in
             while let index = queue.take() {
-                let record = process(inputs[index])
-                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: record.resumed == true)
+                let (record, resumed) = process(inputs[index])
+                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed)
                 progress(done, inputs.count, errors)
             }
         }
@@ -128,16 +128,15 @@ public final class BatchRunner: @unchecked Sendable {
             : state.appendingPathComponent("parts").appendingPathComponent(relative + ".csv")
     }
 
-    private func process(_ relative: String) -> BatchRecord {
+    /// Converts one input (or, resuming, finds it done) and keeps its record.
+    private func process(_ relative: String) -> (BatchRecord, resumed: Bool) {
         let source = options.input.appendingPathComponent(relative)
         let attributes = try? FileManager.default.attributesOfItem(atPath: source.path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         if options.resume, let old = readRecord(relative), old.status == .ok, old.size == size, old.modified == modified,
            Set(options.formats.map(\.rawValue)).isSubset(of: old.formats) {
-            var resumed = old
-            resumed.resumed = true
-            return resumed
+            return (old, true)
         }
         var record = BatchRecord(path: relative, size: size, modified: modified,
                                  formats: options.formats.map(\.rawValue))
@@ -157,8 +156,10 @@ public final class BatchRunner: @unchecked Sendable {
             record.status = .error
             record.error = "无法写入输出 (cannot write the output: \(error))"
         }
-        try? AtomicFile.write(try! JSONEncoder().encode(record), to: recordURL(relative), temporaryDirectory: temporary)
-        return record
+        if let data = try? JSONEncoder().encode(record) {
+            try? AtomicFile.write(data, to: recordURL(relative), temporaryDirectory: temporary)
+        }
+        return (record, false)
     }
 
     /// The report with its source named by its path inside the input folder.
@@ -274,7 +275,6 @@ struct BatchRecord: Codable {
     var checksFailed = 0
     var error: String?
     var wide: [String]?
-    var resumed: Bool?
 }
 
 /// A file written piece by piece into a temporary file and renamed into place when finished.

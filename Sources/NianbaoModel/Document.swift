@@ -129,14 +129,4 @@ public struct SourceRow: Sendable, Equatable, Codable {
 }
 
 /// One cell of a source table; spans are 1 unless the source format states them.
-public struct SourceCell: Sendable, Equatable, Codable {
-    public var text: String
-    public var rowSpan: Int
-    public var colSpan: Int
-
-    public init(_ text: String, rowSpan: Int = 1, colSpan: Int = 1) {
-        self.text = text
-        self.rowSpan = rowSpan
-        self.colSpan = colSpan
-    }
-}
+public typealias SourceCell = GridCell

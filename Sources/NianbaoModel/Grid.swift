@@ -10,7 +10,8 @@ public struct Grid: Sendable, Equatable, Codable {
     }
 }
 
-/// One cell of a repaired grid; a spanning cell appears once, in its top-left position.
+/// One cell of a grid, as it arrived or as repaired; a spanning cell appears once, in its top-left
+/// position.
 public struct GridCell: Sendable, Equatable, Codable {
     public var text: String
     public var rowSpan: Int

@@ -3,7 +3,6 @@ import NianbaoModel
 /// Why an input could not be read, in Chinese for people and in English for logs.
 public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
-    case unsupportedFormat(InputFormat)
     /// The name says .docx, the content is no zip package.
     case notDocx
     case unreadable(_ chinese: String, _ english: String)
@@ -13,7 +12,6 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     public var chinese: String {
         switch self {
         case .empty: "文件为空"
-        case .unsupportedFormat(let f): "暂不支持 \(f.rawValue) 格式的读取"
         case .notDocx: "文件扩展名为 .docx，但内容不是 DOCX（zip）包，可能是下载不完整或网页错误页"
         case .unreadable(let why, _): "无法读取：\(why)"
         case .tooLarge(let bytes, let limit): "文件过大（\(mebibytes(bytes))，上限为 \(mebibytes(limit))）"
@@ -24,7 +22,6 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     public var english: String {
         switch self {
         case .empty: "the file is empty"
-        case .unsupportedFormat(let f): "no reader for the \(f.rawValue) format yet"
         case .notDocx: "named .docx but not a zip package (an incomplete download or an error page?)"
         case .unreadable(_, let why): "cannot be read: \(why)"
         case .tooLarge(let bytes, let limit): "the file is too large (\(mebibytes(bytes)); the limit is \(mebibytes(limit)))"

@@ -85,6 +85,8 @@ def main():
     filled = FILLED.read_bytes()
     for percent in [10, 50, 90, 99]:
         (OUT / f"truncated-{percent}.docx").write_bytes(filled[:len(filled) * percent // 100])
+    docx(OUT / "bad-encoding.docx", b'<?xml version="1.0" encoding="GB2312"?><w:document ' + W.encode()
+         + b'><w:body><w:p>\xff\xff\x00\x00\x00\x00</w:p></w:body></w:document>')
     docx(OUT / "no-document.docx", None)
     (OUT / "empty.docx").write_bytes(b"")
     for suffix in ["docx", "html", "txt"]:

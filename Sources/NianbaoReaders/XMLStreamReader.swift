@@ -31,6 +31,7 @@ final class XMLStreamReader {
 
     init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits()) throws(ReaderError) {
         _ = XMLStreamReader.initialised
+        nianbao_silence_generic_errors()
         self.part = part
         self.limits = limits
         buffer = .allocate(capacity: max(1, bytes.count))
@@ -41,19 +42,25 @@ final class XMLStreamReader {
             throw .unreadable("\(part) 无法解析", "cannot start the XML parser")
         }
         self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error, let text = error.pointee.message else { return }
-            let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-            if sink.message == nil {
-                sink.message = String(cString: text).trimmingBlanks()
-                    + " (line \(error.pointee.line))"
-            }
-        }, Unmanaged.passUnretained(sink).toOpaque())
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLStreamReader.collect, context)
+        // Encoding and I/O errors bypass the reader's handler and would be printed; libxml2 keeps
+        // this one per thread, and a reader is used on one thread.
+        xmlSetStructuredErrorFunc(context, XMLStreamReader.collect)
     }
 
     deinit {
+        xmlSetStructuredErrorFunc(nil, nil)
         xmlFreeTextReader(reader)
         buffer.deallocate()
+    }
+
+    private static let collect: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error, let text = error.pointee.message else { return }
+        let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+        if sink.message == nil {
+            sink.message = String(cString: text).trimmingBlanks() + " (line \(error.pointee.line))"
+        }
     }
 
     /// Moves to the next node; false at the end of the document.

@@ -14,7 +14,7 @@ import Testing
         ("zip-bomb.docx", "zip 炸弹"), ("zip-bomb-lying.docx", "zip 炸弹"),
         ("xxe.docx", "DTD"), ("billion-laughs.docx", "实体"),
         ("truncated-10.docx", "zip"), ("truncated-50.docx", "zip"), ("truncated-90.docx", "zip"), ("truncated-99.docx", "zip"),
-        ("no-document.docx", "主文档"), ("empty.docx", "文件为空"),
+        ("no-document.docx", "主文档"), ("empty.docx", "文件为空"), ("bad-encoding.docx", "不是格式正确的 XML"),
         ("random.docx", "不是 DOCX"), ("random.html", "二进制"), ("random.txt", "二进制"),
         ("nested-10000.docx", "嵌套过深"), ("nested-10000.html", "嵌套过深"),
         ("long-line.txt", "文件过大"),
@@ -61,5 +61,14 @@ import Testing
             #expect(report.meta.organ == "三门峡市陕州区西李村乡人民政府")
             #expect(report.sections.count == 6)
         }
+    }
+
+    @Test func libxml2PrintsNothingOfItsOwn() throws {
+        let path = Self.corpus.appendingPathComponent("bad-encoding.docx").path
+        try #require(FileManager.default.fileExists(atPath: path), "run Scripts/make-hostile-corpus.py first")
+        let result = try CommandLineTests().run(["convert", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.hasPrefix("nianbao: \(path)："))
     }
 }

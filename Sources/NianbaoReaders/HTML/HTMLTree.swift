@@ -31,6 +31,7 @@ enum HTMLTree {
         // Broken markup is recovered from silently; only running out of depth, after which the
         // parser drops the rest of the page, must be told. libxml2 keeps this handler per thread.
         let sink = ErrorSink()
+        nianbao_silence_generic_errors()
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque()) { context, error in
             guard let context, let message = error?.pointee.message else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()

@@ -134,3 +134,26 @@ import Testing
         #expect((json["meta"] as? [String: Any])?["organ"] as? String == "示例县示例镇人民政府")
     }
 }
+
+/// `nianbao batch` as a script calls it.
+@Suite struct BatchCommandLineTests {
+    @Test func aBadInputMakesTheExitCodeOneAndTheSummarySaysSo() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("nianbao-batch-cli-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try fm.createDirectory(at: input, withIntermediateDirectories: true)
+        try fm.copyItem(at: Paths.samples.appendingPathComponent("002_032b4f47aa39f490.txt"),
+                        to: input.appendingPathComponent("good.txt"))
+        try Data().write(to: input.appendingPathComponent("empty.html"))
+        let result = try CommandLineTests().run(["batch", input.path, "-o", root.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        let said = String(decoding: result.stdout, as: UTF8.self)
+        #expect(said.contains("文件 2 个：转换 1，沿用上次结果 0，出错 1"))
+        #expect(result.stderr.isEmpty)
+
+        let inside = try CommandLineTests().run(["batch", input.path, "-o", input.appendingPathComponent("out").path])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("输出目录不能位于输入目录之内"))
+    }
+}

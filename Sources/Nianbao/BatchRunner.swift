@@ -276,34 +276,3 @@ struct BatchRecord: Codable {
     var error: String?
     var wide: [String]?
 }
-
-/// A file written piece by piece into a temporary file and renamed into place when finished.
-public final class StreamingFile {
-    private let target: URL
-    private let temporaryURL: URL
-    private let handle: FileHandle
-
-    public init(_ target: URL, temporary: URL) throws {
-        self.target = target
-        temporaryURL = temporary.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
-            throw BatchError(description: "\(target.path)：无法创建输出文件 (cannot create the output file)")
-        }
-        handle = try FileHandle(forWritingTo: temporaryURL)
-    }
-
-    public func write(_ text: String) { handle.write(Data(text.utf8)) }
-
-    /// Removes the unfinished file.
-    public func abandon() {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: temporaryURL)
-    }
-
-    public func finish() throws {
-        try handle.close()
-        guard rename(temporaryURL.path, target.path) == 0 else {
-            throw BatchError(description: "\(target.path)：无法写入 (cannot move the finished file into place)")
-        }
-    }
-}

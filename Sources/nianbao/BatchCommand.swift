@@ -48,6 +48,9 @@ struct BatchCommand: ParsableCommand {
         } catch let error as BatchError {
             StandardError.write("nianbao: \(error)\n")
             throw ExitCode(2)
+        } catch {
+            StandardError.write("nianbao: \(output)：无法写入汇总文件 (cannot write the summaries: \(error))\n")
+            throw ExitCode(1)
         }
         progress.clear()
         print("""

@@ -33,7 +33,6 @@ enum CellValue: Equatable {
 
     var isLabel: Bool { self == .label }
     var isNumber: Bool { if case .number = self { true } else { false } }
-    var number: Double? { if case .number(let n) = self { n } else { nil } }
 }
 
 private extension String {

@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// RFC 4180 CSV: fields quoted when they hold a comma, a quote, a line break or edge spaces;
 /// records end with CRLF.
 public enum CSVFormat {
@@ -14,11 +16,5 @@ public enum CSVFormat {
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// A paragraph's place in a numbered list: which list instance, which level.
 struct NumberingReference: Equatable {
     var numId: String
@@ -84,12 +86,6 @@ struct DocxNumbering {
             text = text.replacingAll("%\(k + 1)", with: NumberFormat.render(count, format: lvl.format))
         }
         return text + (level.suffix == "space" ? " " : "")
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
 

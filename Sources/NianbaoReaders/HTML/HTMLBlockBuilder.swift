@@ -35,7 +35,7 @@ struct HTMLBlockBuilder {
         }
         if let level = HTMLVocabulary.headingLevel(element.name) {
             flush()
-            let heading = element.text.foldingBlanks()
+            let heading = element.text.foldingWhitespace()
             if !heading.isEmpty {
                 append(.heading(Heading(text: heading, level: level, location: SourceLocation(line: element.line))))
             }
@@ -80,7 +80,7 @@ struct HTMLBlockBuilder {
 
     /// Ends the paragraph being collected.
     mutating func flush() {
-        let paragraph = text.foldingBlanks()
+        let paragraph = text.foldingWhitespace()
         text = ""
         guard !paragraph.isEmpty else { return }
         // A numeral set apart from its title ("一、" then "总体情况") belongs to it.
@@ -124,12 +124,6 @@ struct HTMLBlockBuilder {
 }
 
 extension String {
-    /// White space of any kind folded to single spaces, none at the ends.
-    func foldingBlanks() -> String {
-        unicodeScalars.split(whereSeparator: { $0.isBlank }).map { String(String.UnicodeScalarView($0)) }
-            .joined(separator: " ")
-    }
-
     func trimmingCharacters(in set: String) -> String {
         String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }

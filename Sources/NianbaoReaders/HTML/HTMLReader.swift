@@ -40,7 +40,7 @@ public struct HTMLReader: Sendable {
         guard let title = find(root)?.children.compactMap({ if case .text(let t) = $0 { t } else { nil } }).joined()
         else { return nil }
         let main = title.split(whereSeparator: { "_|".contains($0) }).first.map(String.init) ?? title
-        let folded = main.foldingBlanks()
+        let folded = main.foldingWhitespace()
         return folded.isEmpty ? nil : folded
     }
 

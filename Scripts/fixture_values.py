@@ -1,5 +1,6 @@
 """Values for nianbao's test fixtures: numbers that satisfy (or break) TEMPLATE.md's arithmetic,
 all different from each other, and the checks a set of values fails. Used by the fixture scripts."""
+import json
 import random
 
 ACTIVE = [("regulations", ["issued", "repealed", "in_force"]),
@@ -75,3 +76,9 @@ def expectation(values, tables, organ, year):
                    for t in ["active_disclosure", "applications", "review_litigation"]},
         "failing_checks": sorted([list(f) for f in failing_checks(values, tables)]),
     }
+
+
+def write_expectation(path, values, tables, organ, year):
+    """Writes a fixture's NAME.expected.json."""
+    path.write_text(json.dumps(expectation(values, tables, organ, year), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")

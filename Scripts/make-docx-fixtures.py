@@ -20,7 +20,6 @@ Needs: LibreOffice (apt-get install libreoffice-writer-nogui) and python-docx (p
 
 Usage: Scripts/make-docx-fixtures.py [TEMPLATE_DOCX] [OUT_DIR]
 """
-import json
 import re
 import shutil
 import subprocess
@@ -29,7 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, balanced_values, expectation
+from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, balanced_values, write_expectation
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "report-template-2021.docx"
@@ -369,9 +368,8 @@ def libreoffice_copy(source, target):
         shutil.move(Path(folder) / source.name, target)
 
 
-def write_expected(name, values, tables=ALL_TABLES, organ=ORGAN, year=YEAR):
-    (OUT / f"{name}.expected.json").write_text(
-        json.dumps(expectation(values, tables, organ, year), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def write_expected(name, values):
+    write_expectation(OUT / f"{name}.expected.json", values, ALL_TABLES, ORGAN, YEAR)
 
 
 def broken_packages(filled):

@@ -28,7 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fixture_values import GROUP_COLUMNS, GROUPS, balanced_values, expectation
+from fixture_values import GROUP_COLUMNS, GROUPS, balanced_values, write_expectation
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests" / "Fixtures" / "docx"
@@ -78,8 +78,7 @@ def body_of(html):
 
 
 def write_expected(name, values, tables=ALL):
-    (OUT / f"{name}.expected.json").write_text(
-        json.dumps(expectation(values, tables, ORGAN, YEAR), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_expectation(OUT / f"{name}.expected.json", values, tables, ORGAN, YEAR)
 
 
 def main():

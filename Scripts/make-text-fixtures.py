@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from fixture_values import (ACTIVE, APP_COLUMNS, APP_ROWS, GROUP_COLUMNS, GROUPS, balanced_values,
-                            expectation)
+                            write_expectation)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
@@ -89,8 +89,7 @@ def write(name, text, values, tables, organ, year, encoding="utf-8", newline="\n
     if bom:
         data = b"\xef\xbb\xbf" + data
     (OUT / f"{name}.txt").write_bytes(data)
-    expected = expectation(values, tables, organ, year)
-    (OUT / f"{name}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_expectation(OUT / f"{name}.expected.json", values, tables, organ, year)
 
 
 def copy(values):

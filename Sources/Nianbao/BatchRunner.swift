@@ -53,6 +53,7 @@ public final class BatchRunner: @unchecked Sendable {
     private let converter = Converter()
     private let state: URL
     private let temporary: URL
+    private let wideHeader = ReportCSV.wideHeader()
 
     public init(_ options: BatchOptions) {
         self.options = options
@@ -141,14 +142,17 @@ public final class BatchRunner: @unchecked Sendable {
         var record = BatchRecord(path: relative, size: size, modified: modified,
                                  formats: options.formats.map(\.rawValue))
         do {
-            let report = try converter.convert(file: source.path)
+            // Outputs name the source by its path inside the input folder.
+            var report = try converter.convert(file: source.path)
+            report.source.path = relative
             record.format = report.source.format.rawValue
             record.organ = report.meta.organ
             record.year = report.meta.year
             record.recognised = report.meta.template != nil
             record.checksFailed = report.checks.filter { $0.status == .fail }.count
-            record.wide = ReportCSV.wideRecord(withSource(report, relative))
-            try writeOutputs(report, relative)
+            let wide = ReportCSV.wideRecord(report)
+            record.wide = wide
+            try writeOutputs(report, wide: wide, relative)
         } catch let error as ConversionError {
             record.status = .error
             record.error = error.reason.description
@@ -162,15 +166,7 @@ public final class BatchRunner: @unchecked Sendable {
         return (record, false)
     }
 
-    /// The report with its source named by its path inside the input folder.
-    private func withSource(_ report: Report, _ relative: String) -> Report {
-        var report = report
-        report.source.path = relative
-        return report
-    }
-
-    private func writeOutputs(_ report: Report, _ relative: String) throws {
-        let report = withSource(report, relative)
+    private func writeOutputs(_ report: Report, wide: [String], _ relative: String) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
         let long = ([ReportCSV.longHeader] + ReportCSV.longRecords(report)).map(CSVFormat.record).joined()
         for format in options.formats {
@@ -178,7 +174,7 @@ public final class BatchRunner: @unchecked Sendable {
             switch format {
             case .json: text = ReportJSON.text(report) + "\n"
             case .csv: text = bom + long
-            case .csvWide: text = bom + CSVFormat.record(ReportCSV.wideHeader()) + CSVFormat.record(ReportCSV.wideRecord(report))
+            case .csvWide: text = bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)
             case .text: text = ReportText.text(report)
             }
             try AtomicFile.write(Data(text.utf8), to: outputURL(relative, format), temporaryDirectory: temporary)
@@ -205,7 +201,7 @@ public final class BatchRunner: @unchecked Sendable {
             ? try StreamingFile(options.output.appendingPathComponent("all-wide.csv"), temporary: temporary) : nil
         summaryFile.write(bom + CSVFormat.record(["path", "format", "status", "organ", "year", "checks_failed", "error"]))
         allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
-        wideFile?.write(bom + CSVFormat.record(ReportCSV.wideHeader()))
+        wideFile?.write(bom + CSVFormat.record(wideHeader))
         for (index, relative) in inputs.enumerated() {
             guard let record = readRecord(relative) else { continue }
             summaryFile.write(CSVFormat.record([

@@ -48,25 +48,11 @@ public struct TableRepair: Sendable {
 public enum GenericGrid {
     /// The grid of a table as it arrived, spans as the source states them.
     public static func build(_ table: SourceTable) -> Grid {
-        var occupied: [Int: Set<Int>] = [:]
-        var used: [Int] = []
-        for (r, row) in table.rows.enumerated() {
-            var column = 0
-            for cell in row.cells {
-                while occupied[r, default: []].contains(column) { column += 1 }
-                for below in r..<(r + max(1, cell.rowSpan)) {
-                    occupied[below, default: []].formUnion(column..<(column + max(1, cell.colSpan)))
-                }
-                column += max(1, cell.colSpan)
-            }
-            used.append(occupied[r, default: []].max().map { $0 + 1 } ?? 0)
+        let cells = table.rows.map { $0.cells.map { GridCell($0.text, rowSpan: max(1, $0.rowSpan), colSpan: max(1, $0.colSpan)) } }
+        let placement = GridPlacement(cells)
+        let rows = zip(cells, placement.covered).map { row, covered in
+            row + Array(repeating: GridCell(""), count: max(0, placement.width - covered))
         }
-        let width = used.max() ?? 0
-        let rows = table.rows.enumerated().map { r, row -> [GridCell] in
-            let cells = row.cells.map { GridCell($0.text, rowSpan: max(1, $0.rowSpan), colSpan: max(1, $0.colSpan)) }
-            let free = width - occupied[r, default: []].count
-            return cells + Array(repeating: GridCell(""), count: max(0, free))
-        }
-        return Grid(columns: width, rows: rows)
+        return Grid(columns: placement.width, rows: rows)
     }
 }

@@ -55,19 +55,8 @@ public enum ReportText {
     /// The grid's rows as `| a | b |` lines: positions covered by a merged cell are empty, and in a
     /// standard table an empty cell is a blank value, written as —.
     private static func rows(_ grid: Grid, blankValues: Bool) -> [String] {
-        var covered: [Int: Set<Int>] = [:]
-        return grid.rows.enumerated().map { r, row in
-            var texts = Array(repeating: "", count: grid.columns)
-            var column = 0
-            for cell in row {
-                while covered[r, default: []].contains(column) { column += 1 }
-                guard column < grid.columns else { break }
-                texts[column] = cell.text.isEmpty && blankValues ? blank : oneLine(cell.text)
-                for below in r..<(r + cell.rowSpan) {
-                    covered[below, default: []].formUnion(column..<min(grid.columns, column + cell.colSpan))
-                }
-                column += cell.colSpan
-            }
+        GridPlacement(grid.rows).matrix(grid.rows, columns: grid.columns).map { row in
+            var texts = row.map { cell in cell.map { $0.text.isEmpty && blankValues ? blank : oneLine($0.text) } ?? "" }
             while texts.last == "" { texts.removeLast() }
             return "| " + texts.joined(separator: " | ") + " |"
         }

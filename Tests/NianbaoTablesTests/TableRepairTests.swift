@@ -128,3 +128,19 @@ func sourceTable(_ rows: [[String]]) -> SourceTable {
         #expect(covered.allSatisfy { $0 == 10 })
     }
 }
+
+@Suite struct GridPlacementTests {
+    @Test func cellsStartAfterThePositionsCellsAboveSpanInto() {
+        let rows = [
+            [GridCell("甲", rowSpan: 2), GridCell("乙", colSpan: 2)],
+            [GridCell("丙"), GridCell("丁"), GridCell("戊")],
+            [GridCell("己", rowSpan: 5)],
+        ]
+        let placement = GridPlacement(rows)
+        #expect(placement.starts == [[0, 1], [1, 2, 3], [0]])
+        #expect(placement.covered == [3, 4, 1])
+        #expect(placement.width == 4)
+        #expect(placement.matrix(rows, columns: 4).map { $0.map { $0?.text ?? "·" } }
+                == [["甲", "乙", "·", "·"], ["·", "丙", "丁", "戊"], ["己", "·", "·", "·"]])
+    }
+}

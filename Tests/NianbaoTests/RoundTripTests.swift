@@ -28,20 +28,7 @@ import Testing
 
         /// The grid as a full matrix, positions covered by a merged cell empty.
         static func expanded(_ grid: Grid) -> [[String]] {
-            var matrix = Array(repeating: Array(repeating: "", count: grid.columns), count: grid.rows.count)
-            var covered: [Int: Set<Int>] = [:]
-            for (r, row) in grid.rows.enumerated() {
-                var column = 0
-                for cell in row {
-                    while covered[r, default: []].contains(column) { column += 1 }
-                    if column < grid.columns { matrix[r][column] = cell.text }
-                    for below in r..<min(grid.rows.count, r + cell.rowSpan) {
-                        covered[below, default: []].formUnion(column..<(column + cell.colSpan))
-                    }
-                    column += cell.colSpan
-                }
-            }
-            return matrix
+            GridPlacement(grid.rows).matrix(grid.rows, columns: grid.columns).map { $0.map { $0?.text ?? "" } }
         }
     }
 

@@ -14,10 +14,12 @@ struct DocxPackage {
     let mainPart: String
     /// The main document's relationships by id.
     let relationships: [String: Relationship]
+    /// The package's own relationships (main document, core properties).
+    private let packageRelationships: [String: Relationship]
 
     init(bytes: [UInt8], limits: ZipLimits) throws(ReaderError) {
         archive = try ZipArchive(bytes: bytes, limits: limits)
-        let packageRelationships = try DocxPackage.relationships(of: "", in: archive)
+        packageRelationships = try DocxPackage.relationships(of: "", in: archive)
         let document = packageRelationships.values.first { $0.type.hasSuffix("/officeDocument") && !$0.external }
         guard let document else {
             if try archive.read("word/document.xml") != nil {
@@ -38,8 +40,8 @@ struct DocxPackage {
     }
 
     /// The package-level part of a type (e.g. core properties).
-    func packagePart(_ typeSuffix: String) throws(ReaderError) -> String? {
-        try DocxPackage.relationships(of: "", in: archive).values
+    func packagePart(_ typeSuffix: String) -> String? {
+        packageRelationships.values
             .first { $0.type.hasSuffix(typeSuffix) && !$0.external }?.target
     }
 

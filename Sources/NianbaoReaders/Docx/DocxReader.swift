@@ -33,7 +33,7 @@ public struct DocxReader: Sendable {
 
     /// docProps/core.xml: title and dates, found through the package relationship.
     private func coreProperties(_ package: DocxPackage) throws(ReaderError) -> DocumentProperties? {
-        guard let part = try package.packagePart("/core-properties"), let bytes = try package.read(part) else { return nil }
+        guard let part = package.packagePart("/core-properties"), let bytes = try package.read(part) else { return nil }
         let reader = try XMLStreamReader(bytes: bytes, part: part, limits: xmlLimits)
         var properties = DocumentProperties()
         var field: WritableKeyPath<DocumentProperties, String?>?

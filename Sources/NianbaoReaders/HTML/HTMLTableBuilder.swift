@@ -35,29 +35,20 @@ struct HTMLTableBuilder {
     static func build(_ table: HTMLElement, location: SourceLocation) -> (SourceTable, nested: [HTMLElement], [Diagnostic]) {
         let rows = rows(of: table)
         var nested: [HTMLElement] = []
-        var sourceRows: [SourceRow] = []
-        var occupied: [Int: Set<Int>] = [:]
-        var widths: [Int] = []
         var clamped = false
-        for (r, row) in rows.enumerated() {
-            var cells: [SourceCell] = []
-            var column = 0
-            for cell in row.elements where cell.name == "td" || cell.name == "th" {
-                while occupied[r, default: []].contains(column) { column += 1 }
-                let colSpan = span(cell.attribute("colspan"), whenZero: 1)
+        let sourceRows = rows.enumerated().map { r, row -> SourceRow in
+            let cells = row.elements.filter { $0.name == "td" || $0.name == "th" }.map { cell -> SourceCell in
                 var rowSpan = span(cell.attribute("rowspan"), whenZero: rows.count - r)
                 if r + rowSpan > rows.count {
                     rowSpan = rows.count - r
                     clamped = true
                 }
-                for below in r..<(r + rowSpan) { occupied[below, default: []].formUnion(column..<(column + colSpan)) }
-                column += colSpan
                 nested += cell.elements.flatMap(tablesInside)
-                cells.append(SourceCell(cellText(cell), rowSpan: rowSpan, colSpan: colSpan))
+                return SourceCell(cellText(cell), rowSpan: rowSpan, colSpan: span(cell.attribute("colspan"), whenZero: 1))
             }
-            widths.append(occupied[r, default: []].count)
-            sourceRows.append(SourceRow(cells: cells, location: SourceLocation(line: row.line)))
+            return SourceRow(cells: cells, location: SourceLocation(line: row.line))
         }
+        let widths = GridPlacement(sourceRows.map(\.cells)).covered
         var diagnostics: [Diagnostic] = []
         let width = widths.max() ?? 0
         let ragged = widths.enumerated().filter { $0.element != width }.map { $0.offset + 1 }

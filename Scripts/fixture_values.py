@@ -82,3 +82,33 @@ def write_expectation(path, values, tables, organ, year):
     """Writes a fixture's NAME.expected.json."""
     path.write_text(json.dumps(expectation(values, tables, organ, year), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
+
+
+def sparse_values(seed):
+    """Values like a small organ's: mostly zeros and single digits, every rule of TEMPLATE.md satisfied.
+    Glued together in a crawler's text such rows are the hard case (801000081 is 80|1|0|0|0|0|81)."""
+    rng = random.Random(seed)
+    small = lambda: rng.choice([0, 0, 0, 0, 1, 2, 3, 5, 12])
+    active = {"regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+              "normative_documents": {"issued": 3, "repealed": 1, "in_force": 12},
+              "licensing": {"decisions": 2}, "punishment": {"decisions": 0}, "coercion": {"decisions": 0},
+              "fees": {"amount": 0}}
+    app = {row: {c: 0 for c in ORGS} for row in OUTCOMES}
+    for row in OUTCOMES:
+        app[row]["natural_person"] = rng.choice([0, 0, 1, 4, 17, 31, 80])
+        if rng.random() < 0.3:
+            app[row]["commercial"] = small()
+    app["total"] = {c: sum(app[r][c] for r in OUTCOMES) for c in ORGS}
+    app["carried_forward"] = {c: 0 for c in ORGS}
+    app["carried_forward"]["natural_person"] = 3
+    app["carried_over"] = {c: 0 for c in ORGS}
+    app["carried_over"]["natural_person"] = 1
+    app["new_received"] = {c: app["total"][c] + app["carried_forward"][c] - app["carried_over"][c] for c in ORGS}
+    for row in app.values():
+        row["total"] = sum(row[c] for c in ORGS)
+    review = {g: {c: 0 for c in GROUP_COLUMNS[:4]} for g in GROUPS}
+    review["review"]["upheld"] = 1
+    review["litigation_direct"].update({"upheld": 2, "corrected": 0, "other": 4, "pending": 1})
+    for g in review.values():
+        g["total"] = sum(g[c] for c in GROUP_COLUMNS[:4])
+    return {"active_disclosure": active, "applications": {r: app[r] for r in APP_ROWS}, "review_litigation": review}

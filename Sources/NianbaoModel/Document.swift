@@ -59,6 +59,7 @@ public enum Block: Sendable, Equatable, Codable {
     case paragraph(Paragraph)
     case table(SourceTable)
     case image(ImagePlaceholder)
+    case placeholder(Placeholder)
 
     /// Where the block starts in the source.
     public var location: SourceLocation {
@@ -67,6 +68,7 @@ public enum Block: Sendable, Equatable, Codable {
         case .paragraph(let p): p.location
         case .table(let t): t.location
         case .image(let i): i.location
+        case .placeholder(let p): p.location
         }
     }
 }
@@ -106,15 +108,43 @@ public struct ImagePlaceholder: Sendable, Equatable, Codable {
     }
 }
 
+/// A mark a converter left where it dropped content (pandoc's `[TABLE]`): something stood here.
+public struct Placeholder: Sendable, Equatable, Codable {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
 /// A table as it arrived: rows of cells, possibly ragged, shifted, or with explicit spans.
 public struct SourceTable: Sendable, Equatable, Codable {
     public var rows: [SourceRow]
     public var location: SourceLocation
+    /// How the rows hold the table; see `TableForm`.
+    public var form: TableForm
+    /// Whether the source ended inside the table (a cut-off page): its last rows may be missing or cut.
+    public var reachesEnd: Bool
 
-    public init(rows: [SourceRow], location: SourceLocation) {
+    public init(rows: [SourceRow], location: SourceLocation, form: TableForm = .cells, reachesEnd: Bool = false) {
         self.rows = rows
         self.location = location
+        self.form = form
+        self.reachesEnd = reachesEnd
     }
+}
+
+/// What a source table's rows are: cells the source separated, or text whose cells are still to be found.
+public enum TableForm: String, Sendable, Equatable, Codable {
+    /// Rows of cells as the source separated them (DOCX, HTML, tab, pipe and markdown tables).
+    case cells
+    /// One row per line of text whose columns are aligned by spaces (`pdftotext -layout`); each row has
+    /// one cell holding the line as written, spaces kept, because positions are the structure.
+    case aligned
+    /// Text with the cells run together (a crawler's flattened page); one row, one cell.
+    case flattened
 }
 
 /// One row of a source table.

@@ -15,6 +15,17 @@ public struct TableValues: Sendable, Equatable, Codable {
             rows[r].cells[c].value = newValue
         }
     }
+
+    /// Whether the cell at a canonical (row, column) is one the source does not settle.
+    public func isUnresolved(row: String, column: String) -> Bool {
+        rows.first { $0.key == row }?.cells.first { $0.key == column }?.unresolved ?? false
+    }
+
+    /// Marks every cell of a row unresolved, its values nil.
+    public mutating func unresolve(row: String) {
+        guard let r = rows.firstIndex(where: { $0.key == row }) else { return }
+        for c in rows[r].cells.indices { rows[r].cells[c] = ColumnValue(key: rows[r].cells[c].key, value: nil, unresolved: true) }
+    }
 }
 
 /// One canonical row of a standard table.
@@ -28,13 +39,17 @@ public struct RowValues: Sendable, Equatable, Codable {
     }
 }
 
-/// One canonical column's value; nil stands for a blank cell.
+/// One canonical column's value; nil stands for a blank cell, or for one the source does not settle.
 public struct ColumnValue: Sendable, Equatable, Codable {
     public var key: String
     public var value: Double?
+    /// The source has this cell but does not settle its number (digits run together with more than one
+    /// reading, a row cut off): the value is nil and a diagnostic says why; checks over it are skipped.
+    public var unresolved: Bool
 
-    public init(key: String, value: Double?) {
+    public init(key: String, value: Double?, unresolved: Bool = false) {
         self.key = key
         self.value = value
+        self.unresolved = unresolved
     }
 }

@@ -5,7 +5,9 @@ import NianbaoModel
 /// tables in any of `layouts`.
 public struct TextReader: Sendable {
     /// Table layouts, most specific first: a cell-per-line row is also a tab row.
-    let layouts: [any TextTableLayout] = [CellPerLineLayout(), TabSeparatedLayout(), PipeSeparatedLayout()]
+    /// Aligned columns come last: they claim only what no separator-based layout does.
+    let layouts: [any TextTableLayout] = [DashedColumnsLayout(), CellPerLineLayout(), TabSeparatedLayout(),
+                                          PipeSeparatedLayout(), AlignedColumnsLayout()]
     public var limits: TextLimits
 
     public init(limits: TextLimits = TextLimits()) {
@@ -26,7 +28,9 @@ public struct TextReader: Sendable {
 
     /// Reads already-decoded text.
     public func read(text: String, encoding: String = "UTF-8") throws(ReaderError) -> Document {
-        let lines = splitLines(text)
+        var lines = splitLines(text)
+        let header = CrawlerHeader(lines)
+        lines.removeFirst(header.lineCount)
         if let long = lines.first(where: { $0.text.utf8.count > limits.lineBytes }) {
             throw .unreadable("第 \(long.number) 行超过 \(limits.lineBytes >> 10) KiB，不像是报告文本",
                               "line \(long.number) is longer than \(limits.lineBytes >> 10) KiB")
@@ -34,7 +38,14 @@ public struct TextReader: Sendable {
         var blocks: [Block] = []
         var rowsByLayout: [String: Int] = [:]
         var i = 0
+        let lastContent = lines.lastIndex { !$0.isBlank } ?? 0
         while i < lines.count {
+            if let (html, end) = embeddedHTMLTable(in: lines, at: i) {
+                blocks += html
+                rowsByLayout["html", default: 0] += 1
+                i = end
+                continue
+            }
             if let (layout, end) = tableRegion(in: lines, at: i) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
                 if let row = rows.first(where: { $0.cells.contains { $0.text.count > limits.cellCharacters } }) {
@@ -42,17 +53,41 @@ public struct TextReader: Sendable {
                                       "a table cell at line \(row.location.line ?? 0) is longer than \(limits.cellCharacters) characters")
                 }
                 if rows.count >= layout.minimumRows {
-                    blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number))))
+                    blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number),
+                                                     form: layout.form, reachesEnd: end > lastContent)))
                     rowsByLayout[layout.name, default: 0] += rows.count
                     i = end
                     continue
                 }
             }
-            if let block = textBlock(lines[i]) { blocks.append(block) }
+            if let flattened = FlattenedPage.blocks(lines[i], endsInput: i == lastContent) {
+                blocks += flattened
+                rowsByLayout[FlattenedPage.name, default: 0] += 1
+            } else if let block = textBlock(lines[i]) {
+                blocks.append(block)
+            }
             i += 1
         }
         let layout = rowsByLayout.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        return Document(format: .text, encoding: encoding, layout: layout ?? "plain", blocks: blocks)
+        return Document(format: .text, encoding: encoding, layout: layout ?? "plain", blocks: blocks,
+                        properties: header.properties)
+    }
+
+    /// A raw HTML `<table>` inside markdown (pandoc writes one where a table has merged cells): read
+    /// by the HTML reader, spans and all.
+    private func embeddedHTMLTable(in lines: [TextLine], at start: Int) -> ([Block], Int)? {
+        guard lines[start].trimmed.lowercased().hasPrefix("<table"),
+              let close = lines[start...].firstIndex(where: { $0.text.lowercased().contains("</table>") }) else { return nil }
+        let html = lines[start...close].map(\.text).joined(separator: "\n")
+        guard let document = try? HTMLReader().read(Array(html.utf8)) else { return nil }
+        let offset = lines[start].number - 1
+        let tables = document.blocks.compactMap { block -> Block? in
+            guard case .table(var table) = block else { return nil }
+            table.location.line = (table.location.line ?? 1) + offset
+            for r in table.rows.indices { table.rows[r].location.line = (table.rows[r].location.line ?? 1) + offset }
+            return .table(table)
+        }
+        return tables.isEmpty ? nil : (tables, close + 1)
     }
 
     /// NUL characters, or many control characters and replaced bytes, mean the bytes are no text.
@@ -69,13 +104,25 @@ public struct TextReader: Sendable {
     private func splitLines(_ text: String) -> [TextLine] {
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
-        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { TextLine(text: String($0.element), number: $0.offset + 1) }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
+            // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页; a bare 第3页 may be a field in the text) are no content; the form feed
+            // that marks the page break stays.
+            let text = TextReader.isPageNumber(line) ? String(line.filter { $0 == "\u{0C}" }) : String(line)
+            return TextLine(text: text, number: offset + 1)
+        }
+    }
+
+    static func isPageNumber(_ line: Substring) -> Bool {
+        let body = String(line.filter { !$0.isWhitespace })
+        guard body.count <= 12, body.contains(where: \.isNumber) else { return false }
+        return body.wholeMatch(of: #/[-—–－]\d{1,4}[-—–－]/#) != nil
+            || body.wholeMatch(of: #/第\d{1,4}页共\d{1,4}页/#) != nil
     }
 
     /// The layout of a table starting at `start` and the index after its last line, if one starts there.
     private func tableRegion(in lines: [TextLine], at start: Int) -> (any TextTableLayout, Int)? {
         guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
+        if let end = layout.regionEnd(in: lines, at: start) { return (layout, end) }
         var end = start + 1
         var lastRow = start
         while end < lines.count {
@@ -104,6 +151,14 @@ public struct TextReader: Sendable {
         let location = SourceLocation(line: line.number)
         if let image = imageName(text) {
             return .image(ImagePlaceholder(name: image, location: location))
+        }
+        if text == "[TABLE]" {
+            return .placeholder(Placeholder(text: text, location: location))
+        }
+        // A markdown line wholly in bold (**一、总体情况**) is the line itself, not its asterisks.
+        for mark in ["**", "__"] where text.count > 4 && text.hasPrefix(mark) && text.hasSuffix(mark) {
+            let inner = String(text.dropFirst(2).dropLast(2)).trimmingBlanks()
+            if !inner.contains(mark) { return .paragraph(Paragraph(text: inner, location: location)) }
         }
         if text.hasPrefix("#") {
             let level = text.prefix { $0 == "#" }.count

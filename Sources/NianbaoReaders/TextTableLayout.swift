@@ -13,12 +13,19 @@ protocol TextTableLayout: Sendable {
     func continues(_ line: TextLine, after previous: TextLine) -> Bool
     /// The rows of a region of claimed, continuation and blank lines.
     func rows(of lines: [TextLine]) -> [SourceRow]
+    /// What the rows hold: separated cells, or lines whose cells are still to be found.
+    var form: TableForm { get }
+    /// The index after the region's last line, for a layout that marks its own end (a markdown table
+    /// between dashed lines); nil lets the reader grow the region line by line.
+    func regionEnd(in lines: [TextLine], at start: Int) -> Int?
 }
 
 extension TextTableLayout {
     var minimumRows: Int { 2 }
+    var form: TableForm { .cells }
 
     func continues(_ line: TextLine, after previous: TextLine) -> Bool { false }
+    func regionEnd(in lines: [TextLine], at start: Int) -> Int? { nil }
 }
 
 /// Tab-separated cells, one row a line; merged cells leave empty or missing cells behind.

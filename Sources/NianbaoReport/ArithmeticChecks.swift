@@ -52,6 +52,11 @@ public enum ArithmeticChecks {
         guard let values else {
             return make(.skipped, "\(prefix)：该表未能读取，无法核对")
         }
+        let unresolved = (scope.left + scope.right).filter { values.isUnresolved(row: $0.row, column: $0.column) }
+        if !unresolved.isEmpty {
+            let names = unresolved.prefix(3).map { "\($0.row).\($0.column)" }.joined(separator: "、")
+            return make(.skipped, "\(prefix)：\(names)\(unresolved.count > 3 ? "等" : "")的数值无法从原文确定，无法核对")
+        }
         let left = scope.left.map { values[$0.row, $0.column] }
         let right = scope.right.map { values[$0.row, $0.column] }
         guard (left + right).contains(where: { $0 != nil }) else {

@@ -19,6 +19,8 @@ public struct Interpreter: Sendable {
         var location: SourceLocation
         var paragraphs: [String] = []
         var images: [ImagePlaceholder] = []
+        /// Marks a converter left where it dropped a table (pandoc's `[TABLE]`).
+        var placeholders: [Placeholder] = []
         /// An image just before the heading: as often as not the section's table, pasted as a picture.
         var leadingImage: ImagePlaceholder?
     }
@@ -42,14 +44,30 @@ public struct Interpreter: Sendable {
                                 numbering: &numbering, in: &drafts) { continue }
                 addText(heading.text)
             case .paragraph(let paragraph):
-                if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous,
-                                numbering: &numbering, in: &drafts) { continue }
-                addText(paragraph.text)
+                addParagraph(paragraph)
             case .table(let table):
-                repaired.append(repair.repair(table))
+                let result = repair.repair(table)
+                if result.templateKey == nil, table.form != .cells {
+                    // Text that looked like a table but is none of the template's: it stays text.
+                    for row in table.rows {
+                        let text = row.cells.map(\.text).joined(separator: " ").trimmingBlanks()
+                        if !text.isEmpty { addParagraph(Paragraph(text: text, location: row.location)) }
+                    }
+                    continue
+                }
+                repaired.append(result)
+                result.trailingText.forEach(addParagraph)
             case .image(let image):
                 if !drafts.isEmpty { drafts[drafts.count - 1].images.append(image) }
+            case .placeholder(let placeholder):
+                if !drafts.isEmpty { drafts[drafts.count - 1].placeholders.append(placeholder) }
             }
+        }
+
+        func addParagraph(_ paragraph: Paragraph) {
+            if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous,
+                            numbering: &numbering, in: &drafts) { return }
+            addText(paragraph.text)
         }
 
         func addText(_ raw: String) {
@@ -59,7 +77,14 @@ public struct Interpreter: Sendable {
                 drafts[drafts.count - 1].paragraphs.append(text)
             } else if title == nil, text.contains("报告"), text.count <= 80,
                       !text.contains(where: { "。，,；;".contains($0) }) {
-                title = text
+                // A title a PDF broke over two lines: its first line is the paragraph before.
+                if let head = preamble.last, preamble.count == 1, !head.contains("报告"), head.count + text.count <= 80,
+                   !head.contains(where: { "。，,；;：:".contains($0) || ($0.isASCII && $0.isLetter) }) {
+                    preamble.removeLast()
+                    title = head + text
+                } else {
+                    title = text
+                }
             } else {
                 preamble.append(text)
             }
@@ -141,6 +166,10 @@ public struct Interpreter: Sendable {
 
     private func absence(of template: TableTemplate, drafts: [SectionDraft]) -> Diagnostic {
         let section = drafts.first { $0.template.numeral == template.numeral }
+        if let mark = section?.placeholders.first {
+            return Diagnostic(.warning, "table.absent",
+                "报告中没有\(template.name)：原文此处只有转换工具留下的占位符“\(mark.text)”，其数值无从读取", at: mark.location)
+        }
         if let image = section?.images.first ?? section?.leadingImage {
             return Diagnostic(.warning, "table.image",
                 "\(template.name)以图片形式给出（\(image.name)），无法读取其数值", at: image.location)

@@ -22,6 +22,14 @@ public struct LabelKey: Sendable, Hashable {
         return short.count >= minimumPrefix && long.hasPrefix(short)
     }
 
+    /// A text as labels are compared: half-width, without white space and punctuation. Markers stay
+    /// as their numerals ("（一）予以公开" → "一予以公开"), so a marker can be searched with its words.
+    public static func plain(_ s: String) -> String {
+        String(String.UnicodeScalarView(halfWidth(s).unicodeScalars.filter {
+            !$0.properties.isWhitespace && !isPunctuation($0)
+        }))
+    }
+
     /// Full-width ASCII forms and the ideographic space as their half-width selves.
     public static func halfWidth(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { scalar -> Unicode.Scalar in

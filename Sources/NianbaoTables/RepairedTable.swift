@@ -8,4 +8,7 @@ public struct RepairedTable: Sendable, Equatable {
     public var grid: Grid
     public var diagnostics: [Diagnostic]
     public var location: SourceLocation
+    /// Lines a text form's table region took in that turned out not to be the table (a heading right
+    /// under its last row): they go back to the text, in order, after the table.
+    public var trailingText: [Paragraph] = []
 }

@@ -156,6 +156,44 @@ struct TablePlacement {
         reportRealigned(at: row.location)
     }
 
+    // MARK: Rows read from text forms (aligned columns, flattened cells)
+
+    /// Stores a row the text form settled, or leaves it unresolved and says why.
+    mutating func place(_ outcome: NumberSplitter.Outcome, at index: Int, source: String, location: SourceLocation?) {
+        placed.insert(index)
+        let row = template.rows[index]
+        switch outcome {
+        case .settled(let numbers):
+            for (column, number) in zip(row.columns, numbers) { values[row.key, column.key] = number }
+        case .unsettled(let readings):
+            values.unresolve(row: row.key)
+            let shown = readings.map { $0.joined(separator: "|") }.joined(separator: "；")
+            diagnostics.append(Diagnostic(.warning, "value.ambiguous",
+                "\(template.name)“\(row.shortLabel)”行的数字“\(source)”无法确定如何分成 \(row.columns.count) 个数值"
+                + (readings.isEmpty ? "（没有一种分法符合本行的合计关系）" : "（可能的分法：\(shown)）") + "，记为空",
+                at: location))
+        }
+    }
+
+    /// Stores a row placed by column position, blanks where no number stood.
+    mutating func place(_ numbers: [Double?], at index: Int) {
+        placed.insert(index)
+        let row = template.rows[index]
+        for (column, number) in zip(row.columns, numbers) { values[row.key, column.key] = number }
+    }
+
+    /// The source ended inside the table: the last row it has may be cut, and the rows after it are lost.
+    mutating func truncate(after lastIndex: Int?, at location: SourceLocation?) {
+        let from = lastIndex ?? 0
+        for index in from..<template.rows.count {
+            placed.insert(index)
+            values.unresolve(row: template.rows[index].key)
+        }
+        let label = template.rows[from].shortLabel
+        diagnostics.append(Diagnostic(.warning, "table.truncated",
+            "\(template.name)在“\(label)”行处中断（原文不完整），该行及其后各行记为空", at: location))
+    }
+
     // MARK: Values
 
     private mutating func place(_ row: AnalyzedRow, at index: Int, using alignment: ValueAlignment) {

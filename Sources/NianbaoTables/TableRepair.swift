@@ -12,6 +12,7 @@ public struct TableRepair: Sendable {
 
     /// Repairs one table as it arrived.
     public func repair(_ table: SourceTable) -> RepairedTable {
+        guard table.form == .cells else { return repairText(table) }
         let rows = table.rows.map(AnalyzedRow.init)
         guard let template = recognise(rows) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
@@ -26,6 +27,39 @@ public struct TableRepair: Sendable {
         return RepairedTable(templateKey: template.key, values: placement.values,
                              grid: CanonicalGrid.build(template, placement.values),
                              diagnostics: placement.diagnostics, location: table.location)
+    }
+
+    /// A table whose cells are still to be found in its text (aligned columns, flattened cells).
+    private func repairText(_ table: SourceTable) -> RepairedTable {
+        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
+        guard let template = recognise(text: LabelKey.plain(text)) else {
+            return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
+                                 diagnostics: [], location: table.location)
+        }
+        var placement = TablePlacement(template: template)
+        var trailing: [Paragraph] = []
+        if table.form == .aligned {
+            let recovery = AlignedTableRecovery(template: template)
+            recovery.recover(table, into: &placement)
+            trailing = recovery.trailingText(table)
+        } else {
+            FlattenedTableRecovery(template: template).recover(table, into: &placement)
+        }
+        placement.reportMissingRows(at: table.location)
+        return RepairedTable(templateKey: template.key, values: placement.values,
+                             grid: CanonicalGrid.build(template, placement.values),
+                             diagnostics: placement.diagnostics, location: table.location, trailingText: trailing)
+    }
+
+    /// The template whose header words and row labels a text holds most of (LabelKey.plain form).
+    func recognise(text plain: String) -> TableTemplate? {
+        let scored = templates.map { template -> (TableTemplate, Int) in
+            let signatureHits = template.keys.signature.filter { !$0.text.isEmpty && plain.contains($0.text) }.count
+            let rowHits = template.rows.filter { RowNeedle($0).find(in: plain, withMarker: false) != nil }.count
+            return (template, 2 * signatureHits + rowHits)
+        }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 4 else { return nil }
+        return best.0
     }
 
     /// The template the rows fit best: header words count, and rows whose labels are the template's.

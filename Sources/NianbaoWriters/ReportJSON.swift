@@ -61,6 +61,10 @@ public enum ReportJSON {
             } ?? .null),
             ("grid", t.grid.map(grid) ?? .null),
             ("location", location(t.location)),
+            // Cells the source has but does not settle, as "row.column": null in `values` for a reason.
+            ("unresolved", .array((t.values?.rows ?? []).flatMap { row in
+                row.cells.filter(\.unresolved).map { JSONValue.string("\(row.key).\($0.key)") }
+            })),
         ])
     }
 

@@ -12,6 +12,7 @@ import Testing
             case .heading(let h): "#\(h.level) \(h.text)"
             case .image(let i): "[image \(i.name)]"
             case .table(let t): "[table \(t.rows.count)]"
+            case .placeholder(let p): "[placeholder \(p.text)]"
             }
         }
     }

@@ -8,6 +8,7 @@ enum Paths {
     static let textFixtures = root.appendingPathComponent("Tests/Fixtures/text")
     static let docxFixtures = root.appendingPathComponent("Tests/Fixtures/docx")
     static let htmlFixtures = root.appendingPathComponent("Tests/Fixtures/html")
+    static let formFixtures = root.appendingPathComponent("Tests/Fixtures/forms")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

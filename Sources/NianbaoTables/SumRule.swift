@@ -1,4 +1,4 @@
-import NianbaoTables
+import NianbaoModel
 
 /// One arithmetic rule of TEMPLATE.md as data: in every column (or every row) of a table, the
 /// cells of `left` add up to the cells of `right`.

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Builds Tests/Fixtures/forms: the same reports as other tools leave them, made with those tools.
+
+From two filled DOCX reports (the official template filled by make-docx-fixtures.py: `dense`, every
+cell a different 2-5 digit number, and `sparse`, a small organ's zeros and single digits):
+- NAME.layout.txt   LibreOffice → PDF → `pdftotext -layout` (columns by spaces, wrapped labels and
+                    numbers, the merged label down the margin, a page break inside table 三);
+- NAME.pandoc.md    `pandoc -t markdown` (tables 二 and 四 as multiline tables, table 三 as raw HTML);
+- NAME.gfm.md       `pandoc -t gfm` (pipe tables, raw HTML);
+- NAME.plain.txt    `pandoc -t plain` (table 三 is `[TABLE]`: absent, never zeros);
+- NAME.crawler.txt  a crawler's flattened page: a header block, then the report on one line, paragraphs
+                    joined by spaces, table cells run together with no separator, a few padded cells;
+- NAME.cutoff.txt   the crawler page cut off inside table 三.
+
+NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
+cannot settle a value (a glued digit run with more than one split that satisfies the row's arithmetic,
+a row cut off), the expectation is null: nianbao must not guess there.
+Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
+pandoc fonts-noto-cjk).
+
+Usage: Scripts/make-form-fixtures.py [OUT_DIR]
+"""
+import html.parser
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, balanced_values, sparse_values
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests" / "Fixtures" / "forms"
+spec = importlib.util.spec_from_file_location("docx_fixtures", ROOT / "Scripts" / "make-docx-fixtures.py")
+docx_fixtures = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(docx_fixtures)
+TABLES = ["active_disclosure", "applications", "review_litigation"]
+
+
+def text(v):
+    return docx_fixtures.fmt(v)
+
+
+# --- the crawler's flattening ---------------------------------------------------------------
+
+class Flattener(html.parser.HTMLParser):
+    """Paragraphs joined by spaces, table cells run together with nothing between them."""
+
+    def __init__(self, padded):
+        super().__init__()
+        self.out, self.cell, self.depth, self.padded = [], None, 0, padded
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.depth += 1
+            self.out.append(" ")
+        elif tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            content = "".join(self.cell).strip()
+            # Some cells carry padding (&nbsp;) that the crawler keeps as a space.
+            self.out.append(content + (" " if content in self.padded else ""))
+            self.cell = None
+        elif tag == "table":
+            self.depth -= 1
+            self.out.append(" ")
+        elif tag in ("p", "h1", "h2", "h3") and not self.depth:
+            self.out.append(" ")
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data.replace("\n", ""))
+        elif not self.depth:
+            self.out.append(data.replace("\n", ""))
+
+
+def crawler_page(docx, padded):
+    page = subprocess.run(["pandoc", "-f", "docx", "-t", "html", str(docx)], check=True,
+                          capture_output=True, text=True).stdout
+    flat = Flattener(padded)
+    flat.feed(page)
+    body = " ".join("".join(flat.out).split())
+    return ("标题: " + docx_fixtures.TITLE + "\n发布时间: 2025-01-20 09:30\n来源: 示例县人民政府办公室\n" + body + "\n")
+
+
+# --- what a glued digit run settles -----------------------------------------------------------
+
+def splits(run, count, totals):
+    """Every way to cut a digit run (spaces are hard boundaries) into `count` numbers without leading
+    zeros, where the value at each index of `totals` is the sum of the values at its listed indexes."""
+    pieces = run.split()
+    results = []
+
+    def walk(p, at, taken):
+        if p == len(pieces):
+            if len(taken) == count:
+                results.append(taken)
+            return
+        piece = pieces[p]
+        if at == len(piece):
+            walk(p + 1, 0, taken)
+            return
+        if len(taken) == count:
+            return
+        if len(taken) in totals:
+            # A total is not free: it must read as the sum of its parts.
+            want = sum(taken[i] for i in totals[len(taken)])
+            spelled = text(int(want)) if want == int(want) else text(want)
+            if piece.startswith(spelled, at):
+                walk(p, at + len(spelled), taken + [want])
+            return
+        for end in range(at + 1, len(piece) + 1):
+            number = piece[at:end]
+            if len(number) > 1 and number[0] == "0" and not number.startswith("0."):
+                break
+            if end < len(piece) and piece[end] == ".":
+                continue
+            walk(p, end, taken + [float(number)])
+    walk(0, 0, [])
+    return results
+
+
+def settled(run, count, totals):
+    """The values a run settles: its one split that keeps the row's totals, else None."""
+    found = splits(run, count, totals)
+    return found[0] if len(found) == 1 else None
+
+
+def crawler_expectation(values, padded):
+    """What the flattened page settles: a row whose run has one split keeping its arithmetic."""
+    def run_of(cells):
+        return "".join(text(v) + (" " if text(v) in padded else "") for v in cells)
+
+    out = json.loads(json.dumps(values))
+    for row, columns in ACTIVE:
+        got = settled(run_of(values["active_disclosure"][row][c] for c in columns), len(columns), {})
+        for i, c in enumerate(columns):
+            out["active_disclosure"][row][c] = None if got is None else values["active_disclosure"][row][c]
+    columns = ORGS + ["total"]
+    for row in APP_ROWS:
+        got = settled(run_of(values["applications"][row][c] for c in columns), 7, {6: range(6)})
+        for c in columns:
+            out["applications"][row][c] = None if got is None else values["applications"][row][c]
+    cells = [values["review_litigation"][g][c] for g in GROUPS for c in GROUP_COLUMNS]
+    got = settled(run_of(cells), 15, {i + 4: range(i, i + 4) for i in (0, 5, 10)})
+    for g in GROUPS:
+        for c in GROUP_COLUMNS:
+            out["review_litigation"][g][c] = None if got is None else values["review_litigation"][g][c]
+    return out
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def write_expected(name, values, present=TABLES, unsettled=()):
+    """NAME.expected.json: values per table (null where the form does not settle them)."""
+    expected = {
+        "organ": docx_fixtures.ORGAN, "year": docx_fixtures.YEAR,
+        "tables": {t: ({"present": True, "values": values[t]} if t in present else {"present": False, "values": None})
+                   for t in TABLES},
+        # Balanced values fail no rule; checks over cells a form cannot settle are skipped, not failed.
+        "failing_checks": [],
+    }
+    (OUT / f"{name}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+
+
+def run(*command, **kw):
+    subprocess.run(command, check=True, capture_output=True, **kw)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    sources = {"dense": balanced_values(11), "sparse": sparse_values(5)}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for name, values in sources.items():
+            docx = tmp / f"{name}.docx"
+            docx_fixtures.write_parts(docx_fixtures.filled_report(values), docx)
+            run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx))
+            run("pdftotext", "-layout", str(tmp / f"{name}.pdf"), str(OUT / f"{name}.layout.txt"))
+            write_expected(f"{name}.layout", values)
+            for form, suffix in [("markdown", "pandoc.md"), ("gfm", "gfm.md"), ("plain", "plain.txt")]:
+                run("pandoc", "-f", "docx", "-t", form, "--wrap=none" if form == "gfm" else "--wrap=auto",
+                    str(docx), "-o", str(OUT / f"{name}.{suffix}"))
+                stem = suffix.rsplit(".", 1)[0]
+                if form == "plain":
+                    absent = dict(values, applications=None)
+                    write_expected(f"{name}.{stem}", absent, present=["active_disclosure", "review_litigation"])
+                else:
+                    write_expected(f"{name}.{stem}", values)
+
+            padded = {"0"} if name == "sparse" else set()
+            page = crawler_page(docx, padded)
+            (OUT / f"{name}.crawler.txt").write_text(page, encoding="utf-8")
+            crawled = crawler_expectation(values, padded)
+            write_expected(f"{name}.crawler", crawled)
+
+            # Cut off inside table 三, in the middle of the 4.保护第三方合法权益 row's digits.
+            cut = page.index("4.保护第三方合法权益") + len("4.保护第三方合法权益") + 3
+            (OUT / f"{name}.cutoff.txt").write_text(page[:cut], encoding="utf-8")
+            kept = json.loads(json.dumps(crawled))
+            lost = APP_ROWS[APP_ROWS.index("denied_third_party"):]
+            for row in lost:
+                kept["applications"][row] = {c: None for c in ORGS + ["total"]}
+            write_expected(f"{name}.cutoff", kept, present=["active_disclosure", "applications"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Scores nianbao on a fixture folder: for every NAME.expected.json, converts NAME.* and counts the
+values at their keys that are right, wrong (a number other than the expected one) and missing.
+Usage: Scripts/score-forms.py NIANBAO_BINARY [FIXTURE_DIR]   (default Tests/Fixtures/forms)"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+bin = sys.argv[1]
+tot = right = wrong = 0
+for exp in sorted(glob.glob((sys.argv[2] if len(sys.argv) > 2 else "Tests/Fixtures/forms") + "/*.expected.json")):
+    name = exp[:-len(".expected.json")]
+    inp = [f for f in glob.glob(name + ".*") if not f.endswith(".expected.json")][0]
+    e = json.load(open(exp))
+    r = subprocess.run([bin, "convert", inp, "--to", "json"], capture_output=True, text=True)
+    if r.returncode not in (0, 3):
+        print(inp, "ERROR", r.stderr[:200]); continue
+    rep = json.loads(r.stdout)
+    t = rr = ww = 0; miss = []
+    for key, want in e["tables"].items():
+        got = rep["tables"][key]
+        if want["values"] is None:
+            if got["present"]: miss.append(key + " present")
+            continue
+        for row, cols in want["values"].items():
+            for col, v in cols.items():
+                g = (got.get("values") or {}).get(row, {}).get(col) if got["present"] else None
+                t += 1
+                if g == v: rr += 1
+                elif g is not None: ww += 1; miss.append(f"WRONG {key}.{row}.{col}={g} want {v}")
+                else: miss.append(f"null {key}.{row}.{col} want {v}")
+    fails = sorted([c["id"], c["scope"]] for c in rep["checks"] if c["status"] == "fail")
+    meta = (rep["meta"]["organ"] == e["organ"], rep["meta"]["year"] == e["year"], len(rep["sections"]))
+    print(f"{os.path.basename(inp):28} {rr}/{t} wrong={ww} meta={meta} fails={len(fails)} {miss[:4]}")
+    tot += t; right += rr; wrong += ww
+print("TOTAL", right, "/", tot, "wrong", wrong)

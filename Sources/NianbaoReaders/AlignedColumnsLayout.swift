@@ -1,0 +1,37 @@
+import NianbaoModel
+
+/// Columns aligned by runs of spaces, as `pdftotext -layout` writes a PDF's tables: header cells and
+/// labels wrapped over lines, a merged label written down the margin, numbers a narrow column broke.
+/// Cells cannot be cut from such lines by counting, so each line is kept whole, spaces and page
+/// breaks (form feeds) included, and table repair reads it by position.
+struct AlignedColumnsLayout: TextTableLayout {
+    let name = "aligned"
+    let form = TableForm.aligned
+
+    /// Two words with a gap of two or more spaces between them.
+    func claims(_ line: TextLine) -> Bool {
+        let body = line.trimmed
+        guard !body.contains("\t"), !body.contains("|") else { return false }
+        var spaces = 0
+        for character in body {
+            if character == " " || character == "\u{3000}" {
+                spaces += 1
+            } else {
+                if spaces >= 2 { return true }
+                spaces = 0
+            }
+        }
+        return false
+    }
+
+    /// A short line between rows: a wrapped label, a label's next character down the margin, a wrapped
+    /// number. Sentences end the table.
+    func continues(_ line: TextLine, after previous: TextLine) -> Bool {
+        let body = line.trimmed
+        return !body.isEmpty && body.count <= 30 && !body.hasSuffix("。")
+    }
+
+    func rows(of lines: [TextLine]) -> [SourceRow] {
+        lines.map { SourceRow(cells: [SourceCell($0.text)], location: SourceLocation(line: $0.number)) }
+    }
+}

@@ -1,0 +1,260 @@
+import NianbaoModel
+
+/// Reads a standard table from lines whose columns a text tool aligned with spaces (`pdftotext
+/// -layout`). Rows are found by their labels in template order, wherever a wrapped or vertically merged
+/// label puts them; a row's numbers are the number words on its lines, read left to right by column.
+/// A number a narrow column wrapped (`2526` above the row, `6` below) may join the piece under it, and a
+/// number line between two rows may belong to either: the row sums of the template decide, and where
+/// they do not, the row stays unresolved.
+struct AlignedTableRecovery {
+    let template: TableTemplate
+
+    /// A word of a line and the character columns it covers.
+    struct Word {
+        var text: String
+        var start: Int
+        var end: Int
+        /// The number it reads as, or nil for label text.
+        var number: String?
+    }
+
+    struct Line {
+        var words: [Word]
+        var page: Int
+        var location: SourceLocation
+        var labelText: String
+        var hasNumbers: Bool { words.contains { $0.number != nil } }
+        var isNumbersOnly: Bool { hasNumbers && labelText.isEmpty }
+    }
+
+    static func lines(of table: SourceTable) -> [Line] {
+        var page = 0
+        return table.rows.map { row in
+            let raw = row.cells.first?.text ?? ""
+            page += raw.filter { $0 == "\u{0C}" }.count
+            let words = AlignedTableRecovery.words(String(raw.filter { $0 != "\u{0C}" }))
+            let label = LabelKey.plain(words.filter { $0.number == nil }.map(\.text).joined())
+            return Line(words: words, page: page, location: row.location, labelText: label)
+        }
+    }
+
+    /// The words of a line, split at white space, with their columns counted in characters.
+    static func words(_ line: String) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var start = 0
+        for (column, character) in line.enumerated() {
+            if character.isWhitespace {
+                if !current.isEmpty { words.append(word(current, start, column)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = column }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(word(current, start, line.count)) }
+        return words
+    }
+
+    private static func word(_ text: String, _ start: Int, _ end: Int) -> Word {
+        Word(text: text, start: start, end: end, number: numberText(text))
+    }
+
+    /// The digits of a word that is a number as a cell writes it (full-width, thousands separators, a unit).
+    static func numberText(_ word: String) -> String? {
+        guard case .number = CellValue(word) else { return nil }
+        var digits = LabelKey.halfWidth(word).filter { $0 != "," && $0 != "，" }
+        while let last = digits.last, !last.isNumber { digits.removeLast() }
+        return NumberSplitter.value(digits) != nil ? digits : nil
+    }
+
+    /// The template rows found in the lines, in order: (row index, line index).
+    func locate(_ lines: [Line]) -> [(row: Int, line: Int)] {
+        var found: [(row: Int, line: Int)] = []
+        var cursor = 0
+        for (index, row) in template.rows.enumerated() {
+            let needle = RowNeedle(row)
+            var at = cursor
+            while at < lines.count {
+                // A label may wrap within its opening words; the match must then start on this line.
+                let own = lines[at].labelText
+                let joined = at + 1 < lines.count ? own + lines[at + 1].labelText : own
+                let wrapped = needle.find(in: joined, withMarker: true).map { joined.distance(from: joined.startIndex, to: $0.lowerBound) < own.count } ?? false
+                if needle.find(in: own, withMarker: true) != nil || wrapped {
+                    found.append((index, at))
+                    cursor = at + 1
+                    break
+                }
+                at += 1
+            }
+        }
+        return found
+    }
+
+    func recover(_ table: SourceTable, into placement: inout TablePlacement) {
+        let lines = AlignedTableRecovery.lines(of: table)
+        if template.shape == .singleValueRow {
+            recoverSingleRow(lines, into: &placement)
+            return
+        }
+        let found = locate(lines)
+        guard !found.isEmpty else { return }
+        var carried = Array(numberLines(before: found[0].line, in: lines))
+        var unsettled: [(row: Int, lines: [Int])] = []
+        var columns = ColumnPositions()
+        for (k, hit) in found.enumerated() {
+            let next = k + 1 < found.count ? found[k + 1].line : nil
+            let own = ownLines(from: hit.line, upTo: next, in: lines)
+            // Number lines just before the next row may be this row's wrapped numbers or the next row's.
+            let floating = next.map { Array(numberLines(before: $0, in: lines).filter { $0 > own.last! }) } ?? []
+            let wanted = template.rows[hit.row].columns.count
+            let solver = NumberSplitter(count: wanted, sums: RowSums(template: template,
+                cells: template.rows[hit.row].columns.map { (template.rows[hit.row].key, $0.key) }))
+            var readings: [(take: Int, values: [Double])] = []
+            for take in 0...floating.count {
+                let chosen = carried + own + floating.prefix(take)
+                if case .settled(let values) = solver.solve(pieces(chosen, in: lines)) { readings.append((take, values)) }
+            }
+            let chosenTake: Int
+            if let first = readings.first, readings.allSatisfy({ $0.values == first.values }) {
+                chosenTake = first.take
+                placement.place(first.values.map { Optional($0) }, at: hit.row)
+                columns.learn(carried + own, in: lines, wanted: wanted)
+            } else {
+                chosenTake = readings.isEmpty ? 0 : floating.count
+                unsettled.append((hit.row, carried + own + floating.prefix(chosenTake)))
+            }
+            carried = Array(floating.dropFirst(chosenTake))
+        }
+        for (row, rowLines) in unsettled {
+            let words = rowLines.flatMap { line in lines[line].words.filter { $0.number != nil }.map { (line, $0) } }
+            let wanted = template.rows[row].columns.count
+            if let placed = columns.place(words, in: lines, wanted: wanted), checksHold(placed, row: row) {
+                placement.place(placed, at: row)
+            } else {
+                let text = words.map(\.1.text).joined(separator: " ")
+                placement.place(.unsettled([]), at: row, source: text, location: lines[rowLines.first ?? 0].location)
+            }
+        }
+        if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
+            placement.truncate(after: last.row, at: lines[last.line].location)
+        }
+    }
+
+    /// The lines after the table's last row that hold none of it, as paragraphs.
+    func trailingText(_ table: SourceTable) -> [Paragraph] {
+        let lines = AlignedTableRecovery.lines(of: table)
+        guard template.shape != .singleValueRow, let last = locate(lines).last else { return [] }
+        let end = ownLines(from: last.line, upTo: nil, in: lines).last! + 1
+        var firstText = end
+        // A wrapped label of the last row stays with it.
+        while firstText < lines.count, !lines[firstText].hasNumbers, lines[firstText].words.count == 1,
+              lines[firstText].labelText.count <= 8 { firstText += 1 }
+        return table.rows[firstText...].compactMap { row in
+            let text = String((row.cells.first?.text ?? "").filter { $0 != "\u{0C}" }).trimmingBlanks()
+            return text.isEmpty ? nil : Paragraph(text: text, location: row.location)
+        }
+    }
+
+    /// The lines a row's numbers can stand on: its label line and the lines after it, up to the next row's,
+    /// without the number lines right before that one; the last row stops at a blank or text-only line.
+    private func ownLines(from start: Int, upTo next: Int?, in lines: [Line]) -> [Int] {
+        guard let next else {
+            var end = start + 1
+            while end < lines.count, lines[end].hasNumbers { end += 1 }
+            return Array(start..<end)
+        }
+        var end = next
+        while end - 1 > start, lines[end - 1].isNumbersOnly { end -= 1 }
+        return Array(start..<end)
+    }
+
+    /// The run of number-only lines directly before `line`.
+    private func numberLines(before line: Int, in lines: [Line]) -> ArraySlice<Int> {
+        var start = line
+        while start > 0, lines[start - 1].isNumbersOnly { start -= 1 }
+        return Array(0..<lines.count)[start..<line]
+    }
+
+    /// The number words of some lines as pieces, left to right by column; words of one column on
+    /// successive lines may be one wrapped number.
+    private func pieces(_ chosen: [Int], in lines: [Line]) -> [NumberPiece] {
+        let words = chosen.flatMap { line in lines[line].words.filter { $0.number != nil }.map { (line: line, word: $0) } }
+            .sorted { ($0.word.start, $0.line) < ($1.word.start, $1.line) }
+        var clusters: [[(line: Int, word: Word)]] = []
+        for item in words {
+            if let last = clusters.last, let end = last.map(\.word.end).max(), item.word.start < end {
+                clusters[clusters.count - 1].append(item)
+            } else {
+                clusters.append([item])
+            }
+        }
+        return clusters.flatMap { cluster in
+            let ordered = cluster.sorted { $0.line < $1.line }
+            return ordered.enumerated().map { i, item in
+                NumberPiece(text: item.word.number!, splittable: false,
+                            joinsNext: i + 1 < ordered.count && ordered[i + 1].line > item.line)
+            }
+        }
+    }
+
+    private func checksHold(_ values: [Double?], row: Int) -> Bool {
+        let sums = RowSums(template: template, cells: template.rows[row].columns.map { (template.rows[row].key, $0.key) })
+        return sums.totals.allSatisfy { total, parts in
+            values[total] != nil && abs(parts.reduce(0.0) { $0 + (values[$1] ?? 0) } - values[total]!) < 1e-6
+        }
+    }
+
+    /// 表四: one line of values under the header.
+    private func recoverSingleRow(_ lines: [Line], into placement: inout TablePlacement) {
+        let cells = template.rows.flatMap { row in row.columns.map { (row: row.key, column: $0.key) } }
+        let numbered = lines.indices.filter { lines[$0].hasNumbers }
+        guard let first = numbered.first else { return }
+        let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
+            .solve(pieces(numbered, in: lines))
+        var offset = 0
+        for (index, row) in template.rows.enumerated() {
+            switch outcome {
+            case .settled(let values):
+                placement.place(values[offset..<offset + row.columns.count].map { Optional($0) }, at: index)
+            case .unsettled:
+                let text = numbered.flatMap { lines[$0].words.compactMap(\.number) }.joined(separator: " ")
+                placement.place(outcome, at: index, source: text, location: lines[first].location)
+            }
+            offset += row.columns.count
+        }
+    }
+}
+
+/// Where each value column stands on a page, learned from rows whose numbers were all on their line.
+/// A row with blank cells is then read by position: each number in the column nearest to it.
+struct ColumnPositions {
+    /// (page, values wanted) → centre of each column.
+    private var centres: [Pair: [Double]] = [:]
+    private struct Pair: Hashable { var page: Int; var wanted: Int }
+
+    mutating func learn(_ chosen: [Int], in lines: [AlignedTableRecovery.Line], wanted: Int) {
+        guard chosen.count >= 1 else { return }
+        let line = lines[chosen[0]]
+        let numbers = line.words.filter { $0.number != nil }
+        guard numbers.count == wanted, chosen.dropFirst().allSatisfy({ !lines[$0].hasNumbers }) else { return }
+        let pair = Pair(page: line.page, wanted: wanted)
+        if centres[pair] == nil { centres[pair] = numbers.map { Double($0.start + $0.end) / 2 } }
+    }
+
+    /// The values of a row with blanks, by position, when every number sits clearly in its own column.
+    func place(_ words: [(Int, AlignedTableRecovery.Word)], in lines: [AlignedTableRecovery.Line], wanted: Int) -> [Double?]? {
+        guard !words.isEmpty, words.count < wanted, Set(words.map(\.0)).count == 1,
+              let centres = centres[Pair(page: lines[words[0].0].page, wanted: wanted)] else { return nil }
+        var values = [Double?](repeating: nil, count: wanted)
+        for (_, word) in words {
+            let centre = Double(word.start + word.end) / 2
+            let distances = centres.map { abs($0 - centre) }.enumerated().sorted { $0.element < $1.element }
+            // Clearly nearer one column than the next.
+            guard distances.count < 2 || distances[0].element * 2 < distances[1].element,
+                  values[distances[0].offset] == nil else { return nil }
+            values[distances[0].offset] = word.number.flatMap(NumberSplitter.value)
+        }
+        return values
+    }
+}

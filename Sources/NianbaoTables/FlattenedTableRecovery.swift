@@ -1,0 +1,118 @@
+import NianbaoModel
+
+/// Reads a standard table from text whose cells were run together (a crawler's flattened page:
+/// `一、本年新收政府信息公开申请数量801000081二、上年结转…`). The text is cut into label runs and digit
+/// runs; rows are found by their labels in template order; a row's digit run is divided into its values
+/// only where the template's row sums leave exactly one way (spaces some cells left behind are firm
+/// boundaries). A marker swallowed by the digits before it (`…312.没有现成…` is 31 then `2.`) is
+/// given back to its label.
+struct FlattenedTableRecovery {
+    let template: TableTemplate
+
+    /// A run of the flattened text: label words, or digits (spaces between digits kept).
+    enum Run: Equatable {
+        case label(String)
+        case digits(String)
+    }
+
+    /// The text cut into runs; a point belongs to a number only between digits.
+    static func runs(_ text: String) -> [Run] {
+        let characters = Array(LabelKey.halfWidth(text))
+        var runs: [Run] = []
+        var label = "", digits = ""
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < characters.count && characters[i].isASCII && characters[i].isNumber }
+        func flushLabel() { if !label.isEmpty { runs.append(.label(label)); label = "" } }
+        func flushDigits() {
+            let trimmed = digits.trimmingBlanks()
+            if !trimmed.isEmpty { runs.append(.digits(trimmed)) }
+            digits = ""
+        }
+        for (i, c) in characters.enumerated() {
+            let inNumber = isDigit(i)
+                || (c == "." && isDigit(i - 1) && isDigit(i + 1))
+                || (c == " " && !digits.isEmpty && isDigit(characters[(i + 1)...].firstIndex { $0 != " " } ?? -1))
+            if inNumber {
+                flushLabel()
+                digits.append(c)
+            } else {
+                flushDigits()
+                label.append(c)
+            }
+        }
+        flushDigits()
+        flushLabel()
+        return runs
+    }
+
+    func recover(_ table: SourceTable, into placement: inout TablePlacement) {
+        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: " ")
+        var runs = FlattenedTableRecovery.runs(text)
+        let location = table.location
+        if template.shape == .singleValueRow {
+            let cells = template.rows.flatMap { row in row.columns.map { (row: row.key, column: $0.key) } }
+            let digits = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }.joined(separator: " ")
+            let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
+                .solve(FlattenedTableRecovery.pieces(digits))
+            var offset = 0
+            for (index, row) in template.rows.enumerated() {
+                if case .settled(let values) = outcome {
+                    placement.place(values[offset..<offset + row.columns.count].map { Optional($0) }, at: index)
+                } else {
+                    placement.place(outcome, at: index, source: digits, location: location)
+                }
+                offset += row.columns.count
+            }
+            return
+        }
+        let found = locate(&runs)
+        for (k, hit) in found.enumerated() {
+            let end = k + 1 < found.count ? found[k + 1].run : runs.count
+            let digits = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
+                .joined(separator: " ")
+            let row = template.rows[hit.row]
+            let solver = NumberSplitter(count: row.columns.count,
+                                        sums: RowSums(template: template, cells: row.columns.map { (row.key, $0.key) }))
+            if digits.isEmpty {
+                placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
+            } else {
+                placement.place(solver.solve(FlattenedTableRecovery.pieces(digits)), at: hit.row, source: digits, location: location)
+            }
+        }
+        if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
+            placement.truncate(after: last.row, at: location)
+        }
+    }
+
+    /// Digits with firm boundaries where spaces stand.
+    static func pieces(_ digits: String) -> [NumberPiece] {
+        digits.split(separator: " ").map { NumberPiece(text: String($0), splittable: true, joinsNext: false) }
+    }
+
+    /// The template rows found in the label runs, in order: (row index, run index). A digit marker the
+    /// run before swallowed is taken back from it.
+    private func locate(_ runs: inout [Run]) -> [(row: Int, run: Int)] {
+        var found: [(row: Int, run: Int)] = []
+        var cursor = 0
+        for (index, row) in template.rows.enumerated() {
+            let needle = RowNeedle(row)
+            for at in cursor..<runs.count {
+                guard case .label(let label) = runs[at] else { continue }
+                let plain = LabelKey.plain(label)
+                if needle.find(in: plain, withMarker: true) != nil {
+                    found.append((index, at))
+                } else if let marker = needle.digitMarker, needle.find(in: plain, withMarker: false) != nil,
+                          at > 0, case .digits(let before) = runs[at - 1], before.hasSuffix(marker),
+                          label.first.map({ ".、．".contains($0) }) == true {
+                    let kept = String(before.dropLast(marker.count)).trimmingBlanks()
+                    runs[at - 1] = .digits(kept)
+                    found.append((index, at))
+                } else {
+                    continue
+                }
+                cursor = at + 1
+                break
+            }
+        }
+        return found
+    }
+}

@@ -91,14 +91,16 @@ struct AlignedTableRecovery {
         return found
     }
 
-    func recover(_ table: SourceTable, into placement: inout TablePlacement) {
+    /// Places the table's values; returns the lines after its last row that are not the table (a heading
+    /// the region took in), as paragraphs.
+    func recover(_ table: SourceTable, into placement: inout TablePlacement) -> [Paragraph] {
         let lines = AlignedTableRecovery.lines(of: table)
         if template.shape == .singleValueRow {
             recoverSingleRow(lines, into: &placement)
-            return
+            return []
         }
         let found = locate(lines)
-        guard !found.isEmpty else { return }
+        guard !found.isEmpty else { return [] }
         var carried = Array(numberLines(before: found[0].line, in: lines))
         var unsettled: [(row: Int, lines: [Int])] = []
         var columns = ColumnPositions()
@@ -108,8 +110,7 @@ struct AlignedTableRecovery {
             // Number lines just before the next row may be this row's wrapped numbers or the next row's.
             let floating = next.map { Array(numberLines(before: $0, in: lines).filter { $0 > own.last! }) } ?? []
             let wanted = template.rows[hit.row].columns.count
-            let solver = NumberSplitter(count: wanted, sums: RowSums(template: template,
-                cells: template.rows[hit.row].columns.map { (template.rows[hit.row].key, $0.key) }))
+            let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: hit.row))
             var readings: [(take: Int, values: [Double])] = []
             for take in 0...floating.count {
                 let chosen = carried + own + floating.prefix(take)
@@ -129,23 +130,24 @@ struct AlignedTableRecovery {
         for (row, rowLines) in unsettled {
             let words = rowLines.flatMap { line in lines[line].words.filter { $0.number != nil }.map { (line, $0) } }
             let wanted = template.rows[row].columns.count
-            if let placed = columns.place(words, in: lines, wanted: wanted), checksHold(placed, row: row) {
+            if let placed = columns.place(words, in: lines, wanted: wanted),
+               RowSums(template: template, row: row).hold(placed) {
                 placement.place(placed, at: row)
             } else {
                 let text = words.map(\.1.text).joined(separator: " ")
                 placement.place(.unsettled([]), at: row, source: text, location: lines[rowLines.first ?? 0].location)
             }
         }
-        if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
+        let last = found[found.count - 1]
+        if table.reachesEnd, last.row < template.rows.count - 1 {
             placement.truncate(after: last.row, at: lines[last.line].location)
         }
+        return trailingText(table, lines: lines, after: last.line)
     }
 
-    /// The lines after the table's last row that hold none of it, as paragraphs.
-    func trailingText(_ table: SourceTable) -> [Paragraph] {
-        let lines = AlignedTableRecovery.lines(of: table)
-        guard template.shape != .singleValueRow, let last = locate(lines).last else { return [] }
-        let end = ownLines(from: last.line, upTo: nil, in: lines).last! + 1
+    /// The lines after the last row's own lines that hold none of it, as paragraphs.
+    private func trailingText(_ table: SourceTable, lines: [Line], after lastRow: Int) -> [Paragraph] {
+        let end = ownLines(from: lastRow, upTo: nil, in: lines).last! + 1
         var firstText = end
         // A wrapped label of the last row stays with it.
         while firstText < lines.count, !lines[firstText].hasNumbers, lines[firstText].words.count == 1,
@@ -170,10 +172,10 @@ struct AlignedTableRecovery {
     }
 
     /// The run of number-only lines directly before `line`.
-    private func numberLines(before line: Int, in lines: [Line]) -> ArraySlice<Int> {
+    private func numberLines(before line: Int, in lines: [Line]) -> Range<Int> {
         var start = line
         while start > 0, lines[start - 1].isNumbersOnly { start -= 1 }
-        return Array(0..<lines.count)[start..<line]
+        return start..<line
     }
 
     /// The number words of some lines as pieces, left to right by column; words of one column on
@@ -198,31 +200,15 @@ struct AlignedTableRecovery {
         }
     }
 
-    private func checksHold(_ values: [Double?], row: Int) -> Bool {
-        let sums = RowSums(template: template, cells: template.rows[row].columns.map { (template.rows[row].key, $0.key) })
-        return sums.totals.allSatisfy { total, parts in
-            values[total] != nil && abs(parts.reduce(0.0) { $0 + (values[$1] ?? 0) } - values[total]!) < 1e-6
-        }
-    }
-
     /// 表四: one line of values under the header.
     private func recoverSingleRow(_ lines: [Line], into placement: inout TablePlacement) {
-        let cells = template.rows.flatMap { row in row.columns.map { (row: row.key, column: $0.key) } }
+        let cells = template.cells
         let numbered = lines.indices.filter { lines[$0].hasNumbers }
         guard let first = numbered.first else { return }
         let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
             .solve(pieces(numbered, in: lines))
-        var offset = 0
-        for (index, row) in template.rows.enumerated() {
-            switch outcome {
-            case .settled(let values):
-                placement.place(values[offset..<offset + row.columns.count].map { Optional($0) }, at: index)
-            case .unsettled:
-                let text = numbered.flatMap { lines[$0].words.compactMap(\.number) }.joined(separator: " ")
-                placement.place(outcome, at: index, source: text, location: lines[first].location)
-            }
-            offset += row.columns.count
-        }
+        let text = numbered.flatMap { lines[$0].words.compactMap(\.number) }.joined(separator: " ")
+        placement.placeSingleRow(outcome, source: text, location: lines[first].location)
     }
 }
 

@@ -49,19 +49,11 @@ struct FlattenedTableRecovery {
         var runs = FlattenedTableRecovery.runs(text)
         let location = table.location
         if template.shape == .singleValueRow {
-            let cells = template.rows.flatMap { row in row.columns.map { (row: row.key, column: $0.key) } }
             let digits = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }.joined(separator: " ")
+            let cells = template.cells
             let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
                 .solve(FlattenedTableRecovery.pieces(digits))
-            var offset = 0
-            for (index, row) in template.rows.enumerated() {
-                if case .settled(let values) = outcome {
-                    placement.place(values[offset..<offset + row.columns.count].map { Optional($0) }, at: index)
-                } else {
-                    placement.place(outcome, at: index, source: digits, location: location)
-                }
-                offset += row.columns.count
-            }
+            placement.placeSingleRow(outcome, source: digits, location: location)
             return
         }
         let found = locate(&runs)
@@ -70,8 +62,7 @@ struct FlattenedTableRecovery {
             let digits = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
                 .joined(separator: " ")
             let row = template.rows[hit.row]
-            let solver = NumberSplitter(count: row.columns.count,
-                                        sums: RowSums(template: template, cells: row.columns.map { (row.key, $0.key) }))
+            let solver = NumberSplitter(count: row.columns.count, sums: RowSums(template: template, row: hit.row))
             if digits.isEmpty {
                 placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
             } else {

@@ -28,6 +28,19 @@ struct RowSums: Equatable {
     }
 
     init() {}
+
+    /// The row rules over one template row's columns.
+    init(template: TableTemplate, row index: Int) {
+        let row = template.rows[index]
+        self.init(template: template, cells: row.columns.map { (row.key, $0.key) })
+    }
+
+    /// Whether every total equals the sum of its parts, blanks counting as 0 but no total blank.
+    func hold(_ values: [Double?]) -> Bool {
+        totals.allSatisfy { total, parts in
+            values[total].map { abs(parts.reduce(0.0) { $0 + (values[$1] ?? 0) } - $0) < 1e-6 } ?? false
+        }
+    }
 }
 
 /// Reads `count` values out of number pieces: every way to divide glued digits and join wrapped ones,
@@ -132,12 +145,7 @@ struct NumberSplitter {
             walk(0, 0)
         }
         if visits > budget { return .unsettled(Array(found.prefix(3))) }
-        let complete = found.filter { reading in
-            let numbers = reading.compactMap(NumberSplitter.value)
-            return sums.totals.allSatisfy { total, parts in
-                abs(parts.reduce(0.0) { $0 + numbers[$1] } - numbers[total]) < 1e-6
-            }
-        }
+        let complete = found.filter { sums.hold($0.map(NumberSplitter.value)) }
         if complete.count == 1 { return .settled(complete[0].compactMap(NumberSplitter.value)) }
         return .unsettled(Array(complete.prefix(3)))
     }

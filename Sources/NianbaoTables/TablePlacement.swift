@@ -175,6 +175,19 @@ struct TablePlacement {
         }
     }
 
+    /// 表四's one line of values, read as a whole: each template row takes its share of a settled reading.
+    mutating func placeSingleRow(_ outcome: NumberSplitter.Outcome, source: String, location: SourceLocation?) {
+        var offset = 0
+        for (index, row) in template.rows.enumerated() {
+            if case .settled(let numbers) = outcome {
+                place(numbers[offset..<offset + row.columns.count].map { Optional($0) }, at: index)
+            } else {
+                place(outcome, at: index, source: source, location: location)
+            }
+            offset += row.columns.count
+        }
+    }
+
     /// Stores a row placed by column position, blanks where no number stood.
     mutating func place(_ numbers: [Double?], at index: Int) {
         placed.insert(index)

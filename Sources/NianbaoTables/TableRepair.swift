@@ -39,9 +39,7 @@ public struct TableRepair: Sendable {
         var placement = TablePlacement(template: template)
         var trailing: [Paragraph] = []
         if table.form == .aligned {
-            let recovery = AlignedTableRecovery(template: template)
-            recovery.recover(table, into: &placement)
-            trailing = recovery.trailingText(table)
+            trailing = AlignedTableRecovery(template: template).recover(table, into: &placement)
         } else {
             FlattenedTableRecovery(template: template).recover(table, into: &placement)
         }

@@ -16,6 +16,10 @@ public struct TableTemplate: Sendable {
     public let signature: [String]
     /// The canonical header rows of the grid.
     public let header: [[GridCell]]
+    /// Every value cell in row order, as (row key, column key): a single-row table's one line.
+    public var cells: [(row: String, column: String)] {
+        rows.flatMap { row in row.columns.map { (row: row.key, column: $0.key) } }
+    }
     /// The labels reduced for matching, computed once.
     let keys: TemplateKeys
 

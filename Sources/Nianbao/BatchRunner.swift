@@ -53,7 +53,7 @@ public final class BatchRunner: @unchecked Sendable {
     private let converter = Converter()
     private let state: URL
     private let temporary: URL
-    private let wideHeader = ReportCSV.wideHeader()
+    private let wideHeader = ReportCSV.wideHeader
 
     public init(_ options: BatchOptions) {
         self.options = options
@@ -148,7 +148,7 @@ public final class BatchRunner: @unchecked Sendable {
             record.format = report.source.format.rawValue
             record.organ = report.meta.organ
             record.year = report.meta.year
-            record.recognised = report.meta.template != nil
+            record.recognised = report.tables.contains(where: \.present)
             record.checksFailed = report.checks.filter { $0.status == .fail }.count
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide

@@ -58,7 +58,8 @@ public struct Meta: Sendable, Equatable, Codable {
     public var period: Period?
     /// Publication date, ISO yyyy-MM-dd.
     public var published: String?
-    /// The template edition recognised ("2021"), nil when no standard table was recognised.
+    /// The template edition of the report's tables ("2019", "2021"), "mixed" when its tables are drawn
+    /// in different editions, nil when no table tells.
     public var template: String?
     /// Paragraphs before the first section heading, other than the title.
     public var preamble: [String]
@@ -98,9 +99,12 @@ public struct Section: Sendable, Equatable, Codable {
     public var location: SourceLocation?
     /// Images that stand in the section (their names or package paths).
     public var images: [String]
+    /// The section's numeral ("三"), as its canonical heading writes it.
+    public var numeral: String
 
     public init(number: Int, key: String, title: String, heading: String, paragraphs: [String],
-                location: SourceLocation?, images: [String] = []) {
+                location: SourceLocation?, images: [String] = [], numeral: String = "") {
+        self.numeral = numeral
         self.number = number
         self.key = key
         self.title = title
@@ -111,25 +115,36 @@ public struct Section: Sendable, Equatable, Codable {
     }
 }
 
-/// One standard table of the report: its values at canonical keys and its repaired grid.
+/// One standard table of the report: its values at canonical keys and its repaired grid, and what
+/// names it (the writers need nothing else to lay it out).
 public struct StandardTable: Sendable, Equatable, Codable {
     public var key: String
     public var present: Bool
     public var values: TableValues?
     public var grid: Grid?
     public var location: SourceLocation?
+    /// The template edition the table is drawn in ("2019", "2021"); nil when nothing in the report tells.
+    public var edition: String?
+    /// Its name in messages ("表三（收到和处理政府信息公开申请情况）").
+    public var name: String
+    /// The numeral of the section it belongs to ("三").
+    public var numeral: String
 
-    public init(key: String, present: Bool, values: TableValues?, grid: Grid?, location: SourceLocation?) {
+    public init(key: String, present: Bool, values: TableValues?, grid: Grid?, location: SourceLocation?,
+                edition: String? = nil, name: String = "", numeral: String = "") {
         self.key = key
         self.present = present
         self.values = values
         self.grid = grid
         self.location = location
+        self.edition = edition
+        self.name = name
+        self.numeral = numeral
     }
 
     /// A table the report does not contain in readable form.
-    public static func absent(_ key: String) -> StandardTable {
-        StandardTable(key: key, present: false, values: nil, grid: nil, location: nil)
+    public static func absent(_ key: String, name: String = "", numeral: String = "") -> StandardTable {
+        StandardTable(key: key, present: false, values: nil, grid: nil, location: nil, name: name, numeral: numeral)
     }
 }
 

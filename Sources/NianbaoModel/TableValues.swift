@@ -24,7 +24,10 @@ public struct TableValues: Sendable, Equatable, Codable {
     /// Marks every cell of a row unresolved, its values nil.
     public mutating func unresolve(row: String) {
         guard let r = rows.firstIndex(where: { $0.key == row }) else { return }
-        for c in rows[r].cells.indices { rows[r].cells[c] = ColumnValue(key: rows[r].cells[c].key, value: nil, unresolved: true) }
+        for c in rows[r].cells.indices {
+            rows[r].cells[c].value = nil
+            rows[r].cells[c].unresolved = true
+        }
     }
 }
 
@@ -32,10 +35,13 @@ public struct TableValues: Sendable, Equatable, Codable {
 public struct RowValues: Sendable, Equatable, Codable {
     public var key: String
     public var cells: [ColumnValue]
+    /// The row's label in the template ("（一）予以公开").
+    public var label: String
 
-    public init(key: String, cells: [ColumnValue]) {
+    public init(key: String, cells: [ColumnValue], label: String = "") {
         self.key = key
         self.cells = cells
+        self.label = label
     }
 }
 
@@ -46,10 +52,13 @@ public struct ColumnValue: Sendable, Equatable, Codable {
     /// The source has this cell but does not settle its number (digits run together with more than one
     /// reading, a row cut off): the value is nil and a diagnostic says why; checks over it are skipped.
     public var unresolved: Bool
+    /// The column's header label in the template ("自然人").
+    public var label: String
 
-    public init(key: String, value: Double?, unresolved: Bool = false) {
+    public init(key: String, value: Double?, unresolved: Bool = false, label: String = "") {
         self.key = key
         self.value = value
         self.unresolved = unresolved
+        self.label = label
     }
 }

@@ -3,11 +3,17 @@ import NianbaoTables
 
 /// Applies the sum rules to a report's tables; a blank cell counts as 0 but stays blank.
 public enum ArithmeticChecks {
-    /// One check per rule and scope (column, row or group), in rule order.
-    public static func run(_ tables: [StandardTable], rules: [SumRule] = SumRule.all) -> [Check] {
-        rules.flatMap { rule in
-            let table = tables.first { $0.key == rule.table.key }
-            return scopes(of: rule).map { scope in check(rule, scope: scope, values: table?.present == true ? table?.values : nil) }
+    /// One check per rule and scope (column, row or group), table by table in template order, each
+    /// table under the rules of the edition it is drawn in (an absent one under the current edition's).
+    public static func run(_ tables: [StandardTable]) -> [Check] {
+        Edition.current.tables.flatMap { current in
+            let table = tables.first { $0.key == current.key }
+            let template = Edition.template(current.key, edition: table?.edition) ?? current
+            return Edition.rules(for: template).flatMap { rule in
+                scopes(of: rule, in: template).map { scope in
+                    check(rule, template, scope: scope, values: table?.present == true ? table?.values : nil)
+                }
+            }
         }
     }
 
@@ -22,8 +28,7 @@ public enum ArithmeticChecks {
         var rightNames: [String]
     }
 
-    private static func scopes(of rule: SumRule) -> [Scope] {
-        let template = rule.table
+    private static func scopes(of rule: SumRule, in template: TableTemplate) -> [Scope] {
         switch rule.axis {
         case .eachColumn:
             let columns = template.rows.first?.columns ?? []
@@ -43,9 +48,9 @@ public enum ArithmeticChecks {
         }
     }
 
-    private static func check(_ rule: SumRule, scope: Scope, values: TableValues?) -> Check {
-        let cellNames = (scope.left + scope.right).map { "\(rule.table.key).\($0.row).\($0.column)" }
-        let prefix = "\(rule.table.name)\(scope.name)"
+    private static func check(_ rule: SumRule, _ template: TableTemplate, scope: Scope, values: TableValues?) -> Check {
+        let cellNames = (scope.left + scope.right).map { "\(rule.table).\($0.row).\($0.column)" }
+        let prefix = "\(template.name)\(scope.name)"
         func make(_ status: CheckStatus, _ message: String) -> Check {
             Check(id: rule.id, scope: scope.key, status: status, message: message, cells: cellNames)
         }

@@ -93,10 +93,17 @@ public struct Interpreter: Sendable {
         // A title the file's properties give, when the body has none.
         if title == nil, let hint = document.properties?.title, hint.contains("报告") { title = hint }
         var tableDiagnostics: [Diagnostic] = []
-        let tables = standardTables(repaired, drafts: drafts, diagnostics: &tableDiagnostics)
+        var tables = standardTables(repaired, drafts: drafts, diagnostics: &tableDiagnostics)
         var meta = MetadataExtractor(title: title, preamble: preamble, paragraphs: allParagraphs).extract()
-        meta.template = tables.contains { $0.present } ? Template2021.edition : nil
-        if drafts.isEmpty && meta.template == nil {
+        meta.template = Self.edition(of: tables)
+        if let edition = meta.template, edition != Self.mixed {
+            // A table both editions draw alike (表四) is drawn in the edition the others show.
+            for i in tables.indices where tables[i].present && tables[i].edition == nil
+                && Edition.template(tables[i].key, edition: edition)?.editions.count ?? 0 > 1 {
+                tables[i].edition = edition
+            }
+        }
+        if drafts.isEmpty && !tables.contains(where: \.present) {
             // Not an annual report: its text and tables are kept, and that is all there is to say.
             diagnostics.append(Diagnostic(.warning, "report.unrecognised",
                 "未识别出年度报告的章节或表格，正文和表格已原样保留"))
@@ -110,7 +117,7 @@ public struct Interpreter: Sendable {
             sections: drafts.map {
                 Section(number: $0.template.number, key: $0.template.key, title: $0.template.title,
                         heading: $0.heading, paragraphs: $0.paragraphs, location: $0.location,
-                        images: $0.images.map(\.name))
+                        images: $0.images.map(\.name), numeral: $0.template.numeral)
             },
             tables: tables,
             otherTables: repaired.filter { $0.templateKey == nil }.map(\.grid),
@@ -148,20 +155,31 @@ public struct Interpreter: Sendable {
 
     private func standardTables(_ repaired: [RepairedTable], drafts: [SectionDraft],
                                 diagnostics: inout [Diagnostic]) -> [StandardTable] {
-        repair.templates.map { template in
-            let found = repaired.filter { $0.templateKey == template.key }
+        Edition.current.tables.map { current in
+            let found = repaired.filter { $0.templateKey == current.key }
             guard let table = found.first else {
-                diagnostics.append(absence(of: template, drafts: drafts))
-                return .absent(template.key)
+                diagnostics.append(absence(of: current, drafts: drafts))
+                return .absent(current.key, name: current.name, numeral: current.numeral)
             }
+            let template = Edition.template(current.key, edition: table.edition) ?? current
             diagnostics += table.diagnostics
             for extra in found.dropFirst() {
                 diagnostics.append(Diagnostic(.warning, "table.duplicate",
                     "\(template.name)出现了不止一次，只采用第一张", at: extra.location))
             }
             return StandardTable(key: template.key, present: true, values: table.values, grid: table.grid,
-                                 location: table.location)
+                                 location: table.location, edition: table.edition, name: template.name,
+                                 numeral: template.numeral)
         }
+    }
+
+    /// What `meta.template` says when the tables are drawn in different editions.
+    public static let mixed = "mixed"
+
+    /// The report's edition: the one its tables show, "mixed" when they show several, nil when none tells.
+    static func edition(of tables: [StandardTable]) -> String? {
+        let editions = tables.compactMap(\.edition).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return editions.count > 1 ? mixed : editions.first
     }
 
     private func absence(of template: TableTemplate, drafts: [SectionDraft]) -> Diagnostic {

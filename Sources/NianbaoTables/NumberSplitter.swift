@@ -16,8 +16,8 @@ struct RowSums: Equatable {
     var totals: [Int: [Int]] = [:]
 
     /// The row rules (`SumRule.Axis.eachRow`) of a table over the value cells in `cells` order.
-    init(template: TableTemplate, cells: [(row: String, column: String)], rules: [SumRule] = SumRule.all) {
-        for rule in rules where rule.table.key == template.key && rule.axis == .eachRow {
+    init(template: TableTemplate, cells: [(row: String, column: String)]) {
+        for rule in Edition.rules(for: template) where rule.axis == .eachRow {
             for row in Set(cells.map(\.row)) {
                 guard rule.left.count == 1,
                       let total = cells.firstIndex(where: { $0 == (row, rule.left[0]) }) else { continue }

@@ -4,6 +4,8 @@ import NianbaoModel
 public struct RepairedTable: Sendable, Equatable {
     /// The key of the standard table recognised, nil for any other table.
     public var templateKey: String?
+    /// The edition the table is drawn in; nil where it is drawn alike in several, or nothing tells.
+    public var edition: String? = nil
     public var values: TableValues?
     public var grid: Grid
     public var diagnostics: [Diagnostic]

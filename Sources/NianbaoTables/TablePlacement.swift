@@ -11,7 +11,8 @@ struct TablePlacement {
     init(template: TableTemplate) {
         self.template = template
         values = TableValues(rows: template.rows.map { row in
-            RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil) })
+            RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil, label: $0.label) },
+                      label: row.label)
         })
     }
 
@@ -205,6 +206,14 @@ struct TablePlacement {
         let label = template.rows[from].shortLabel
         diagnostics.append(Diagnostic(.warning, "table.truncated",
             "\(template.name)在“\(label)”行处中断（原文不完整），该行及其后各行记为空", at: location))
+    }
+
+    /// Says when nothing in the table tells which edition it is drawn in.
+    mutating func note(_ edition: EditionReading, at location: SourceLocation) {
+        guard case .undetermined(let names) = edition else { return }
+        diagnostics.append(Diagnostic(.warning, "table.edition_undetermined",
+            "\(template.name)中没有能区分\(names.map { "\($0)年版" }.joined(separator: "与"))格式的行或表头，"
+            + "无法判断其格式，数值按\(template.editions[0])年版的行列记录", at: location))
     }
 
     // MARK: Values

@@ -4,27 +4,34 @@ import NianbaoModel
 /// value at its canonical key by matching label paths, and builds a rectangular grid. What it
 /// repaired and what it could not place become diagnostics.
 public struct TableRepair: Sendable {
-    public var templates: [TableTemplate]
+    /// The standard tables of every edition, the current edition's first.
+    public let templates: [TableTemplate]
+    /// Per template, what tells it from the same table in another edition.
+    private let editionEvidence: [EditionEvidence]
 
-    public init(templates: [TableTemplate] = Template2021.tables) {
+    public init(templates: [TableTemplate] = Edition.allTables) {
         self.templates = templates
+        editionEvidence = templates.map { template in
+            EditionEvidence(template, siblings: templates.filter { $0.key == template.key && $0.editions != template.editions })
+        }
     }
 
     /// Repairs one table as it arrived.
     public func repair(_ table: SourceTable) -> RepairedTable {
         guard table.form == .cells else { return repairText(table) }
         let rows = table.rows.map(AnalyzedRow.init)
-        guard let template = recognise(rows) else {
+        guard let (template, edition) = recognise(rows) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }
         var placement = TablePlacement(template: template)
+        placement.note(edition, at: table.location)
         switch template.shape {
         case .labelledRows, .blocks: placement.placeLabelledRows(rows)
         case .singleValueRow: placement.placeSingleValueRow(rows)
         }
         placement.reportMissingRows(at: table.location)
-        return RepairedTable(templateKey: template.key, values: placement.values,
+        return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
                              grid: CanonicalGrid.build(template, placement.values),
                              diagnostics: placement.diagnostics, location: table.location)
     }
@@ -32,11 +39,12 @@ public struct TableRepair: Sendable {
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).
     private func repairText(_ table: SourceTable) -> RepairedTable {
         let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
-        guard let template = recognise(text: LabelKey.plain(text)) else {
+        guard let (template, edition) = recognise(text: LabelKey.plain(text)) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }
         var placement = TablePlacement(template: template)
+        placement.note(edition, at: table.location)
         var trailing: [Paragraph] = []
         if table.form == .aligned {
             trailing = AlignedTableRecovery(template: template).recover(table, into: &placement)
@@ -44,34 +52,83 @@ public struct TableRepair: Sendable {
             FlattenedTableRecovery(template: template).recover(table, into: &placement)
         }
         placement.reportMissingRows(at: table.location)
-        return RepairedTable(templateKey: template.key, values: placement.values,
+        return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
                              grid: CanonicalGrid.build(template, placement.values),
                              diagnostics: placement.diagnostics, location: table.location, trailingText: trailing)
     }
 
     /// The template whose header words and row labels a text holds most of (LabelKey.plain form).
-    func recognise(text plain: String) -> TableTemplate? {
-        let scored = templates.map { template -> (TableTemplate, Int) in
+    func recognise(text plain: String) -> (TableTemplate, EditionReading)? {
+        let scores = templates.map { template in
             let signatureHits = template.keys.signature.filter { !$0.text.isEmpty && plain.contains($0.text) }.count
             let rowHits = template.rows.filter { RowNeedle($0).find(in: plain, withMarker: false) != nil }.count
-            return (template, 2 * signatureHits + rowHits)
+            return 2 * signatureHits + rowHits
         }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 4 else { return nil }
-        return best.0
+        // Wrapped labels are found by their opening words, as RowNeedle finds rows.
+        return choose(scores) { word, _ in plain.contains(String(word.text.prefix(6))) }
     }
 
     /// The template the rows fit best: header words count, and rows whose labels are the template's.
-    func recognise(_ rows: [AnalyzedRow]) -> TableTemplate? {
+    func recognise(_ rows: [AnalyzedRow]) -> (TableTemplate, EditionReading)? {
         let labels = rows.flatMap(\.labelKeys)
-        let scored = templates.map { template -> (TableTemplate, Int) in
+        // A row's own label: the last label of a row that has cells for values.
+        let leaves = rows.filter { !$0.region.isEmpty }.compactMap(\.labelKeys.last)
+        let scores = templates.map { template in
             let signatureHits = template.keys.signature.filter { word in labels.contains { $0.matches(word) } }.count
             let rowHits = template.keys.leaves.filter { leaf in
                 labels.contains { $0.text == leaf[0].text && $0.matches(leaf[0]) }
             }.count
-            return (template, 2 * signatureHits + rowHits)
+            return 2 * signatureHits + rowHits
         }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 4 else { return nil }
-        return best.0
+        return choose(scores) { word, isLeaf in (isLeaf ? leaves : labels).contains { $0.matches(word) } }
+    }
+
+    /// The best-scoring table, and among its editions the one whose own rows and headers the source has.
+    private func choose(_ scores: [Int], found: (LabelKey, _ isLeaf: Bool) -> Bool) -> (TableTemplate, EditionReading)? {
+        guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores[best] >= 4 else { return nil }
+        let key = templates[best].key
+        let candidates = templates.indices.filter { templates[$0].key == key }
+        guard candidates.count > 1 else {
+            let editions = templates[best].editions
+            return (templates[best], editions.count == 1 ? .settled(editions[0]) : .shared)
+        }
+        let evidence = candidates.map { editionEvidence[$0].count(found) }
+        let top = evidence.max() ?? 0
+        let leaders = candidates.indices.filter { evidence[$0] == top }
+        if top > 0, leaders.count == 1 {
+            let template = templates[candidates[leaders[0]]]
+            return (template, .settled(template.editions[0]))
+        }
+        // Nothing tells the editions apart: the values keep the first edition's keys, and the table says so.
+        return (templates[candidates[0]], .undetermined(candidates.map { templates[$0].editions[0] }))
+    }
+}
+
+/// What the recognition of a table could say about the edition it is drawn in.
+enum EditionReading {
+    case settled(String)
+    /// The table is drawn alike in several editions (table 四).
+    case shared
+    /// The table's edition-specific rows and headers are all missing.
+    case undetermined([String])
+
+    var name: String? { if case .settled(let name) = self { name } else { nil } }
+}
+
+/// The words of a template that its siblings in other editions lack: row labels, and header words.
+struct EditionEvidence: Sendable {
+    let leaves: [LabelKey]
+    let headerWords: [LabelKey]
+
+    init(_ template: TableTemplate, siblings: [TableTemplate]) {
+        let others = Set(siblings.flatMap { $0.keys.leaves.flatMap { $0.map(\.text) } + $0.keys.headerWords })
+        leaves = Set(template.keys.leaves.flatMap { $0.map(\.text) }).subtracting(others).sorted().map(LabelKey.init)
+        headerWords = template.keys.headerWords.subtracting(others).sorted().map(LabelKey.init)
+    }
+
+    /// How many of the words the source has.
+    func count(_ found: (LabelKey, _ isLeaf: Bool) -> Bool) -> Int {
+        leaves.filter { found($0, true) }.count + headerWords.filter { found($0, false) }.count
     }
 }
 

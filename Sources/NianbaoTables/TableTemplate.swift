@@ -9,7 +9,8 @@ public struct TableTemplate: Sendable {
     public let numeral: String
     /// Chinese name used in messages ("表三（收到和处理政府信息公开申请情况）").
     public let name: String
-    public let edition: String
+    /// The editions that draw the table this way (table 四 is the same in both).
+    public let editions: [String]
     public let shape: TableShape
     public let rows: [RowTemplate]
     /// Words of the header that identify the table even where its rows carry no labels.
@@ -23,12 +24,12 @@ public struct TableTemplate: Sendable {
     /// The labels reduced for matching, computed once.
     let keys: TemplateKeys
 
-    public init(key: String, numeral: String, name: String, edition: String, shape: TableShape,
+    public init(key: String, numeral: String, name: String, editions: [String], shape: TableShape,
                 rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
         self.key = key
         self.numeral = numeral
         self.name = name
-        self.edition = edition
+        self.editions = editions
         self.shape = shape
         self.rows = rows
         self.signature = signature
@@ -56,7 +57,7 @@ struct TemplateKeys: Sendable {
         let depth = rows.map(\.path.count).max() ?? 0
         parents = (0..<depth).map { d in paths.compactMap { keys in keys.count - 1 > d ? keys[d] : nil } }
         self.signature = signature.map(LabelKey.init)
-        headerWords = Set(rows.flatMap { $0.columns.map { LabelKey($0.label).text } })
+        headerWords = Set(rows.flatMap { $0.columns.flatMap { ([$0.label] + $0.aliases).map { LabelKey($0).text } } })
             .union(self.signature.map(\.text))
             .union(header.flatMap { $0.map { LabelKey($0.text).text } })
     }
@@ -94,13 +95,26 @@ public struct RowTemplate: Sendable {
     public let shortLabel: String
 }
 
-/// One canonical column: its key and its header label.
+/// One canonical column: its key, its header label, other names the header goes by, and the unit
+/// its values are stated in.
 public struct ColumnTemplate: Sendable, Equatable {
     public var key: String
     public var label: String
+    public var aliases: [String]
+    public var unit: ValueUnit
 
-    public init(_ key: String, _ label: String) {
+    public init(_ key: String, _ label: String, aliases: [String] = [], unit: ValueUnit = .count) {
         self.key = key
         self.label = label
+        self.aliases = aliases
+        self.unit = unit
     }
+}
+
+/// What a column's numbers count.
+public enum ValueUnit: Sendable, Equatable {
+    /// Items, cases, documents: the number as written.
+    case count
+    /// Money in 万元: a cell or header that says 元 is converted (251000元 → 25.1).
+    case tenThousandYuan
 }

@@ -2,10 +2,17 @@ import NianbaoModel
 
 /// The standard tables of the 2021 format (国办公开办函〔2021〕30号), from TEMPLATE.md.
 public enum Template2021 {
-    public static let edition = "2021"
+    public static let name = "2021"
 
-    /// The three standard tables, in report order.
-    public static let tables: [TableTemplate] = [activeDisclosure, applications, reviewLitigation]
+    /// The edition: its three standard tables in report order, and the sums that hold in them.
+    public static let edition = Edition(name: name, tables: [activeDisclosure, applications, reviewLitigation], rules: [
+        .balance(applications),
+        SumRule(id: "applications.outcomes", table: applications.key, axis: .eachColumn,
+                left: ["total"], right: applications.keys(from: "granted", through: "other_other"),
+                leftName: "（七）总计", rightName: "（一）至（六）各项之和"),
+        .rowTotal(applications),
+        .groupTotal(reviewLitigation),
+    ])
 
     // MARK: 表二
 
@@ -14,14 +21,15 @@ public enum Template2021 {
         ColumnTemplate("in_force", "现行有效件数"),
     ]
     static let decisionColumns = [ColumnTemplate("decisions", "本年处理决定数量")]
-    static let feeColumns = [ColumnTemplate("amount", "本年收费金额（单位：万元）")]
+    static let feeColumns = [ColumnTemplate("amount", "本年收费金额（单位：万元）", aliases: ["本年收费金额"], unit: .tenThousandYuan)]
 
     public static let activeDisclosure = TableTemplate(
-        key: "active_disclosure", numeral: "二", name: "表二（主动公开政府信息情况）", edition: edition,
+        key: "active_disclosure", numeral: "二", name: "表二（主动公开政府信息情况）", editions: [name],
         shape: .blocks,
         rows: [
             RowTemplate("regulations", ["第二十条第（一）项", "规章"], columns: contentColumns),
-            RowTemplate("normative_documents", ["第二十条第（一）项", "行政规范性文件"], columns: contentColumns),
+            RowTemplate("normative_documents", ["第二十条第（一）项", "行政规范性文件"], aliases: ["规范性文件"],
+                        columns: contentColumns),
             RowTemplate("licensing", ["第二十条第（五）项", "行政许可"], columns: decisionColumns),
             RowTemplate("punishment", ["第二十条第（六）项", "行政处罚"], columns: decisionColumns),
             RowTemplate("coercion", ["第二十条第（六）项", "行政强制"], columns: decisionColumns),
@@ -32,25 +40,25 @@ public enum Template2021 {
 
     // MARK: 表三
 
-    static let applicantColumns = [
+    public static let applicantColumns = [
         ColumnTemplate("natural_person", "自然人"), ColumnTemplate("commercial", "商业企业"),
         ColumnTemplate("research", "科研机构"), ColumnTemplate("social_welfare", "社会公益组织"),
         ColumnTemplate("legal_service", "法律服务机构"), ColumnTemplate("other_org", "其他"),
         ColumnTemplate("total", "总计"),
     ]
 
-    static func application(_ key: String, _ path: [String], aliases: [String] = []) -> RowTemplate {
+    public static func application(_ key: String, _ path: [String], aliases: [String] = []) -> RowTemplate {
         RowTemplate(key, path, aliases: aliases, columns: applicantColumns)
     }
 
-    static let results = "三、本年度办理结果"
-    static let denied = "（三）不予公开"
-    static let unavailable = "（四）无法提供"
-    static let notProcessed = "（五）不予处理"
-    static let otherProcessing = "（六）其他处理"
+    public static let results = "三、本年度办理结果"
+    public static let denied = "（三）不予公开"
+    public static let unavailable = "（四）无法提供"
+    public static let notProcessed = "（五）不予处理"
+    public static let otherProcessing = "（六）其他处理"
 
     public static let applications = TableTemplate(
-        key: "applications", numeral: "三", name: "表三（收到和处理政府信息公开申请情况）", edition: edition,
+        key: "applications", numeral: "三", name: "表三（收到和处理政府信息公开申请情况）", editions: [name],
         shape: .labelledRows(labelColumns: 3),
         rows: [
             application("new_received", ["一、本年新收政府信息公开申请数量"]),
@@ -82,16 +90,18 @@ public enum Template2021 {
             application("total", [results, "（七）总计"]),
             application("carried_forward", ["四、结转下年度继续办理"]),
         ],
-        signature: ["申请人情况", "法人或其他组织", "勾稽关系"],
-        header: [
-            [GridCell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowSpan: 3, colSpan: 3),
-             GridCell("申请人情况", colSpan: 7)],
-            [GridCell("自然人", rowSpan: 2), GridCell("法人或其他组织", colSpan: 5), GridCell("总计", rowSpan: 2)],
-            [GridCell("商业企业"), GridCell("科研机构"), GridCell("社会公益组织"), GridCell("法律服务机构"), GridCell("其他")],
-        ])
+        signature: applicationSignature,
+        header: applicationHeader)
 
-    /// The rows of table 三 that the outcome total sums (（一） … （六）3.其他).
-    public static let applicationOutcomes: [String] = Array(applications.rows.map(\.key)[2...22])
+    public static let applicationSignature = ["申请人情况", "法人或其他组织", "勾稽关系"]
+
+    /// The header of table 三, the same in both editions.
+    public static let applicationHeader: [[GridCell]] = [
+        [GridCell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowSpan: 3, colSpan: 3),
+         GridCell("申请人情况", colSpan: 7)],
+        [GridCell("自然人", rowSpan: 2), GridCell("法人或其他组织", colSpan: 5), GridCell("总计", rowSpan: 2)],
+        [GridCell("商业企业"), GridCell("科研机构"), GridCell("社会公益组织"), GridCell("法律服务机构"), GridCell("其他")],
+    ]
 
     // MARK: 表四
 
@@ -101,7 +111,8 @@ public enum Template2021 {
     ]
 
     public static let reviewLitigation = TableTemplate(
-        key: "review_litigation", numeral: "四", name: "表四（政府信息公开行政复议、行政诉讼情况）", edition: edition,
+        key: "review_litigation", numeral: "四", name: "表四（政府信息公开行政复议、行政诉讼情况）",
+        editions: [name, Template2019.name],
         shape: .singleValueRow,
         rows: [
             RowTemplate("review", ["行政复议"], columns: outcomeColumns),

@@ -65,6 +65,8 @@ public enum ReportJSON {
             ("unresolved", .array((t.values?.rows ?? []).flatMap { row in
                 row.cells.filter(\.unresolved).map { JSONValue.string("\(row.key).\($0.key)") }
             })),
+            // The template edition the table is drawn in; null when nothing in the report tells.
+            ("edition", string(t.edition)),
         ])
     }
 

@@ -1,6 +1,4 @@
 import NianbaoModel
-import NianbaoReport
-import NianbaoTables
 
 /// The normalized text form of a report: UTF-8, the title, one heading per line in canonical form
 /// (一、总体情况), one paragraph per line, images as `[image: …]`, every table as a `|` grid with
@@ -9,7 +7,7 @@ public enum ReportText {
     /// What a blank value cell is written as.
     public static let blank = "—"
 
-    public static func text(_ report: Report, templates: [TableTemplate] = Template2021.tables) -> String {
+    public static func text(_ report: Report) -> String {
         var lines: [String] = []
         var lastWasTable = false
         func paragraph(_ text: String) {
@@ -27,14 +25,13 @@ public enum ReportText {
         report.meta.preamble.forEach(paragraph)
         var written: Set<String> = []
         for section in report.sections {
-            let numeral = SectionTemplate.all.first { $0.number == section.number }?.numeral ?? String(section.number)
-            paragraph("\(numeral)、\(section.title)")
+            paragraph("\(section.numeral)、\(section.title)")
             section.paragraphs.forEach(paragraph)
             section.images.forEach { paragraph("[image: \($0)]") }
-            for template in templates where template.numeral == numeral {
-                if let grid = report.table(template.key)?.grid {
+            for standard in report.tables where standard.numeral == section.numeral {
+                if let grid = standard.grid {
                     table(grid, blankValues: true)
-                    written.insert(template.key)
+                    written.insert(standard.key)
                 }
             }
         }

@@ -46,7 +46,7 @@ struct ConvertCommand: ParsableCommand {
         var count = 0
         switch to {
         case .csv: out.write(bomText + CSVFormat.record(ReportCSV.longHeader))
-        case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader()))
+        case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader))
         case .json where inputs.count > 1: out.write("[\n")
         default: break
         }

@@ -75,7 +75,7 @@ import Testing
         let raw = try Data(contentsOf: output.appendingPathComponent("all-wide.csv"))
         #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]))
         let wide = try CSVTable(contentsOf: output.appendingPathComponent("all-wide.csv"))
-        #expect(wide.header == ReportCSV.wideHeader())
+        #expect(wide.header == ReportCSV.wideHeader)
         #expect(wide.records.count == goodInputs)
         #expect(wide.records.allSatisfy { $0.count == wide.header.count })
         let fee = wide.header.firstIndex(of: "active_disclosure.fees.amount")!

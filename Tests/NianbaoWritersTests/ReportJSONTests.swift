@@ -33,8 +33,8 @@ import Testing
         let json = ReportJSON.text(report, pretty: false)
         #expect(json == #"{"schema":"nianbao.report/1","source":{"path":"a.txt","format":"text","encoding":"GB18030","layout":"tab","sha256":"00","properties":null},"#
             + #""meta":{"title":"标题","organ":"某局","year":2024,"period":{"from":"2024-01-01","to":"2024-12-31"},"published":null,"template":null,"preamble":[]},"#
-            + #""sections":[],"tables":{"active_disclosure":{"present":true,"values":{"fees":{"amount":9.51}},"grid":null,"location":null,"unresolved":[]},"#
-            + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null,"unresolved":[]}},"other_tables":[],"checks":[],"#
+            + #""sections":[],"tables":{"active_disclosure":{"present":true,"values":{"fees":{"amount":9.51}},"grid":null,"location":null,"unresolved":[],"edition":null},"#
+            + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null,"unresolved":[],"edition":null}},"other_tables":[],"checks":[],"#
             + #""diagnostics":[{"severity":"warning","code":"table.absent","message":"报告中没有表四","location":{"line":9}}]}"#)
     }
 }

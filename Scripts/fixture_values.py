@@ -15,6 +15,17 @@ OUTCOMES = ["granted", "partial_grant", "denied_state_secret", "denied_law_forbi
             "not_processed_petition", "not_processed_repeat", "not_processed_publication", "not_processed_massive",
             "not_processed_confirm", "other_no_correction", "other_no_fee", "other_other"]
 APP_ROWS = ["new_received", "carried_over"] + OUTCOMES + ["total", "carried_forward"]
+# The 2019 format: table 三 has one （六）其他处理 row; table 二 has its own rows and columns.
+OUTCOMES_2019 = OUTCOMES[:18] + ["other_processing"]
+APP_ROWS_2019 = ["new_received", "carried_over"] + OUTCOMES_2019 + ["total", "carried_forward"]
+ACTIVE_2019 = [("regulations", ["new_made", "new_published", "total_published"]),
+               ("normative_documents", ["new_made", "new_published", "total_published"]),
+               ("licensing", ["prev_year_items", "change", "decisions"]),
+               ("other_external_services", ["prev_year_items", "change", "decisions"]),
+               ("punishment", ["prev_year_items", "change", "decisions"]),
+               ("coercion", ["prev_year_items", "change", "decisions"]),
+               ("fees", ["prev_year_items", "change"]),
+               ("procurement", ["items", "total_amount"])]
 GROUPS = ["review", "litigation_direct", "litigation_after_review"]
 GROUP_COLUMNS = ["upheld", "corrected", "other", "pending", "total"]
 
@@ -46,18 +57,20 @@ def balanced_values(seed):
 
 
 def failing_checks(values, tables):
-    """The (rule, scope) pairs TEMPLATE.md's arithmetic fails on, blanks counting as 0."""
+    """The (rule, scope) pairs TEMPLATE.md's arithmetic fails on, blanks counting as 0; table 三's
+    outcome rows are those of its edition (a 2019 table has other_processing)."""
     def total(cells):
         return sum(v or 0 for v in cells)
     fails = []
     if "applications" in tables:
         app = values["applications"]
+        outcomes = OUTCOMES_2019 if "other_processing" in app else OUTCOMES
         for c in APP_COLUMNS:
             if total([app["new_received"][c], app["carried_over"][c]]) != total([app["total"][c], app["carried_forward"][c]]):
                 fails.append(("applications.balance", c))
-            if total([app["total"][c]]) != total(app[r][c] for r in OUTCOMES):
+            if total([app["total"][c]]) != total(app[r][c] for r in outcomes):
                 fails.append(("applications.outcomes", c))
-        for r in APP_ROWS:
+        for r in app:
             if total([app[r]["total"]]) != total(app[r][c] for c in ORGS):
                 fails.append(("applications.row_total", r))
     if "review_litigation" in tables:
@@ -68,19 +81,26 @@ def failing_checks(values, tables):
 
 
 
-def expectation(values, tables, organ, year):
-    """What a fixture's NAME.expected.json says: the values per table, organ, year, failing checks."""
-    return {
+def expectation(values, tables, organ, year, editions=None):
+    """What a fixture's NAME.expected.json says: the values per table, organ, year, failing checks, and
+    where given the edition of each table and of the report."""
+    result = {
         "organ": organ, "year": year,
         "tables": {t: ({"present": True, "values": values[t]} if t in tables else {"present": False, "values": None})
                    for t in ["active_disclosure", "applications", "review_litigation"]},
         "failing_checks": sorted([list(f) for f in failing_checks(values, tables)]),
     }
+    if editions:
+        for t, edition in editions.items():
+            result["tables"][t]["edition"] = edition
+        distinct = sorted({e for e in editions.values() if e})
+        result["template"] = distinct[0] if len(distinct) == 1 else "mixed"
+    return result
 
 
-def write_expectation(path, values, tables, organ, year):
+def write_expectation(path, values, tables, organ, year, editions=None):
     """Writes a fixture's NAME.expected.json."""
-    path.write_text(json.dumps(expectation(values, tables, organ, year), ensure_ascii=False, indent=1) + "\n",
+    path.write_text(json.dumps(expectation(values, tables, organ, year, editions), ensure_ascii=False, indent=1) + "\n",
                     encoding="utf-8")
 
 

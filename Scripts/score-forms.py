@@ -12,7 +12,7 @@ bin = sys.argv[1]
 tot = right = wrong = 0
 for exp in sorted(glob.glob((sys.argv[2] if len(sys.argv) > 2 else "Tests/Fixtures/forms") + "/*.expected.json")):
     name = exp[:-len(".expected.json")]
-    inp = [f for f in glob.glob(name + ".*") if not f.endswith(".expected.json")][0]
+    inp = [f for f in glob.glob(name + ".*") if os.path.splitext(f)[0] == name][0]
     e = json.load(open(exp))
     r = subprocess.run([bin, "convert", inp, "--to", "json"], capture_output=True, text=True)
     if r.returncode not in (0, 3):

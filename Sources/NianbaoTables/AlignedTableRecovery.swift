@@ -24,6 +24,8 @@ struct AlignedTableRecovery {
         var location: SourceLocation
         var labelText: String
         var hasNumbers: Bool { words.contains { $0.number != nil } }
+        /// Whether the line states amounts in 元 (`251000 元`, `251000元`), which a 万元 column converts.
+        var statesYuan: Bool { words.contains { CellValue.statesYuan($0.text) } }
         var isNumbersOnly: Bool { hasNumbers && labelText.isEmpty }
     }
 
@@ -62,7 +64,7 @@ struct AlignedTableRecovery {
 
     /// The digits of a word that is a number as a cell writes it (full-width, thousands separators, a unit).
     static func numberText(_ word: String) -> String? {
-        guard case .number = CellValue(word) else { return nil }
+        guard CellValue(word).isNumber else { return nil }
         var digits = LabelKey.halfWidth(word).filter { $0 != "," && $0 != "，" }
         while let last = digits.last, !last.isNumber { digits.removeLast() }
         return NumberSplitter.value(digits) != nil ? digits : nil
@@ -110,6 +112,7 @@ struct AlignedTableRecovery {
             // Number lines just before the next row may be this row's wrapped numbers or the next row's.
             let floating = next.map { Array(numberLines(before: $0, in: lines).filter { $0 > own.last! }) } ?? []
             let wanted = template.rows[hit.row].columns.count
+            if own.contains(where: { lines[$0].statesYuan }) { placement.noteAmountsInYuan(row: hit.row) }
             let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: hit.row))
             var readings: [(take: Int, values: [Double])] = []
             for take in 0...floating.count {

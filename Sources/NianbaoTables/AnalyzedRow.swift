@@ -12,9 +12,18 @@ struct AnalyzedRow {
     var region: [CellValue]
     /// The texts of `region`, for messages.
     var regionText: [String]
+    /// The row's place in its table.
+    var position: Int
+    /// The grid column each cell starts in, as the reader's spans place it.
+    var cellStarts: [Int]
+    /// The grid columns each cell of `region` covers.
+    var regionColumns: [Range<Int>]
 
-    init(_ row: SourceRow) {
+    /// A row at `position` whose cells start at the grid columns `starts`.
+    init(_ row: SourceRow, position: Int, starts: [Int]) {
         source = row
+        self.position = position
+        cellStarts = starts
         cells = row.cells.map { CellValue($0.text) }
         let lastLabel = cells.lastIndex { $0.isLabel }
         labels = zip(row.cells, cells).filter { $0.1.isLabel }.map(\.0.text)
@@ -22,6 +31,7 @@ struct AnalyzedRow {
         let start = lastLabel.map { $0 + 1 } ?? 0
         region = Array(cells[start...])
         regionText = row.cells[start...].map(\.text)
+        regionColumns = row.cells.indices[start...].map { i in starts[i]..<(starts[i] + max(1, row.cells[i].colSpan)) }
     }
 
     var location: SourceLocation { source.location }

@@ -1,16 +1,20 @@
+import NianbaoModel
+
 /// What a table cell holds, as far as values are concerned.
 enum CellValue: Equatable {
     /// Empty, or a mark that means nothing was entered (—, /, 无).
     case blank
     case number(Double)
+    /// A number the cell states in 元 (`251000元`), as written: a 万元 column takes it divided by 10,000.
+    case yuan(String)
     /// Looks like a value (starts with a digit) but is not a number.
     case unreadable(String)
     /// Words: a label or header.
     case label
 
     private static let blankMarks: Set<String> = ["-", "--", "—", "——", "/", "\\", "无", "空", "－", "／"]
-    /// Units some sources write after the number.
-    private static let units = ["万元", "件", "个", "条", "元"]
+    /// Units some sources write after the number; 元 is kept apart, since a 万元 column converts it.
+    private static let units = ["万元", "件", "个", "条"]
 
     init(_ raw: String) {
         let text = LabelKey.halfWidth(raw).unicodeScalars.filter { !$0.properties.isWhitespace }
@@ -21,8 +25,10 @@ enum CellValue: Equatable {
         }
         var digits = text.replacingCommas()
         if let unit = CellValue.units.first(where: { digits.hasSuffix($0) }) { digits.removeLast(unit.count) }
+        let yuan = CellValue.statesYuan(digits)
+        if yuan { digits.removeLast() }
         if let number = Double(digits), digits.allSatisfy({ $0.isASCII }) {
-            self = .number(number)
+            self = yuan ? .yuan(digits) : .number(number)
         } else if let first = digits.first, first.isASCII, first.isNumber,
                   digits.allSatisfy({ $0.isASCII && !$0.isLetter }) {
             self = .unreadable(raw)
@@ -32,7 +38,44 @@ enum CellValue: Equatable {
     }
 
     var isLabel: Bool { self == .label }
-    var isNumber: Bool { if case .number = self { true } else { false } }
+    var isNumber: Bool {
+        switch self {
+        case .number, .yuan: true
+        default: false
+        }
+    }
+
+    /// Whether a text states an amount in 元 rather than 万元.
+    static func statesYuan(_ text: String) -> Bool {
+        text.hasSuffix("元") && !text.hasSuffix("万元")
+    }
+
+    /// The value as a cell under a header that says 元 states it.
+    var statedInYuan: CellValue {
+        if case .number(let n) = self { .yuan(numberText(n)) } else { self }
+    }
+
+    /// The number the cell holds in a column of `unit`: 元 become 万元 by moving the decimal point,
+    /// digit for digit, so 75394432.52元 is 7539.443252 exactly as written.
+    func number(in unit: ValueUnit) -> Double? {
+        switch self {
+        case .number(let n): n
+        case .yuan(let digits): unit == .tenThousandYuan ? Double(Self.shiftedLeft(digits, by: 4)) : Double(digits)
+        default: nil
+        }
+    }
+
+    /// Decimal digits with the point moved `places` to the left ("251000" → "25.1000").
+    static func shiftedLeft(_ digits: String, by places: Int) -> String {
+        let negative = digits.hasPrefix("-")
+        let unsigned = negative ? String(digits.dropFirst()) : digits
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        if whole.count <= places { whole = String(repeating: "0", count: places - whole.count + 1) + whole }
+        let cut = whole.index(whole.endIndex, offsetBy: -places)
+        return (negative ? "-" : "") + whole[..<cut] + "." + whole[cut...] + fraction
+    }
 }
 
 private extension String {

@@ -28,6 +28,13 @@ struct FlattenedTableRecovery {
             digits = ""
         }
         for (i, c) in characters.enumerated() {
+            // A minus starts a value of its own (本年增/减 of a 2019 table 二: `750-35471`).
+            if c == "-", isDigit(i + 1) {
+                flushLabel()
+                if !digits.isEmpty { digits.append(" ") }
+                digits.append(c)
+                continue
+            }
             let inNumber = isDigit(i)
                 || (c == "." && isDigit(i - 1) && isDigit(i + 1))
                 || (c == " " && !digits.isEmpty && isDigit(characters[(i + 1)...].firstIndex { $0 != " " } ?? -1))
@@ -62,6 +69,12 @@ struct FlattenedTableRecovery {
             let digits = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
                 .joined(separator: " ")
             let row = template.rows[hit.row]
+            // A unit glued after the row's last value (`251000元二、…`) opens the next label run.
+            if runs[(hit.run + 1)..<min(end + 1, runs.count)].contains(where: {
+                if case .label(let label) = $0 { CellValue.statesYuan(String(label.trimmingBlanks().prefix(1))) } else { false }
+            }) {
+                placement.noteAmountsInYuan(row: hit.row)
+            }
             let solver = NumberSplitter(count: row.columns.count, sums: RowSums(template: template, row: hit.row))
             if digits.isEmpty {
                 placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)

@@ -3,13 +3,22 @@ import NianbaoModel
 /// Places the values of one recognised table at the template's canonical keys.
 struct TablePlacement {
     let template: TableTemplate
+    /// The source's column headers, where its reader gave a grid; nil for text placed by counting.
+    let headers: HeaderColumns?
     private(set) var values: TableValues
     private(set) var diagnostics: [Diagnostic] = []
     private var placed: Set<Int> = []
     private var realignedRows = 0
+    /// Labels of rows whose values were put back under the header columns they straddled.
+    private var realignedUnderHeaders: [String] = []
+    /// Rows of a text form whose amounts the source states in 元.
+    private var yuanRows: Set<Int> = []
+    /// Columns (by key) whose header the source writes with 元 (采购总金额（元）).
+    private var yuanColumns: Set<String> = []
 
-    init(template: TableTemplate) {
+    init(template: TableTemplate, headers: HeaderColumns? = nil) {
         self.template = template
+        self.headers = headers
         values = TableValues(rows: template.rows.map { row in
             RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil, label: $0.label) },
                       label: row.label)
@@ -25,6 +34,7 @@ struct TablePlacement {
     }
 
     mutating func placeLabelledRows(_ rows: [AnalyzedRow]) {
+        noteHeadersInYuan(rows)
         var matches: [Match] = []
         var context: [Int: LabelKey] = [:]
         var pending: (row: AnalyzedRow, index: Int?)?
@@ -146,18 +156,46 @@ struct TablePlacement {
         for extra in dataRows.dropFirst() {
             unmatched(extra, label: extra.regionText.joined(separator: " "))
         }
-        let (cells, reading) = ValueAlignment().values(row.region, wanted: wanted)
-        note(reading, label: "数值", row: row)
-        var offset = 0
-        for (index, templateRow) in template.rows.enumerated() {
-            let count = templateRow.columns.count
-            store(Array(cells[offset..<offset + count]), at: index, row: row)
-            offset += count
+        if !placeByHeaders(row, rows: Array(template.rows.indices)) {
+            let (cells, reading) = ValueAlignment().values(row.region, wanted: wanted)
+            note(reading, label: "数值", row: row)
+            var offset = 0
+            for (index, templateRow) in template.rows.enumerated() {
+                let count = templateRow.columns.count
+                store(Array(cells[offset..<offset + count]), at: index, row: row)
+                offset += count
+            }
         }
         reportRealigned(at: row.location)
     }
 
     // MARK: Rows read from text forms (aligned columns, flattened cells)
+
+    /// A header such as 采购总金额（元）: amounts in 元, not in 万元.
+    static func statesYuan(header text: String) -> Bool {
+        text.contains("元") && !text.contains("万元")
+    }
+
+    /// Finds the 万元 columns whose header in the source says 元, wherever their values end up read from.
+    private mutating func noteHeadersInYuan(_ rows: [AnalyzedRow]) {
+        let columns = template.rows.flatMap(\.columns).filter { $0.unit == .tenThousandYuan }
+        for text in rows.flatMap(\.labels) where Self.statesYuan(header: text) {
+            let key = LabelKey(text)
+            for column in columns where ([column.label] + column.aliases).contains(where: { key.matches(LabelKey($0)) }) {
+                yuanColumns.insert(column.key)
+            }
+        }
+    }
+
+    /// Records that a text form's row states its amounts in 元: its 万元 columns convert them.
+    mutating func noteAmountsInYuan(row index: Int) {
+        yuanRows.insert(index)
+    }
+
+    /// A number a text form read for a column, in the column's unit.
+    private func converted(_ number: Double, row index: Int, column: ColumnTemplate) -> Double? {
+        yuanRows.contains(index) ? CellValue.yuan(numberText(number)).number(in: column.unit) : number
+    }
 
     /// Stores a row the text form settled, or leaves it unresolved and says why.
     mutating func place(_ outcome: NumberSplitter.Outcome, at index: Int, source: String, location: SourceLocation?) {
@@ -165,7 +203,9 @@ struct TablePlacement {
         let row = template.rows[index]
         switch outcome {
         case .settled(let numbers):
-            for (column, number) in zip(row.columns, numbers) { values[row.key, column.key] = number }
+            for (column, number) in zip(row.columns, numbers) {
+                values[row.key, column.key] = converted(number, row: index, column: column)
+            }
         case .unsettled(let readings):
             values.unresolve(row: row.key)
             let shown = readings.map { $0.joined(separator: "|") }.joined(separator: "；")
@@ -193,7 +233,9 @@ struct TablePlacement {
     mutating func place(_ numbers: [Double?], at index: Int) {
         placed.insert(index)
         let row = template.rows[index]
-        for (column, number) in zip(row.columns, numbers) { values[row.key, column.key] = number }
+        for (column, number) in zip(row.columns, numbers) {
+            values[row.key, column.key] = number.flatMap { converted($0, row: index, column: column) }
+        }
     }
 
     /// The source ended inside the table: the last row it has may be cut, and the rows after it are lost.
@@ -225,9 +267,44 @@ struct TablePlacement {
                 "\(template.name)“\(row.labels.last ?? "")”行重复出现，只采用第一次出现的数值", at: row.location))
             return
         }
+        if placeByHeaders(row, rows: [index]) { return }
         let (cells, reading) = alignment.values(row.region, wanted: templateRow.columns.count)
         note(reading, label: row.labels.last ?? templateRow.label, row: row)
         store(cells, at: index, row: row)
+    }
+
+    /// Places a row's values under the header columns they stand below, when the source has a grid
+    /// whose header names every column of `indexes` (the template rows the row's values belong to).
+    /// False when it has none, or a value stands outside it: the row is then read by counting.
+    private mutating func placeByHeaders(_ row: AnalyzedRow, rows indexes: [Int]) -> Bool {
+        guard let headers else { return false }
+        var slots: [HeaderColumns.Slot] = []
+        for index in indexes {
+            guard let found = headers.slots(of: index, at: row) else { return false }
+            slots += found
+        }
+        let label = indexes.count == 1 ? row.labels.last ?? template.rows[indexes[0]].label : "数值"
+        switch HeaderColumns.read(row, under: slots) {
+        case .outside:
+            return false
+        case .unsettled:
+            for index in indexes {
+                placed.insert(index)
+                values.unresolve(row: template.rows[index].key)
+            }
+            diagnostics.append(Diagnostic(.warning, "value.ambiguous",
+                "\(template.name)“\(label)”行的数值与表头的列对不上（合并单元格跨了几列，或两个数值同在一列之下），"
+                + "无法确定各数值属于哪一列，记为空", at: row.location))
+        case .placed(let cells, let realigned):
+            if realigned { realignedUnderHeaders.append(label) }
+            var offset = 0
+            for index in indexes {
+                let count = template.rows[index].columns.count
+                store(Array(cells[offset..<offset + count]), at: index, row: row)
+                offset += count
+            }
+        }
+        return true
     }
 
     private mutating func store(_ cells: [CellValue], at index: Int, row: AnalyzedRow) {
@@ -235,8 +312,9 @@ struct TablePlacement {
         let templateRow = template.rows[index]
         for (column, cell) in zip(templateRow.columns, cells) {
             switch cell {
-            case .number(let n):
-                values[templateRow.key, column.key] = n
+            case .number, .yuan:
+                values[templateRow.key, column.key] = (yuanColumns.contains(column.key) ? cell.statedInYuan : cell)
+                    .number(in: column.unit)
             case .unreadable(let text):
                 diagnostics.append(Diagnostic(.warning, "value.unreadable",
                     "\(template.name)“\(templateRow.label)”行“\(column.label)”列的“\(text)”不是数字，按空白处理",
@@ -268,9 +346,15 @@ struct TablePlacement {
     }
 
     private mutating func reportRealigned(at location: SourceLocation?) {
-        guard realignedRows > 0 else { return }
-        diagnostics.append(Diagnostic(.info, "table.realigned",
-            "\(template.name)有 \(realignedRows) 行单元格因合并单元格错位，已按标签和数值重新对齐", at: location))
+        if realignedRows > 0 {
+            diagnostics.append(Diagnostic(.info, "table.realigned",
+                "\(template.name)有 \(realignedRows) 行单元格因合并单元格错位，已按标签和数值重新对齐", at: location))
+        }
+        if !realignedUnderHeaders.isEmpty {
+            let labels = realignedUnderHeaders.map { "“\($0)”" }.joined(separator: "、")
+            diagnostics.append(Diagnostic(.info, "table.realigned",
+                "\(template.name)\(labels)行的数值单元格与表头的列错位（合并的宽度不同），已按所在表头的列归位", at: location))
+        }
     }
 
     /// Says which template rows the source did not have.

@@ -19,12 +19,13 @@ public struct TableRepair: Sendable {
     /// Repairs one table as it arrived.
     public func repair(_ table: SourceTable) -> RepairedTable {
         guard table.form == .cells else { return repairText(table) }
-        let rows = table.rows.map(AnalyzedRow.init)
+        let grid = GridPlacement(table.rows.map(\.cells))
+        let rows = table.rows.enumerated().map { AnalyzedRow($1, position: $0, starts: grid.starts[$0]) }
         guard let (template, edition) = recognise(rows) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }
-        var placement = TablePlacement(template: template)
+        var placement = TablePlacement(template: template, headers: HeaderColumns(table, rows: rows, template: template))
         placement.note(edition, at: table.location)
         switch template.shape {
         case .labelledRows, .blocks: placement.placeLabelledRows(rows)

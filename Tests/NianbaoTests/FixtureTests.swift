@@ -11,6 +11,7 @@ import Testing
             $0.deletingPathExtension().deletingPathExtension().appendingPathExtension("docx")
         }
         + Paths.files(in: Paths.htmlFixtures, ending: ".html")
+        + Paths.files(in: Paths.editionFixtures, ending: "").filter { !$0.lastPathComponent.hasSuffix(".expected.json") }
         + Paths.files(in: Paths.formFixtures, ending: "").filter { !$0.lastPathComponent.hasSuffix(".expected.json") }).map { $0.path.replacingOccurrences(of: Paths.root.path + "/", with: "") }
 
     struct Expected {
@@ -18,6 +19,9 @@ import Testing
         var year: Int
         var tables: [String: [String: [String: Double?]]?]
         var failingChecks: Set<String>
+        /// The edition of each table and of the report, where the fixture states them.
+        var editions: [String: String?]
+        var template: String??
 
         init(_ url: URL) throws {
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
@@ -29,6 +33,10 @@ import Testing
                 }
             }
             failingChecks = Set((json["failing_checks"] as! [[String]]).map { "\($0[0])[\($0[1])]" })
+            editions = (json["tables"] as! [String: [String: Any]]).compactMapValues { table in
+                table.keys.contains("edition") ? .some(table["edition"] as? String) : nil
+            }
+            template = json.keys.contains("template") ? .some(json["template"] as? String) : nil
         }
     }
 
@@ -36,7 +44,9 @@ import Testing
         for layout in ["text/tab-", "text/pipe-", "text/cell-per-line", "docx/template-filled", "docx/python-docx",
                        "html/template-filled.libreoffice", "html/template-filled.pandoc", "html/template-filled.page",
                        "forms/dense.layout", "forms/sparse.layout", "forms/dense.pandoc", "forms/dense.gfm",
-                       "forms/dense.plain", "forms/dense.crawler", "forms/sparse.crawler", "forms/sparse.cutoff"] {
+                       "forms/dense.plain", "forms/dense.crawler", "forms/sparse.crawler", "forms/sparse.cutoff",
+                       "editions/report-2019.docx", "editions/report-2019.libreoffice.html", "editions/report-2019.pandoc.html",
+                       "editions/mixed.docx", "editions/merged-blanks.docx", "editions/merged-blanks.libreoffice.html"] {
             #expect(Self.fixtures.contains { $0.contains(layout) }, "\(layout)")
         }
     }
@@ -51,7 +61,9 @@ import Testing
         #expect(report.meta.year == expected.year)
         // A cut-off page ends inside section 三.
         #expect(report.sections.count == (name.hasSuffix("spans.html") ? 1 : name.contains(".cutoff.") ? 3 : 6))
+        if let template = expected.template { #expect(report.meta.template == template) }
         for table in report.tables {
+            if let edition = expected.editions[table.key] { #expect(table.edition == edition, "\(table.key)") }
             let wanted = try #require(expected.tables[table.key])
             #expect(table.present == (wanted != nil), "\(table.key)")
             guard let wanted else {

@@ -9,6 +9,7 @@ enum Paths {
     static let docxFixtures = root.appendingPathComponent("Tests/Fixtures/docx")
     static let htmlFixtures = root.appendingPathComponent("Tests/Fixtures/html")
     static let formFixtures = root.appendingPathComponent("Tests/Fixtures/forms")
+    static let editionFixtures = root.appendingPathComponent("Tests/Fixtures/editions")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

@@ -7,7 +7,8 @@ import Testing
     static let inputs = (Paths.files(in: Paths.samples, ending: "")
         + Paths.files(in: Paths.textFixtures, ending: ".txt")
         + Paths.files(in: Paths.docxFixtures, ending: ".docx")
-        + Paths.files(in: Paths.htmlFixtures, ending: ".html"))
+        + Paths.files(in: Paths.htmlFixtures, ending: ".html")
+        + Paths.files(in: Paths.editionFixtures, ending: ".docx"))
         .map { $0.path.replacingOccurrences(of: Paths.root.path + "/", with: "") }
 
     /// What the text form carries: everything but where it came from and what the reading noticed.
@@ -15,6 +16,7 @@ import Testing
         var meta: Meta
         var sections: [[String]]
         var tables: [String: TableValues?]
+        var editions: [String: String?]
         var otherTables: [[[String]]]
         var checks: [String]
 
@@ -22,6 +24,7 @@ import Testing
             meta = report.meta
             sections = report.sections.map { [String($0.number), $0.key, $0.title] + $0.paragraphs + $0.images }
             tables = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.key, $0.values) })
+            editions = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.key, $0.edition) })
             otherTables = report.otherTables.map(Content.expanded)
             checks = report.checks.map { "\($0.id) \($0.scope) \($0.status)" }
         }

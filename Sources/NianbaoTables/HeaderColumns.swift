@@ -1,0 +1,112 @@
+import NianbaoModel
+
+/// The column headers of a table whose reader gave its grid: for each grid column, the header labels
+/// stacked above it. A value is then placed under the header it stands below, so a merged blank stays
+/// blank and the values after it keep their columns; counting cells from the left is left for text
+/// that has no grid.
+struct HeaderColumns {
+    /// One header cell's label over a grid column.
+    struct Label {
+        var key: LabelKey
+        var text: String
+    }
+
+    /// Where one template column stands: its grid columns, and whether its header states the values in 元.
+    struct Slot: Equatable {
+        var columns: Set<Int>
+        var inYuan: Bool
+    }
+
+    /// Per source row: the header in force there (grid column → labels, top to bottom).
+    private let stacks: [[Int: [Label]]]
+    private let template: TableTemplate
+
+    /// The headers of a table, nil when its rows are no grid to trust: without spans from the reader and
+    /// with rows of different lengths, cell positions are not columns (a text extract drops merged cells).
+    init?(_ table: SourceTable, rows: [AnalyzedRow], template: TableTemplate) {
+        let spanned = table.rows.contains { $0.cells.contains { $0.rowSpan > 1 || $0.colSpan > 1 } }
+        let rectangular = Set(table.rows.map(\.cells.count)).count == 1
+        guard spanned || rectangular else { return nil }
+        self.template = template
+        var stacks: [[Int: [Label]]] = []
+        var building: [Int: [Label]] = [:]
+        var inForce: [Int: [Label]] = [:]
+        var previousWasHeader = false
+        for row in rows {
+            let isHeader = row.numberCount == 0
+                && row.labelKeys.contains { $0.marker == nil && template.keys.headerWords.contains($0.text) }
+            if isHeader {
+                if !previousWasHeader { building = [:] }
+                for (cell, start) in zip(row.source.cells, row.cellStarts) where !cell.text.isEmpty {
+                    let label = Label(key: LabelKey(cell.text), text: cell.text)
+                    for column in start..<(start + max(1, cell.colSpan)) { building[column, default: []].append(label) }
+                }
+                inForce = building
+            }
+            previousWasHeader = isHeader
+            stacks.append(inForce)
+        }
+        self.stacks = stacks
+    }
+
+    /// Where each column of template row `index` stands under the header in force at `row`; nil unless
+    /// the header gives every column, apart from the others and in the template's order.
+    func slots(of index: Int, at row: AnalyzedRow) -> [Slot]? {
+        let stack = stacks[row.position]
+        guard !stack.isEmpty else { return nil }
+        let templateRow = template.rows[index]
+        // In a table of one value line (表四) the template rows are column groups, named in the header too.
+        let groups = template.shape == .singleValueRow ? templateRow.path.map(LabelKey.init) : []
+        var slots: [Slot] = []
+        for column in templateRow.columns {
+            let names = ([column.label] + column.aliases).map(LabelKey.init)
+            var slot = Slot(columns: [], inYuan: false)
+            for (grid, labels) in stack {
+                guard let last = labels.last, names.contains(where: { last.key.matches($0) }),
+                      groups.allSatisfy({ group in labels.contains { $0.key.matches(group) } }) else { continue }
+                slot.columns.insert(grid)
+                slot.inYuan = slot.inYuan || TablePlacement.statesYuan(header: last.text)
+            }
+            guard let first = slot.columns.min(), first > (slots.last?.columns.max() ?? -1) else { return nil }
+            slots.append(slot)
+        }
+        return slots
+    }
+
+    /// How the value cells of a row stand under the slots.
+    enum Reading: Equatable {
+        /// Each slot's cell (blank where no value stands under it); `realigned` when a cell spanning two
+        /// columns was given to the one its neighbours left free.
+        case placed([CellValue], realigned: Bool)
+        /// A value stands under no slot: the header does not describe this row.
+        case outside
+        /// Values could stand under the slots in more than one way, or in none.
+        case unsettled
+    }
+
+    /// The cells of a row placed under `slots` by the grid columns they cover. A row whose values do not
+    /// begin where the header's do is shifted against it (a text extract dropped or added a cell): its
+    /// positions say nothing, and it counts as outside.
+    static func read(_ row: AnalyzedRow, under slots: [Slot]) -> Reading {
+        guard let first = row.regionColumns.first?.lowerBound, first == slots.first?.columns.min() else { return .outside }
+        let cells = zip(row.region, row.regionColumns).filter { $0.0 != .blank }
+        let options = cells.map { _, columns in
+            slots.indices.filter { !slots[$0].columns.isDisjoint(with: columns) }
+        }
+        if options.contains(where: \.isEmpty) { return .outside }
+        // Values keep their order: find every order-keeping way to give each value its own slot.
+        var found: [[Int]] = []
+        func assign(_ i: Int, after last: Int, _ chosen: [Int]) {
+            guard found.count < 2 else { return }
+            if i == cells.count { found.append(chosen); return }
+            for slot in options[i] where slot > last { assign(i + 1, after: slot, chosen + [slot]) }
+        }
+        assign(0, after: -1, [])
+        guard found.count == 1 else { return .unsettled }
+        var values = Array(repeating: CellValue.blank, count: slots.count)
+        for (cell, slot) in zip(cells, found[0]) {
+            values[slot] = slots[slot].inYuan ? cell.0.statedInYuan : cell.0
+        }
+        return .placed(values, realigned: options.contains { $0.count > 1 })
+    }
+}

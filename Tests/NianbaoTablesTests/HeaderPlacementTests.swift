@@ -1,0 +1,77 @@
+import NianbaoModel
+import Testing
+@testable import NianbaoTables
+
+/// A source table from rows of cells with spans, one line a row.
+func spannedTable(_ rows: [[SourceCell]]) -> SourceTable {
+    SourceTable(rows: rows.enumerated().map { i, cells in SourceRow(cells: cells, location: SourceLocation(line: i + 1)) },
+                location: SourceLocation(line: 1))
+}
+
+/// Values placed under the header columns they stand below, where the reader gave a grid.
+@Suite struct HeaderPlacementTests {
+    let repair = TableRepair()
+    let header: [[SourceCell]] = [
+        [SourceCell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowSpan: 3, colSpan: 2),
+         SourceCell("申请人情况", colSpan: 7)],
+        [SourceCell("自然人", rowSpan: 2), SourceCell("法人或其他组织", colSpan: 5), SourceCell("总计", rowSpan: 2)],
+        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].map { SourceCell($0) },
+    ]
+
+    func cells(_ texts: String...) -> [SourceCell] { texts.map { SourceCell($0) } }
+
+    @Test func aMergedBlankStaysBlankAndTheValuesAfterItKeepTheirColumns() {
+        let repaired = repair.repair(spannedTable(header + [
+            [SourceCell("一、本年新收政府信息公开申请数量", colSpan: 2)] + cells("1", "2", "3", "4", "5", "6", "21"),
+            [SourceCell("二、上年结转政府信息公开申请数量", colSpan: 2), SourceCell("7"), SourceCell("", colSpan: 2)]
+                + cells("8", "9", "10", "34"),
+            [SourceCell("四、结转下年度继续办理", colSpan: 2), SourceCell("", colSpan: 2)] + cells("11", "12", "13", "14", "50"),
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v.rows.first { $0.key == "carried_over" }?.cells.map(\.value) == [7, nil, nil, 8, 9, 10, 34])
+        #expect(v.rows.first { $0.key == "carried_forward" }?.cells.map(\.value) == [nil, nil, 11, 12, 13, 14, 50])
+        #expect(!repaired.diagnostics.contains { $0.code == "table.values_ambiguous" })
+    }
+
+    /// Real 2019 tables: 本年增/减 spans two grid columns in the header, 上一年项目数量 two in the data rows.
+    @Test func a2019BlockIsPlacedByItsHeaderLabels() {
+        let repaired = repair.repair(spannedTable([
+            [SourceCell("第二十条第（五）项", colSpan: 5)],
+            [SourceCell("信息内容"), SourceCell("上一年项目数量"), SourceCell("本年增/减", colSpan: 2), SourceCell("处理决定数量")],
+            [SourceCell("行政许可"), SourceCell("12", colSpan: 2), SourceCell("-3"), SourceCell("40")],
+            [SourceCell("其他对外管理服务事项"), SourceCell("", colSpan: 2), SourceCell("5"), SourceCell("6")],
+            [SourceCell("第二十条第（九）项", colSpan: 5)],
+            [SourceCell("信息内容"), SourceCell("采购项目数量", colSpan: 2), SourceCell("采购总金额（元）", colSpan: 2)],
+            [SourceCell("政府集中采购"), SourceCell("3", colSpan: 2), SourceCell("75394432.52", colSpan: 2)],
+        ]))
+        #expect(repaired.edition == "2019")
+        let v = try! #require(repaired.values)
+        #expect(v.rows.first { $0.key == "licensing" }?.cells.map(\.value) == [12, -3, 40])
+        #expect(v.rows.first { $0.key == "other_external_services" }?.cells.map(\.value) == [nil, 5, 6])
+        #expect(v["procurement", "items"] == 3)
+        #expect(v["procurement", "total_amount"] == 7539.443252)
+        #expect(repaired.diagnostics.filter { $0.code == "table.realigned" }.map(\.message)
+                == ["表二（主动公开政府信息情况）“行政许可”行的数值单元格与表头的列错位（合并的宽度不同），已按所在表头的列归位"])
+    }
+
+    @Test func aValueThatCouldStandUnderEitherOfTwoColumnsIsLeftUnresolved() {
+        let repaired = repair.repair(spannedTable([
+            [SourceCell("第二十条第（五）项", colSpan: 5)],
+            [SourceCell("信息内容"), SourceCell("上一年项目数量"), SourceCell("本年增/减", colSpan: 2), SourceCell("处理决定数量")],
+            [SourceCell("行政许可"), SourceCell("12", colSpan: 2), SourceCell(""), SourceCell("40")],
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v.rows.first { $0.key == "licensing" }?.cells.map(\.value) == [nil, nil, nil])
+        #expect(v.isUnresolved(row: "licensing", column: "prev_year_items"))
+        #expect(repaired.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("行政许可") })
+    }
+
+    @Test func amountsIn元BecomeAmountsIn万元DigitForDigit() {
+        #expect(CellValue("251000元").number(in: .tenThousandYuan) == 25.1)
+        #expect(CellValue("75,394,432.52元").number(in: .tenThousandYuan) == 7539.443252)
+        #expect(CellValue("12元").number(in: .tenThousandYuan) == 0.0012)
+        #expect(CellValue("-5000元").number(in: .tenThousandYuan) == -0.5)
+        #expect(CellValue("12.5万元").number(in: .tenThousandYuan) == 12.5)
+        #expect(CellValue("251000").number(in: .tenThousandYuan) == 251000)
+    }
+}

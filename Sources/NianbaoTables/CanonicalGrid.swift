@@ -1,20 +1,31 @@
 import NianbaoModel
 
-/// Builds the repaired grid of a standard table in the template's own layout, with its spans.
-enum CanonicalGrid {
-    static func build(_ template: TableTemplate, _ values: TableValues) -> Grid {
-        switch template.shape {
-        case .labelledRows(let labelColumns): labelledRows(template, values, labelColumns: labelColumns)
-        case .blocks: blocks(template, values)
-        case .singleValueRow: singleValueRow(template, values)
+/// Builds the repaired grid of a standard table in the template's own layout, with its spans, and
+/// the source's own where it merged blank cells.
+struct CanonicalGrid {
+    let notes: GridNotes
+
+    static func build(_ template: TableTemplate, _ values: TableValues, notes: GridNotes = GridNotes()) -> Grid {
+        let grid = CanonicalGrid(notes: notes)
+        return switch template.shape {
+        case .labelledRows(let labelColumns): grid.labelledRows(template, values, labelColumns: labelColumns)
+        case .blocks: grid.blocks(template, values)
+        case .singleValueRow: grid.singleValueRow(template, values)
         }
     }
 
-    private static func valueCells(_ row: RowValues) -> [GridCell] {
-        row.cells.map { GridCell($0.value.map(numberText) ?? "") }
+    /// A row's value cells: the value, or the text as the source wrote it, and merged blanks as one cell.
+    private func valueCells(_ row: RowValues) -> [GridCell] {
+        var cells = row.cells.map { GridCell(notes.texts["\(row.key).\($0.key)"] ?? $0.value.map(numberText) ?? "") }
+        for run in (notes.merges[row.key] ?? []).sorted(by: { $0.lowerBound > $1.lowerBound })
+        where run.count > 1 && run.upperBound <= cells.count && cells[run].allSatisfy({ $0.text.isEmpty }) {
+            cells[run.lowerBound].colSpan = run.count
+            cells.removeSubrange(run.dropFirst())
+        }
+        return cells
     }
 
-    private static func labelledRows(_ template: TableTemplate, _ values: TableValues, labelColumns: Int) -> Grid {
+    private func labelledRows(_ template: TableTemplate, _ values: TableValues, labelColumns: Int) -> Grid {
         let rows = template.rows
         let width = labelColumns + (rows.map(\.columns.count).max() ?? 0)
         var grid = template.header
@@ -34,7 +45,7 @@ enum CanonicalGrid {
         return Grid(columns: width, rows: grid)
     }
 
-    private static func blocks(_ template: TableTemplate, _ values: TableValues) -> Grid {
+    private func blocks(_ template: TableTemplate, _ values: TableValues) -> Grid {
         let width = 1 + (template.rows.map(\.columns.count).max() ?? 0)
         var grid: [[GridCell]] = []
         for (i, row) in template.rows.enumerated() {
@@ -48,14 +59,14 @@ enum CanonicalGrid {
         return Grid(columns: width, rows: grid)
     }
 
-    private static func widenLast(_ cells: [GridCell], by extra: Int) -> [GridCell] {
+    private func widenLast(_ cells: [GridCell], by extra: Int) -> [GridCell] {
         var cells = cells
         if !cells.isEmpty { cells[cells.count - 1].colSpan += extra }
         return cells
     }
 
-    private static func singleValueRow(_ template: TableTemplate, _ values: TableValues) -> Grid {
-        let cells = values.rows.flatMap(valueCells)
-        return Grid(columns: cells.count, rows: template.header + [cells])
+    private func singleValueRow(_ template: TableTemplate, _ values: TableValues) -> Grid {
+        let cells = values.rows.flatMap { valueCells($0) }
+        return Grid(columns: template.cells.count, rows: template.header + [cells])
     }
 }

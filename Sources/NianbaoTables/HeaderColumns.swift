@@ -76,8 +76,8 @@ struct HeaderColumns {
     /// How the value cells of a row stand under the slots.
     enum Reading: Equatable {
         /// Each slot's cell (blank where no value stands under it); `realigned` when a cell spanning two
-        /// columns was given to the one its neighbours left free.
-        case placed([CellValue], realigned: Bool)
+        /// columns was given to the one its neighbours left free; `merged`, runs of slots one blank cell covers.
+        case placed([CellValue], realigned: Bool, merged: [Range<Int>])
         /// A value stands under no slot: the header does not describe this row.
         case outside
         /// Values could stand under the slots in more than one way, or in none.
@@ -107,6 +107,13 @@ struct HeaderColumns {
         for (cell, slot) in zip(cells, found[0]) {
             values[slot] = slots[slot].inYuan ? cell.0.statedInYuan : cell.0
         }
-        return .placed(values, realigned: options.contains { $0.count > 1 })
+        // A blank cell over two or more slots that no value took: the source merged blanks.
+        let merged = zip(row.region, row.regionColumns).filter { $0.0 == .blank }.compactMap { _, columns -> Range<Int>? in
+            let covered = slots.indices.filter { !slots[$0].columns.isDisjoint(with: columns) }
+            guard let first = covered.first, let last = covered.last, covered.count > 1,
+                  covered.count == last - first + 1, !covered.contains(where: found[0].contains) else { return nil }
+            return first..<(last + 1)
+        }
+        return .placed(values, realigned: options.contains { $0.count > 1 }, merged: merged)
     }
 }

@@ -7,6 +7,8 @@ struct TablePlacement {
     let headers: HeaderColumns?
     private(set) var values: TableValues
     private(set) var diagnostics: [Diagnostic] = []
+    /// What the repaired grid keeps from the source besides the values.
+    private(set) var gridNotes = GridNotes()
     private var placed: Set<Int> = []
     private var realignedRows = 0
     /// Labels of rows whose values were put back under the header columns they straddled.
@@ -193,8 +195,17 @@ struct TablePlacement {
     }
 
     /// A number a text form read for a column, in the column's unit.
-    private func converted(_ number: Double, row index: Int, column: ColumnTemplate) -> Double? {
-        yuanRows.contains(index) ? CellValue.yuan(numberText(number)).number(in: column.unit) : number
+    private mutating func converted(_ number: Double, row index: Int, column: ColumnTemplate) -> Double? {
+        guard yuanRows.contains(index) else { return number }
+        let stated = CellValue.yuan(numberText(number))
+        noteWritten(stated, row: template.rows[index].key, column: column)
+        return stated.number(in: column.unit)
+    }
+
+    /// An amount converted from 元 keeps its text, with its unit, in the grid: the grid is the source's
+    /// text, and reading the grid back converts it the same way.
+    private mutating func noteWritten(_ cell: CellValue, row: String, column: ColumnTemplate) {
+        if case .yuan(let digits) = cell, column.unit == .tenThousandYuan { gridNotes.texts["\(row).\(column.key)"] = digits + "元" }
     }
 
     /// Stores a row the text form settled, or leaves it unresolved and says why.
@@ -295,12 +306,16 @@ struct TablePlacement {
             diagnostics.append(Diagnostic(.warning, "value.ambiguous",
                 "\(template.name)“\(label)”行的数值与表头的列对不上（合并单元格跨了几列，或两个数值同在一列之下），"
                 + "无法确定各数值属于哪一列，记为空", at: row.location))
-        case .placed(let cells, let realigned):
+        case .placed(let cells, let realigned, let merged):
             if realigned { realignedUnderHeaders.append(label) }
             var offset = 0
             for index in indexes {
                 let count = template.rows[index].columns.count
                 store(Array(cells[offset..<offset + count]), at: index, row: row)
+                let own = merged.filter { $0.lowerBound >= offset && $0.upperBound <= offset + count }
+                if !own.isEmpty {
+                    gridNotes.merges[template.rows[index].key] = own.map { ($0.lowerBound - offset)..<($0.upperBound - offset) }
+                }
                 offset += count
             }
         }
@@ -313,8 +328,9 @@ struct TablePlacement {
         for (column, cell) in zip(templateRow.columns, cells) {
             switch cell {
             case .number, .yuan:
-                values[templateRow.key, column.key] = (yuanColumns.contains(column.key) ? cell.statedInYuan : cell)
-                    .number(in: column.unit)
+                let stated = yuanColumns.contains(column.key) ? cell.statedInYuan : cell
+                values[templateRow.key, column.key] = stated.number(in: column.unit)
+                noteWritten(stated, row: templateRow.key, column: column)
             case .unreadable(let text):
                 diagnostics.append(Diagnostic(.warning, "value.unreadable",
                     "\(template.name)“\(templateRow.label)”行“\(column.label)”列的“\(text)”不是数字，按空白处理",

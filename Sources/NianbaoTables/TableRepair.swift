@@ -33,7 +33,7 @@ public struct TableRepair: Sendable {
         }
         placement.reportMissingRows(at: table.location)
         return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
-                             grid: CanonicalGrid.build(template, placement.values),
+                             grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
                              diagnostics: placement.diagnostics, location: table.location)
     }
 
@@ -54,7 +54,7 @@ public struct TableRepair: Sendable {
         }
         placement.reportMissingRows(at: table.location)
         return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
-                             grid: CanonicalGrid.build(template, placement.values),
+                             grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
                              diagnostics: placement.diagnostics, location: table.location, trailingText: trailing)
     }
 

@@ -50,10 +50,20 @@ public enum ReportText {
     }
 
     /// The grid's rows as `| a | b |` lines: positions covered by a merged cell are empty, and in a
-    /// standard table an empty cell is a blank value, written as —.
+    /// standard table an empty cell is a blank value, written as —, in every position it covers (text
+    /// has no spans, and a blank is a blank in each column it stands over).
     private static func rows(_ grid: Grid, blankValues: Bool) -> [String] {
         GridPlacement(grid.rows).matrix(grid.rows, columns: grid.columns).map { row in
-            var texts = row.map { cell in cell.map { $0.text.isEmpty && blankValues ? blank : oneLine($0.text) } ?? "" }
+            // The cell to the left and the columns it reaches: a position it covers is part of it.
+            var left: (cell: GridCell, end: Int)?
+            var texts = row.enumerated().map { column, cell -> String in
+                if let cell {
+                    left = (cell, column + cell.colSpan)
+                    return cell.text.isEmpty && blankValues ? blank : oneLine(cell.text)
+                }
+                guard let left, column < left.end, left.cell.text.isEmpty, blankValues else { return "" }
+                return blank
+            }
             while texts.last == "" { texts.removeLast() }
             return "| " + texts.joined(separator: " | ") + " |"
         }

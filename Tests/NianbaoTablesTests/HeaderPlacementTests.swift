@@ -31,6 +31,10 @@ func spannedTable(_ rows: [[SourceCell]]) -> SourceTable {
         #expect(v.rows.first { $0.key == "carried_over" }?.cells.map(\.value) == [7, nil, nil, 8, 9, 10, 34])
         #expect(v.rows.first { $0.key == "carried_forward" }?.cells.map(\.value) == [nil, nil, 11, 12, 13, 14, 50])
         #expect(!repaired.diagnostics.contains { $0.code == "table.values_ambiguous" })
+        // The repaired grid keeps the source's merges of blank cells.
+        let carriedOver = repaired.grid.rows.first { $0.first?.text == "二、上年结转政府信息公开申请数量" }!
+        #expect(carriedOver.dropFirst().map(\.text) == ["7", "", "8", "9", "10", "34"])
+        #expect(carriedOver[2].colSpan == 2)
     }
 
     /// Real 2019 tables: 本年增/减 spans two grid columns in the header, 上一年项目数量 two in the data rows.
@@ -50,6 +54,7 @@ func spannedTable(_ rows: [[SourceCell]]) -> SourceTable {
         #expect(v.rows.first { $0.key == "other_external_services" }?.cells.map(\.value) == [nil, 5, 6])
         #expect(v["procurement", "items"] == 3)
         #expect(v["procurement", "total_amount"] == 7539.443252)
+        #expect(repaired.grid.rows.contains { $0.map(\.text) == ["政府集中采购", "3", "75394432.52元"] })
         #expect(repaired.diagnostics.filter { $0.code == "table.realigned" }.map(\.message)
                 == ["表二（主动公开政府信息情况）“行政许可”行的数值单元格与表头的列错位（合并的宽度不同），已按所在表头的列归位"])
     }

@@ -15,6 +15,10 @@ the outputs are committed, and the tests need none of the tools used here.
 - NAME.pandoc.html: each DOCX through pandoc (pandoc -s -f docx -t html), the other common converter.
 - NAME.markdown.md, NAME.gfm.md, NAME.plain.txt: each DOCX through pandoc to markdown, GitHub markdown
   and plain text (merged tables come out as raw HTML, grid or simple tables).
+- NAME.tab.txt: each DOCX as the seed extracts in ../shared/seeds render it: a paragraph a line, a
+  table row a line of tab-separated cells padded to the table's width, a horizontally merged cell one
+  cell, a vertically merged continuation an empty cell. A merged blank is lost there; where that leaves
+  a row's values without their columns, the row is expected null.
 
 The DOCX files are written with python-docx, merging cells with its API as an office tool does.
 NAME.expected.json records the values written, the edition of each table and of the report.
@@ -236,14 +240,43 @@ def report(path, values, edition2, edition3, year, blank_merges=False):
     document.save(path)
 
 
+# The rows of merged-blanks.docx whose merged blank stands before a value (table 四 is one row, all lost).
+MERGES_BEFORE_LAST_VALUE = [("applications", "granted"), ("applications", "denied_state_secret"),
+                            ("applications", "carried_forward")] + [("review_litigation", g) for g in GROUPS]
+
+
 def blank(values, cells):
     for table, row, column in cells:
         values[table][row][column] = None
     return values
 
 
+def tab_extract(source):
+    """The DOCX body as tab-separated text, merged cells as the seed extracts show them."""
+    import re
+    import zipfile
+    xml = zipfile.ZipFile(source).read("word/document.xml").decode("utf-8")
+    body = xml[xml.index("<w:body>"):]
+    lines = []
+    text = lambda fragment: "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", fragment))
+    for block in re.finditer(r"<w:tbl>.*?</w:tbl>|<w:p[ >].*?</w:p>", body, re.S):
+        if block.group().startswith("<w:tbl>"):
+            width = len(re.findall(r"<w:gridCol\b", block.group()))
+            for row in re.findall(r"<w:tr[ >].*?</w:tr>", block.group(), re.S):
+                cells = ["" if re.search(r'<w:vMerge/>|<w:vMerge w:val="continue"/>', c) else text(c)
+                         for c in re.findall(r"<w:tc>.*?</w:tc>", row, re.S)]
+                # As in the seeds, a row is padded with empty cells to the table's width.
+                lines.append("\t".join(cells + [""] * (width - len(cells))))
+        else:
+            lines.append(text(block.group()))
+    return "\n".join(lines) + "\n"
+
+
 def convert(form, source, target):
     """`source` through the tool a form comes from."""
+    if form == "tab.txt":
+        target.write_text(tab_extract(source), encoding="utf-8")
+        return
     if form == "libreoffice.html":
         with tempfile.TemporaryDirectory() as folder:
             subprocess.run(["soffice", "--headless", "--convert-to", "html", "--outdir", folder, str(source)],
@@ -281,10 +314,12 @@ def main():
         docx_path = OUT / f"{name}.docx"
         report(docx_path, values, edition2, edition3, year, blank_merges=merges)
         write_expectation(OUT / f"{name}.expected.json", values, ALL, ORGAN, year, editions)
-        for form in ["libreoffice.html", "pandoc.html", "markdown.md", "gfm.md", "plain.txt"]:
+        for form in ["libreoffice.html", "pandoc.html", "markdown.md", "gfm.md", "plain.txt", "tab.txt"]:
             convert(form, docx_path, OUT / f"{name}.{form}")
             stem = form.rsplit(".", 1)[0]
-            write_expectation(OUT / f"{name}.{stem}.expected.json", values, ALL, ORGAN, year, editions)
+            # The tab extract loses a merge: a row with a merged blank before its last value loses its columns.
+            lost = [(t, r) for t, r in MERGES_BEFORE_LAST_VALUE] if merges and form == "tab.txt" else []
+            write_expectation(OUT / f"{name}.{stem}.expected.json", values, ALL, ORGAN, year, editions, lost)
 
 
 if __name__ == "__main__":

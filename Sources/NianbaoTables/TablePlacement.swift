@@ -160,6 +160,11 @@ struct TablePlacement {
         }
         if !placeByHeaders(row, rows: Array(template.rows.indices)) {
             let (cells, reading) = ValueAlignment().values(row.region, wanted: wanted)
+            guard settles(reading, cells, of: row, rows: Array(template.rows.indices)) else {
+                unsettled(Array(template.rows.indices), label: "数值", row: row)
+                reportRealigned(at: row.location)
+                return
+            }
             note(reading, label: "数值", row: row)
             var offset = 0
             for (index, templateRow) in template.rows.enumerated() {
@@ -280,8 +285,47 @@ struct TablePlacement {
         }
         if placeByHeaders(row, rows: [index]) { return }
         let (cells, reading) = alignment.values(row.region, wanted: templateRow.columns.count)
-        note(reading, label: row.labels.last ?? templateRow.label, row: row)
+        let label = row.labels.last ?? templateRow.label
+        guard settles(reading, cells, of: row, rows: [index]) else { return unsettled([index], label: label, row: row) }
+        note(reading, label: label, row: row)
         store(cells, at: index, row: row)
+    }
+
+    /// Whether a reading by counting places the values for sure. Blanks whose place nothing shows leave
+    /// the row unsettled (a merged blank shifts the values after it, and text does not show the merge).
+    /// Blanks placed by position, or as in rows of the same shape, stand unless a row total then reads
+    /// blank beside values: the sign of values shifted by a merged blank that the row's padding hid.
+    private func settles(_ reading: ValueAlignment.Reading, _ cells: [CellValue], of row: AnalyzedRow, rows indexes: [Int]) -> Bool {
+        switch reading {
+        case .guessed:
+            // Values with no blank before them stand first: only trailing cells, which text drops, are missing.
+            let region = row.region
+            let firstBlank = region.firstIndex(of: .blank) ?? region.endIndex
+            return !region[firstBlank...].contains(where: \.isNumber)
+        case .inferred, .exact:
+            var offset = 0
+            return indexes.allSatisfy { index in
+                let count = template.rows[index].columns.count
+                defer { offset += count }
+                let values = Array(cells[offset..<offset + count])
+                return RowSums(template: template, row: index).totals.allSatisfy { total, parts in
+                    values[total] != .blank || !parts.contains { values[$0].isNumber }
+                }
+            }
+        default:
+            return true
+        }
+    }
+
+    /// Leaves rows whose blanks the counting could not place unresolved, and says so.
+    private mutating func unsettled(_ indexes: [Int], label: String, row: AnalyzedRow) {
+        for index in indexes {
+            placed.insert(index)
+            values.unresolve(row: template.rows[index].key)
+        }
+        diagnostics.append(Diagnostic(.warning, "table.values_ambiguous",
+            "\(template.name)“\(label)”行有空白单元格，原文未标明其所在的列（合并的空白单元格会使其后的数值错位），"
+            + "无法确定各数值属于哪一列，记为空", at: row.location))
     }
 
     /// Places a row's values under the header columns they stand below, when the source has a grid
@@ -345,11 +389,10 @@ struct TablePlacement {
         switch reading {
         case .exact:
             break
-        case .padded:
+        case .padded, .inferred:
             realignedRows += 1
         case .guessed:
-            diagnostics.append(Diagnostic(.warning, "table.values_ambiguous",
-                "\(template.name)“\(label)”行的空白单元格位置无法确定，数值已按从左到右的顺序填入", at: row.location))
+            break
         case .tooMany(let count):
             diagnostics.append(Diagnostic(.warning, "table.extra_values",
                 "\(template.name)“\(label)”行有 \(count) 个数值，多于模板的列数，只采用前面的数值", at: row.location))

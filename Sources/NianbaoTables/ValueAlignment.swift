@@ -20,7 +20,11 @@ struct ValueAlignment {
     /// How a region was read.
     enum Reading: Equatable {
         case exact
+        /// Every value there, among padding cells.
         case padded
+        /// Some values blank; where they stand is taken from rows of the same shape.
+        case inferred
+        /// Some values blank, and nothing says where: the values are only in their order.
         case guessed
         case tooMany(Int)
     }
@@ -38,7 +42,7 @@ struct ValueAlignment {
             return (region, .exact)
         }
         if let start = starts[Pair(cells: region.count, wanted: wanted)], start + wanted <= region.count {
-            return (Array(region[start..<start + wanted]), .padded)
+            return (Array(region[start..<start + wanted]), .inferred)
         }
         let head = Array(region.prefix(wanted))
         return (head + Array(repeating: .blank, count: wanted - head.count), .guessed)

@@ -80,3 +80,38 @@ func spannedTable(_ rows: [[SourceCell]]) -> SourceTable {
         #expect(CellValue("251000").number(in: .tenThousandYuan) == 251000)
     }
 }
+
+/// Text without a grid: counting from the left, and never past what the cells show.
+@Suite struct CountingPlacementTests {
+    let repair = TableRepair()
+
+    /// A tab extract keeps a merged blank as one cell and pads the row to the table's width: the values
+    /// after it stand one column early, and the row total reads blank beside them.
+    @Test func aMergedBlankHiddenByPaddingLeavesTheRowUnresolved() {
+        let repaired = repair.repair(sourceTable([
+            ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""],
+            ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+            ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+            ["一、本年新收政府信息公开申请数量", "", "", "1", "2", "3", "4", "5", "6", "21"],
+            ["二、上年结转政府信息公开申请数量", "", "", "7", "", "8", "9", "10", "34", ""],
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v["new_received", "total"] == 21)
+        #expect(v.rows.first { $0.key == "carried_over" }?.cells.map(\.value) == Array(repeating: nil, count: 7))
+        #expect(v.isUnresolved(row: "carried_over", column: "natural_person"))
+        #expect(repaired.diagnostics.contains { $0.code == "table.values_ambiguous" && $0.message.contains("上年结转") })
+    }
+
+    @Test func valuesWithNoBlankBeforeThemStandFirst() {
+        let repaired = repair.repair(sourceTable([
+            ["第二十条第（一）项"],
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "5"],
+            ["行政规范性文件", "", "6"],
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v.rows.first { $0.key == "regulations" }?.cells.map(\.value) == [5, nil, nil])
+        #expect(v.rows.first { $0.key == "normative_documents" }?.cells.map(\.value) == [nil, nil, nil])
+        #expect(v.isUnresolved(row: "normative_documents", column: "issued"))
+    }
+}

@@ -319,13 +319,18 @@ struct TablePlacement {
 
     /// Leaves rows whose blanks the counting could not place unresolved, and says so.
     private mutating func unsettled(_ indexes: [Int], label: String, row: AnalyzedRow) {
+        unresolve(indexes, because: Diagnostic(.warning, "table.values_ambiguous",
+            "\(template.name)“\(label)”行有空白单元格，原文未标明其所在的列（合并的空白单元格会使其后的数值错位），"
+            + "无法确定各数值属于哪一列，记为空", at: row.location))
+    }
+
+    /// Marks template rows placed but unresolved, with the diagnostic that says why.
+    private mutating func unresolve(_ indexes: [Int], because diagnostic: Diagnostic) {
         for index in indexes {
             placed.insert(index)
             values.unresolve(row: template.rows[index].key)
         }
-        diagnostics.append(Diagnostic(.warning, "table.values_ambiguous",
-            "\(template.name)“\(label)”行有空白单元格，原文未标明其所在的列（合并的空白单元格会使其后的数值错位），"
-            + "无法确定各数值属于哪一列，记为空", at: row.location))
+        diagnostics.append(diagnostic)
     }
 
     /// Places a row's values under the header columns they stand below, when the source has a grid
@@ -343,11 +348,7 @@ struct TablePlacement {
         case .outside:
             return false
         case .unsettled:
-            for index in indexes {
-                placed.insert(index)
-                values.unresolve(row: template.rows[index].key)
-            }
-            diagnostics.append(Diagnostic(.warning, "value.ambiguous",
+            unresolve(indexes, because: Diagnostic(.warning, "value.ambiguous",
                 "\(template.name)“\(label)”行的数值与表头的列对不上（合并单元格跨了几列，或两个数值同在一列之下），"
                 + "无法确定各数值属于哪一列，记为空", at: row.location))
         case .placed(let cells, let realigned, let merged):

@@ -51,15 +51,24 @@ struct TemplateKeys: Sendable {
     let headerWords: Set<String>
 
     init(rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
-        leaves = rows.map { ([$0.label] + $0.aliases).map(LabelKey.init) }
-        let paths = rows.map { $0.path.map(LabelKey.init) }
+        // The same labels recur in every row (group labels, column headers): each is reduced once.
+        var reduced: [String: LabelKey] = [:]
+        func key(_ label: String) -> LabelKey {
+            if let known = reduced[label] { return known }
+            let made = LabelKey(label)
+            reduced[label] = made
+            return made
+        }
+        leaves = rows.map { ([$0.label] + $0.aliases).map(key) }
+        let paths = rows.map { $0.path.map(key) }
         self.paths = paths
         let depth = rows.map(\.path.count).max() ?? 0
         parents = (0..<depth).map { d in paths.compactMap { keys in keys.count - 1 > d ? keys[d] : nil } }
-        self.signature = signature.map(LabelKey.init)
-        headerWords = Set(rows.flatMap { $0.columns.flatMap { ([$0.label] + $0.aliases).map { LabelKey($0).text } } })
+        self.signature = signature.map(key)
+        let columnLabels = Set(rows.flatMap { $0.columns.flatMap { [$0.label] + $0.aliases } })
+        headerWords = Set(columnLabels.map { key($0).text })
             .union(self.signature.map(\.text))
-            .union(header.flatMap { $0.map { LabelKey($0.text).text } })
+            .union(header.flatMap { $0.map { key($0.text).text } })
     }
 }
 

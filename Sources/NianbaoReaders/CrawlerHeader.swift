@@ -22,8 +22,8 @@ struct CrawlerHeader {
             case "标题": title = value
             case "发布时间", "发布日期", "成文日期":
                 if let m = value.firstMatch(of: #/(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})/#),
-                   let month = Int(m.2), let day = Int(m.3) {
-                    date = "\(m.1)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                   let year = Int(m.1), let month = Int(m.2), let day = Int(m.3) {
+                    date = isoDate(year: year, month: month, day: day)
                 }
             default: break
             }

@@ -19,7 +19,7 @@ struct DashedColumnsLayout: TextTableLayout {
         var blanks = 0
         while end < lines.count {
             let body = lines[end].trimmed
-            if !body.isEmpty, body.allSatisfy({ $0 == "-" || $0 == " " }) { return end + 1 }
+            if !body.isEmpty, DashedColumnsLayout.isRule(body) { return end + 1 }
             blanks = body.isEmpty ? blanks + 1 : 0
             if blanks >= 2 { break }
             end += 1
@@ -32,7 +32,7 @@ struct DashedColumnsLayout: TextTableLayout {
     func rows(of lines: [TextLine]) -> [SourceRow] {
         guard let first = lines.first else { return [] }
         let columns = DashedColumnsLayout.columns(first.text)
-        let content = lines.dropFirst().filter { !$0.trimmed.allSatisfy { $0 == "-" || $0 == " " } || $0.isBlank }
+        let content = lines.dropFirst().filter { $0.isBlank || !DashedColumnsLayout.isRule($0.trimmed) }
         let multiline = content.contains(where: \.isBlank)
         var groups: [[TextLine]] = []
         for line in content {
@@ -56,9 +56,14 @@ struct DashedColumnsLayout: TextTableLayout {
         }
     }
 
+    /// A line of dashes and spaces only: a rule of the table.
+    static func isRule(_ text: String) -> Bool {
+        text.allSatisfy { $0 == "-" || $0 == " " }
+    }
+
     /// The display column where each group of dashes starts.
     static func columns(_ line: String) -> [Int] {
-        guard line.contains("-"), line.allSatisfy({ $0 == "-" || $0 == " " }) else { return [] }
+        guard line.contains("-"), isRule(line) else { return [] }
         var starts: [Int] = []
         var previous: Character = " "
         var lengths: [Int] = []

@@ -105,8 +105,8 @@ public struct TextReader: Sendable {
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
         return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
-            // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页; a bare 第3页 may be a field in the text) are no content; the form feed
-            // that marks the page break stays.
+            // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
+            // may be words of the text. The form feed that marks the page break stays.
             let text = TextReader.isPageNumber(line) ? String(line.filter { $0 == "\u{0C}" }) : String(line)
             return TextLine(text: text, number: offset + 1)
         }

@@ -77,9 +77,7 @@ struct MetadataExtractor {
     }
 
     private func isoDate(_ year: Substring, _ month: Substring, _ day: Substring) -> String? {
-        guard let y = Int(year), let mo = Int(month), let d = Int(day), (1...12).contains(mo), (1...31).contains(d)
-        else { return nil }
-        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(pad(mo))-\(pad(d))"
+        guard let y = Int(year), let mo = Int(month), let d = Int(day) else { return nil }
+        return NianbaoModel.isoDate(year: y, month: mo, day: d)
     }
 }

@@ -59,11 +59,11 @@ struct AlignedTableRecovery {
     }
 
     private static func word(_ text: String, _ start: Int, _ end: Int) -> Word {
-        Word(text: text, start: start, end: end, number: numberText(text))
+        Word(text: text, start: start, end: end, number: digits(of: text))
     }
 
     /// The digits of a word that is a number as a cell writes it (full-width, thousands separators, a unit).
-    static func numberText(_ word: String) -> String? {
+    static func digits(of word: String) -> String? {
         guard CellValue(word).isNumber else { return nil }
         var digits = LabelKey.halfWidth(word).filter { $0 != "," && $0 != "，" }
         while let last = digits.last, !last.isNumber { digits.removeLast() }
@@ -81,7 +81,9 @@ struct AlignedTableRecovery {
                 // A label may wrap within its opening words; the match must then start on this line.
                 let own = lines[at].labelText
                 let joined = at + 1 < lines.count ? own + lines[at + 1].labelText : own
-                let wrapped = needle.find(in: joined, withMarker: true).map { joined.distance(from: joined.startIndex, to: $0.lowerBound) < own.count } ?? false
+                let wrapped = needle.find(in: joined, withMarker: true).map {
+                    joined.distance(from: joined.startIndex, to: $0.lowerBound) < own.count
+                } ?? false
                 if needle.find(in: own, withMarker: true) != nil || wrapped {
                     found.append((index, at))
                     cursor = at + 1

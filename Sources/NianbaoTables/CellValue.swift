@@ -25,7 +25,7 @@ enum CellValue: Equatable {
         }
         var digits = text.replacingCommas()
         if let unit = CellValue.units.first(where: { digits.hasSuffix($0) }) { digits.removeLast(unit.count) }
-        let yuan = CellValue.statesYuan(digits)
+        let yuan = digits.hasSuffix("元")  // 万元 is stripped above as a unit of its own
         if yuan { digits.removeLast() }
         if let number = Double(digits), digits.allSatisfy({ $0.isASCII }) {
             self = yuan ? .yuan(digits) : .number(number)
@@ -45,9 +45,9 @@ enum CellValue: Equatable {
         }
     }
 
-    /// Whether a text states an amount in 元 rather than 万元.
+    /// Whether a text (a cell, a word, a header such as 采购总金额（元）) states amounts in 元 rather than 万元.
     static func statesYuan(_ text: String) -> Bool {
-        text.hasSuffix("元") && !text.hasSuffix("万元")
+        text.contains("元") && !text.contains("万元")
     }
 
     /// The value as a cell under a header that says 元 states it.

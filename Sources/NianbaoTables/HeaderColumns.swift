@@ -5,20 +5,11 @@ import NianbaoModel
 /// blank and the values after it keep their columns; counting cells from the left is left for text
 /// that has no grid.
 struct HeaderColumns {
-    /// One header cell's label over a grid column.
-    struct Label {
-        var key: LabelKey
-        var text: String
-    }
-
-    /// Where one template column stands: its grid columns, and whether its header states the values in 元.
-    struct Slot: Equatable {
-        var columns: Set<Int>
-        var inYuan: Bool
-    }
+    /// Where one template column stands: the grid columns under its header.
+    typealias Slot = Set<Int>
 
     /// Per source row: the header in force there (grid column → labels, top to bottom).
-    private let stacks: [[Int: [Label]]]
+    private let stacks: [[Int: [LabelKey]]]
     private let template: TableTemplate
 
     /// The headers of a table, nil when its rows are no grid to trust: without spans from the reader and
@@ -28,18 +19,17 @@ struct HeaderColumns {
         let rectangular = Set(table.rows.map(\.cells.count)).count == 1
         guard spanned || rectangular else { return nil }
         self.template = template
-        var stacks: [[Int: [Label]]] = []
-        var building: [Int: [Label]] = [:]
-        var inForce: [Int: [Label]] = [:]
+        var stacks: [[Int: [LabelKey]]] = []
+        var building: [Int: [LabelKey]] = [:]
+        var inForce: [Int: [LabelKey]] = [:]
         var previousWasHeader = false
         for row in rows {
-            let isHeader = row.numberCount == 0
-                && row.labelKeys.contains { $0.marker == nil && template.keys.headerWords.contains($0.text) }
+            let isHeader = row.numberCount == 0 && template.keys.isHeader(row.labelKeys)
             if isHeader {
                 if !previousWasHeader { building = [:] }
                 for (cell, start) in zip(row.source.cells, row.cellStarts) where !cell.text.isEmpty {
-                    let label = Label(key: LabelKey(cell.text), text: cell.text)
-                    for column in start..<(start + max(1, cell.colSpan)) { building[column, default: []].append(label) }
+                    let key = LabelKey(cell.text)
+                    for column in start..<(start + max(1, cell.colSpan)) { building[column, default: []].append(key) }
                 }
                 inForce = building
             }
@@ -54,20 +44,16 @@ struct HeaderColumns {
     func slots(of index: Int, at row: AnalyzedRow) -> [Slot]? {
         let stack = stacks[row.position]
         guard !stack.isEmpty else { return nil }
-        let templateRow = template.rows[index]
         // In a table of one value line (表四) the template rows are column groups, named in the header too.
-        let groups = template.shape == .singleValueRow ? templateRow.path.map(LabelKey.init) : []
+        let groups = template.shape == .singleValueRow ? template.keys.paths[index] : []
         var slots: [Slot] = []
-        for column in templateRow.columns {
-            let names = ([column.label] + column.aliases).map(LabelKey.init)
-            var slot = Slot(columns: [], inYuan: false)
-            for (grid, labels) in stack {
-                guard let last = labels.last, names.contains(where: { last.key.matches($0) }),
-                      groups.allSatisfy({ group in labels.contains { $0.key.matches(group) } }) else { continue }
-                slot.columns.insert(grid)
-                slot.inYuan = slot.inYuan || TablePlacement.statesYuan(header: last.text)
-            }
-            guard let first = slot.columns.min(), first > (slots.last?.columns.max() ?? -1) else { return nil }
+        for names in template.keys.columns[index] {
+            let slot = Set(stack.compactMap { grid, labels -> Int? in
+                guard let last = labels.last, names.contains(where: { last.matches($0) }),
+                      groups.allSatisfy({ group in labels.contains { $0.matches(group) } }) else { return nil }
+                return grid
+            })
+            guard let first = slot.min(), first > (slots.last?.max() ?? -1) else { return nil }
             slots.append(slot)
         }
         return slots
@@ -88,11 +74,11 @@ struct HeaderColumns {
     /// begin where the header's do is shifted against it (a text extract dropped or added a cell): its
     /// positions say nothing, and it counts as outside.
     static func read(_ row: AnalyzedRow, under slots: [Slot]) -> Reading {
-        guard let first = row.regionColumns.first?.lowerBound, first == slots.first?.columns.min() else { return .outside }
+        guard let first = row.regionColumns.first?.lowerBound, first == slots.first?.min() else { return .outside }
+        /// The slots a cell's grid columns overlap.
+        func under(_ columns: Range<Int>) -> [Int] { slots.indices.filter { !slots[$0].isDisjoint(with: columns) } }
         let cells = zip(row.region, row.regionColumns).filter { $0.0 != .blank }
-        let options = cells.map { _, columns in
-            slots.indices.filter { !slots[$0].columns.isDisjoint(with: columns) }
-        }
+        let options = cells.map { under($0.1) }
         if options.contains(where: \.isEmpty) { return .outside }
         // Values keep their order: find every order-keeping way to give each value its own slot.
         var found: [[Int]] = []
@@ -104,12 +90,10 @@ struct HeaderColumns {
         assign(0, after: -1, [])
         guard found.count == 1 else { return .unsettled }
         var values = Array(repeating: CellValue.blank, count: slots.count)
-        for (cell, slot) in zip(cells, found[0]) {
-            values[slot] = slots[slot].inYuan ? cell.0.statedInYuan : cell.0
-        }
+        for (cell, slot) in zip(cells, found[0]) { values[slot] = cell.0 }
         // A blank cell over two or more slots that no value took: the source merged blanks.
         let merged = zip(row.region, row.regionColumns).filter { $0.0 == .blank }.compactMap { _, columns -> Range<Int>? in
-            let covered = slots.indices.filter { !slots[$0].columns.isDisjoint(with: columns) }
+            let covered = under(columns)
             guard let first = covered.first, let last = covered.last, covered.count > 1,
                   covered.count == last - first + 1, !covered.contains(where: found[0].contains) else { return nil }
             return first..<(last + 1)

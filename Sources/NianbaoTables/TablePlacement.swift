@@ -57,7 +57,7 @@ struct TablePlacement {
             let leaf = keys.last!
 
             if !row.hasValues {
-                if noteParent(leaf, in: &context) || isHeader(keys) {
+                if noteParent(leaf, in: &context) || template.keys.isHeader(keys) {
                     flushPending()
                     continue
                 }
@@ -120,10 +120,6 @@ struct TablePlacement {
         return true
     }
 
-    private func isHeader(_ keys: [LabelKey]) -> Bool {
-        keys.contains { $0.marker == nil && template.keys.headerWords.contains($0.text) }
-    }
-
     /// The template row a label names: exact words before a cut-short label, then the row whose
     /// groups agree with the context, then the first not yet filled.
     private func match(_ key: LabelKey, context: [Int: LabelKey]) -> Int? {
@@ -178,18 +174,16 @@ struct TablePlacement {
 
     // MARK: Rows read from text forms (aligned columns, flattened cells)
 
-    /// A header such as 采购总金额（元）: amounts in 元, not in 万元.
-    static func statesYuan(header text: String) -> Bool {
-        text.contains("元") && !text.contains("万元")
-    }
-
     /// Finds the 万元 columns whose header in the source says 元, wherever their values end up read from.
     private mutating func noteHeadersInYuan(_ rows: [AnalyzedRow]) {
-        let columns = template.rows.flatMap(\.columns).filter { $0.unit == .tenThousandYuan }
-        for text in rows.flatMap(\.labels) where Self.statesYuan(header: text) {
-            let key = LabelKey(text)
-            for column in columns where ([column.label] + column.aliases).contains(where: { key.matches(LabelKey($0)) }) {
-                yuanColumns.insert(column.key)
+        for row in rows {
+            for (text, key) in zip(row.labels, row.labelKeys) where CellValue.statesYuan(text) {
+                for (r, templateRow) in template.rows.enumerated() {
+                    for (c, column) in templateRow.columns.enumerated()
+                    where column.unit == .tenThousandYuan && template.keys.columns[r][c].contains(where: { key.matches($0) }) {
+                        yuanColumns.insert(column.key)
+                    }
+                }
             }
         }
     }
@@ -223,9 +217,8 @@ struct TablePlacement {
                 values[row.key, column.key] = converted(number, row: index, column: column)
             }
         case .unsettled(let readings):
-            values.unresolve(row: row.key)
             let shown = readings.map { $0.joined(separator: "|") }.joined(separator: "；")
-            diagnostics.append(Diagnostic(.warning, "value.ambiguous",
+            unresolve([index], because: Diagnostic(.warning, "value.ambiguous",
                 "\(template.name)“\(row.shortLabel)”行的数字“\(source)”无法确定如何分成 \(row.columns.count) 个数值"
                 + (readings.isEmpty ? "（没有一种分法符合本行的合计关系）" : "（可能的分法：\(shown)）") + "，记为空",
                 at: location))
@@ -257,12 +250,8 @@ struct TablePlacement {
     /// The source ended inside the table: the last row it has may be cut, and the rows after it are lost.
     mutating func truncate(after lastIndex: Int?, at location: SourceLocation?) {
         let from = lastIndex ?? 0
-        for index in from..<template.rows.count {
-            placed.insert(index)
-            values.unresolve(row: template.rows[index].key)
-        }
         let label = template.rows[from].shortLabel
-        diagnostics.append(Diagnostic(.warning, "table.truncated",
+        unresolve(Array(from..<template.rows.count), because: Diagnostic(.warning, "table.truncated",
             "\(template.name)在“\(label)”行处中断（原文不完整），该行及其后各行记为空", at: location))
     }
 

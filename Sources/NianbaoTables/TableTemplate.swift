@@ -49,6 +49,8 @@ struct TemplateKeys: Sendable {
     let signature: [LabelKey]
     /// Words only header rows hold: column labels, header cells, signature words.
     let headerWords: Set<String>
+    /// Per row, per column: its header label, then its aliases.
+    let columns: [[[LabelKey]]]
 
     init(rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
         // The same labels recur in every row (group labels, column headers): each is reduced once.
@@ -65,10 +67,15 @@ struct TemplateKeys: Sendable {
         let depth = rows.map(\.path.count).max() ?? 0
         parents = (0..<depth).map { d in paths.compactMap { keys in keys.count - 1 > d ? keys[d] : nil } }
         self.signature = signature.map(key)
-        let columnLabels = Set(rows.flatMap { $0.columns.flatMap { [$0.label] + $0.aliases } })
-        headerWords = Set(columnLabels.map { key($0).text })
+        columns = rows.map { $0.columns.map { ([$0.label] + $0.aliases).map(key) } }
+        headerWords = Set(columns.joined().joined().map(\.text))
             .union(self.signature.map(\.text))
             .union(header.flatMap { $0.map { key($0.text).text } })
+    }
+
+    /// Whether labels are a header row's: a word of the header without a list marker.
+    func isHeader(_ keys: [LabelKey]) -> Bool {
+        keys.contains { $0.marker == nil && headerWords.contains($0.text) }
     }
 }
 

@@ -16,9 +16,12 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     public var resume: Bool
     public var bom: Bool
+    /// The least severity that makes a finding a problem in problems.csv and summary.csv.
+    public var failOn: Severity
 
     public init(input: URL, output: URL, formats: [BatchFormat] = [.json], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                resume: Bool = false, bom: Bool = false) {
+                resume: Bool = false, bom: Bool = false, failOn: Severity = .warning) {
+        self.failOn = failOn
         self.input = input
         self.output = output
         self.formats = formats
@@ -35,6 +38,9 @@ public struct BatchSummary: Sendable, Equatable {
     public var resumed = 0
     public var recognised = 0
     public var reportsWithFailedChecks = 0
+    /// Converted reports with something to fix (a failed check or a diagnostic at `failOn`), and how many things.
+    public var reportsWithProblems = 0
+    public var problems = 0
     public var errors = 0
     public var seconds = 0.0
 }
@@ -135,7 +141,7 @@ public final class BatchRunner: @unchecked Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: source.path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        if options.resume, let old = readRecord(relative), old.status == .ok, old.size == size, old.modified == modified,
+        if options.resume, let old = readRecord(relative), old.status != .error, old.size == size, old.modified == modified,
            Set(options.formats.map(\.rawValue)).isSubset(of: old.formats) {
             return (old, true)
         }
@@ -150,6 +156,10 @@ public final class BatchRunner: @unchecked Sendable {
             record.year = report.meta.year
             record.recognised = report.tables.contains(where: \.present)
             record.checksFailed = report.checks.filter { $0.status == .fail }.count
+            record.warnings = report.diagnostics.filter { $0.severity == .warning }.count
+            record.problems = report.problems(failingAt: options.failOn)
+            record.status = record.problems.isEmpty ? .ok : .problems
+            record.chain = BatchRecord.chainTables(report)
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide
             try writeOutputs(report, wide: wide, relative)
@@ -191,27 +201,58 @@ public final class BatchRunner: @unchecked Sendable {
 
     // MARK: Summaries
 
-    /// summary.csv, all.csv (every value of every report) and, when asked, all-wide.csv, each
-    /// streamed from the per-input records and fragments.
+    /// The chain checks across years (YearChain) of every report, by input, from the records' few values.
+    private func chainProblems(_ inputs: [String]) -> [String: [Problem]] {
+        let skeletons = inputs.compactMap { relative -> Report? in
+            guard let record = readRecord(relative), record.status != .error, let tables = record.chain else { return nil }
+            return Report(source: SourceInfo(path: relative, format: .text, encoding: "", layout: nil, sha256: ""),
+                          meta: Meta(organ: record.organ, year: record.year), sections: [], tables: tables,
+                          otherTables: [], checks: [], diagnostics: [])
+        }
+        var problems: [String: [Problem]] = [:]
+        for (report, checks) in zip(skeletons, YearChain.checks(skeletons)) where !checks.isEmpty {
+            var chained = report
+            chained.checks = checks
+            let found = chained.problems(failingAt: options.failOn)
+            if !found.isEmpty { problems[report.source.path ?? ""] = found }
+        }
+        return problems
+    }
+
+    /// summary.csv, problems.csv, all.csv (every value of every report) and, when asked, all-wide.csv,
+    /// each streamed from the per-input records and fragments.
     private func writeSummaries(_ inputs: [String], resumed: Set<Int>, into summary: inout BatchSummary) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
+        let chained = chainProblems(inputs)
         let summaryFile = try StreamingFile(options.output.appendingPathComponent("summary.csv"), temporary: temporary)
+        // The problem list is for people to open: always with the mark that makes Excel read UTF-8.
+        let problemFile = try StreamingFile(options.output.appendingPathComponent("problems.csv"), temporary: temporary)
+        problemFile.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header))
         let allFile = try StreamingFile(options.output.appendingPathComponent("all.csv"), temporary: temporary)
         let wideFile = options.formats.contains(.csvWide)
             ? try StreamingFile(options.output.appendingPathComponent("all-wide.csv"), temporary: temporary) : nil
-        summaryFile.write(bom + CSVFormat.record(["path", "format", "status", "organ", "year", "checks_failed", "error"]))
+        summaryFile.write(bom + CSVFormat.record(["path", "format", "status", "organ", "year", "checks_failed", "error",
+                                                  "warnings", "problems"]))
         allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
         wideFile?.write(bom + CSVFormat.record(wideHeader))
         for (index, relative) in inputs.enumerated() {
-            guard let record = readRecord(relative) else { continue }
+            guard var record = readRecord(relative) else { continue }
+            record.problems += chained[relative] ?? []
+            if record.status == .ok, !record.problems.isEmpty { record.status = .problems }
+            let converted = record.status != .error
             summaryFile.write(CSVFormat.record([
                 relative, record.format ?? "", record.status.rawValue, record.organ ?? "", record.year.map(String.init) ?? "",
-                record.status == .ok ? String(record.checksFailed) : "", record.error ?? "",
+                converted ? String(record.checksFailed) : "", record.error ?? "",
+                converted ? String(record.warnings) : "", converted ? String(record.problems.count) : "",
             ]))
-            if record.status == .error {
+            let problems = converted ? record.problems : [.unreadable(relative, reason: record.error ?? "")]
+            for problem in problems { problemFile.write(CSVFormat.record(ProblemList.record(problem))) }
+            if !converted {
                 summary.errors += 1
                 continue
             }
+            if !record.problems.isEmpty { summary.reportsWithProblems += 1 }
+            summary.problems += record.problems.count
             if resumed.contains(index) { summary.resumed += 1 } else { summary.converted += 1 }
             if record.recognised { summary.recognised += 1 }
             if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
@@ -223,6 +264,7 @@ public final class BatchRunner: @unchecked Sendable {
             if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
         }
         try summaryFile.finish()
+        try problemFile.finish()
         try allFile.finish()
         try wideFile?.finish()
     }
@@ -257,7 +299,8 @@ private final class WorkQueue: @unchecked Sendable {
 
 /// One input's outcome, kept under OUT/.nianbao/done for summaries and --resume.
 struct BatchRecord: Codable {
-    enum Status: String, Codable { case ok, error }
+    /// ok: converted, nothing to fix; problems: converted, something to fix; error: not converted.
+    enum Status: String, Codable { case ok, problems, error }
 
     var path: String
     var size: Int64
@@ -269,6 +312,21 @@ struct BatchRecord: Codable {
     var year: Int?
     var recognised = false
     var checksFailed = 0
+    var warnings = 0
+    var problems: [Problem] = []
+    /// The few values YearChain compares, so the chain is checked without keeping whole reports.
+    var chain: [StandardTable]?
     var error: String?
     var wide: [String]?
+
+    /// The report's tables cut to the rows the chain across years reads, without grids.
+    static func chainTables(_ report: Report) -> [StandardTable] {
+        let rows: Set = ["carried_over", "carried_forward", "regulations", "normative_documents"]
+        return report.tables.map { table in
+            var cut = table
+            cut.grid = nil
+            cut.values?.rows.removeAll { !rows.contains($0.key) }
+            return cut
+        }
+    }
 }

@@ -13,11 +13,15 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     public var code: String
     public var message: String
     public var location: SourceLocation?
+    /// The table, row and column it concerns, when it concerns a cell or a table.
+    public var subject: Subject?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil) {
+    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil,
+                subject: Subject? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
+        self.subject = subject
     }
 }

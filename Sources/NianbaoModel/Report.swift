@@ -153,20 +153,38 @@ public enum CheckStatus: String, Sendable, Codable {
     case pass, fail, skipped
 }
 
-/// One arithmetic rule applied to one scope (a column, a row or a group).
+/// One rule applied to one scope (a column, a row, a group, a section, a sentence): the arithmetic,
+/// the dates, the narrative against the tables, the chain across years.
 public struct Check: Sendable, Equatable, Codable {
+    /// The rule's stable code ("applications.balance", "narrative.new_received").
     public var id: String
     public var scope: String
     public var status: CheckStatus
+    /// What was found, in Chinese; for a skipped check, why it could not be checked.
     public var message: String
     /// The cells involved, as "table.row.column".
     public var cells: [String]
+    /// How serious a failure is: an error to fix, or a warning worth a look (a hint that may not hold).
+    public var severity: Severity
+    /// The table, row and column as the report prints them.
+    public var subject: Subject?
+    /// The value the report gives, and the value the rule expects there, as text.
+    public var found: String?
+    public var expected: String?
+    public var location: SourceLocation?
 
-    public init(id: String, scope: String, status: CheckStatus, message: String, cells: [String]) {
+    public init(id: String, scope: String, status: CheckStatus, message: String, cells: [String] = [],
+                severity: Severity = .error, subject: Subject? = nil, found: String? = nil, expected: String? = nil,
+                location: SourceLocation? = nil) {
         self.id = id
         self.scope = scope
         self.status = status
         self.message = message
         self.cells = cells
+        self.severity = severity
+        self.subject = subject
+        self.found = found
+        self.expected = expected
+        self.location = location
     }
 }

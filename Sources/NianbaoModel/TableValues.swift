@@ -23,11 +23,15 @@ public struct TableValues: Sendable, Equatable, Codable {
 
     /// Marks every cell of a row unresolved, its values nil.
     public mutating func unresolve(row: String) {
-        guard let r = rows.firstIndex(where: { $0.key == row }) else { return }
-        for c in rows[r].cells.indices {
-            rows[r].cells[c].value = nil
-            rows[r].cells[c].unresolved = true
-        }
+        for cell in rows.first(where: { $0.key == row })?.cells ?? [] { unresolve(row: row, column: cell.key) }
+    }
+
+    /// Marks one cell unresolved, its value nil.
+    public mutating func unresolve(row: String, column: String) {
+        guard let r = rows.firstIndex(where: { $0.key == row }),
+              let c = rows[r].cells.firstIndex(where: { $0.key == column }) else { return }
+        rows[r].cells[c].value = nil
+        rows[r].cells[c].unresolved = true
     }
 }
 

@@ -2,7 +2,11 @@ import NianbaoModel
 import NianbaoTables
 
 /// Applies the sum rules to a report's tables; a blank cell counts as 0 but stays blank.
-public enum ArithmeticChecks {
+public struct ArithmeticChecks: ReportCheck {
+    public init() {}
+
+    public func checks(of report: Report) -> [Check] { Self.run(report.tables) }
+
     /// One check per rule and scope (column, row or group), table by table in template order, each
     /// table under the rules of the edition it is drawn in (an absent one under the current edition's).
     public static func run(_ tables: [StandardTable]) -> [Check] {
@@ -26,6 +30,8 @@ public enum ArithmeticChecks {
         /// Names of the cells of each side, for messages.
         var leftNames: [String]
         var rightNames: [String]
+        /// The row and column the scope names, as the table prints them.
+        var subject: Subject
     }
 
     private static func scopes(of rule: SumRule, in template: TableTemplate) -> [Scope] {
@@ -36,14 +42,16 @@ public enum ArithmeticChecks {
             return columns.map { column in
                 Scope(key: column.key, name: "“\(column.label)”列",
                       left: rule.left.map { ($0, column.key) }, right: rule.right.map { ($0, column.key) },
-                      leftNames: rule.left.map(rowName), rightNames: rule.right.map(rowName))
+                      leftNames: rule.left.map(rowName), rightNames: rule.right.map(rowName),
+                      subject: Subject(table: template.name, row: rule.leftName, column: column.label))
             }
         case .eachRow:
             return template.rows.map { row in
                 let columnName = { (key: String) in row.columns.first { $0.key == key }?.label ?? key }
                 return Scope(key: row.key, name: "“\(row.shortLabel)”行",
                              left: rule.left.map { (row.key, $0) }, right: rule.right.map { (row.key, $0) },
-                             leftNames: rule.left.map(columnName), rightNames: rule.right.map(columnName))
+                             leftNames: rule.left.map(columnName), rightNames: rule.right.map(columnName),
+                             subject: Subject(table: template.name, row: row.label, column: rule.leftName))
             }
         }
     }
@@ -51,8 +59,9 @@ public enum ArithmeticChecks {
     private static func check(_ rule: SumRule, _ template: TableTemplate, scope: Scope, values: TableValues?) -> Check {
         let cellNames = (scope.left + scope.right).map { "\(rule.table).\($0.row).\($0.column)" }
         let prefix = "\(template.name)\(scope.name)"
-        func make(_ status: CheckStatus, _ message: String) -> Check {
-            Check(id: rule.id, scope: scope.key, status: status, message: message, cells: cellNames)
+        func make(_ status: CheckStatus, _ message: String, found: Double? = nil, expected: Double? = nil) -> Check {
+            Check(id: rule.id, scope: scope.key, status: status, message: message, cells: cellNames,
+                  subject: scope.subject, found: found.map(numberText), expected: expected.map(numberText))
         }
         guard let values else {
             return make(.skipped, "\(prefix)：该表未能读取，无法核对")
@@ -74,11 +83,15 @@ public enum ArithmeticChecks {
         }
         return make(.fail, "\(prefix)：\(rule.leftName)为 \(numberText(l))（\(terms(scope.leftNames, left))），"
                         + "\(rule.rightName)为 \(numberText(r))（\(terms(scope.rightNames, right))），"
-                        + "相差 \(numberText(abs(l - r)))")
+                        + "相差 \(numberText(abs(l - r)))", found: l, expected: r)
     }
 
-    /// "自然人 3 + 商业企业 空 + …": each cell of a side with its value.
+    /// "自然人 3 + 商业企业 空 + …": each cell of a side with its value; of a long side (the 21 outcome
+    /// rows) only the cells that hold more than 0, so the message stays readable.
     private static func terms(_ names: [String], _ values: [Double?]) -> String {
-        zip(names, values).map { "\($0) \($1.map(numberText) ?? "空")" }.joined(separator: " + ")
+        let all = Array(zip(names, values))
+        let shown = all.count > 7 ? all.filter { ($0.1 ?? 0) != 0 } : all
+        let text = shown.map { "\($0.0) \($0.1.map(numberText) ?? "空")" }.joined(separator: " + ")
+        return shown.count == all.count ? text : (text.isEmpty ? "" : text + "，") + "其余各项为 0 或空"
     }
 }

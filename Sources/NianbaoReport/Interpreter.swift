@@ -111,7 +111,7 @@ public struct Interpreter: Sendable {
             diagnostics += tableDiagnostics + missingSections(drafts) + missingMeta(meta)
         }
 
-        return Report(
+        var report = Report(
             source: source,
             meta: meta,
             sections: drafts.map {
@@ -121,8 +121,10 @@ public struct Interpreter: Sendable {
             },
             tables: tables,
             otherTables: repaired.filter { $0.templateKey == nil }.map(\.grid),
-            checks: ArithmeticChecks.run(tables),
+            checks: [],
             diagnostics: diagnostics)
+        report.checks = ReportChecks.run(report)
+        return report
     }
 
     /// Opens a section when `text` is the heading of one after the current section.

@@ -15,6 +15,7 @@ enum CellValue: Equatable {
     private static let blankMarks: Set<String> = ["-", "--", "—", "——", "/", "\\", "无", "空", "－", "／"]
     /// Units some sources write after the number; 元 is kept apart, since a 万元 column converts it.
     private static let units = ["万元", "件", "个", "条"]
+    private static let chineseNumerals = Set("零〇一二两三四五六七八九十百千万")
 
     init(_ raw: String) {
         let text = LabelKey.halfWidth(raw).unicodeScalars.filter { !$0.properties.isWhitespace }
@@ -31,6 +32,9 @@ enum CellValue: Equatable {
             self = yuan ? .yuan(digits) : .number(number)
         } else if let first = digits.first, first.isASCII, first.isNumber,
                   digits.allSatisfy({ $0.isASCII && !$0.isLetter }) {
+            self = .unreadable(raw)
+        } else if digits.allSatisfy(CellValue.chineseNumerals.contains) {
+            // 二百三十二 typed into a value cell: a value, but not one the template's cells take.
             self = .unreadable(raw)
         } else {
             self = .label

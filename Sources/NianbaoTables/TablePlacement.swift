@@ -366,9 +366,12 @@ struct TablePlacement {
                 values[templateRow.key, column.key] = stated.number(in: column.unit)
                 noteWritten(stated, row: templateRow.key, column: column)
             case .unreadable(let text):
+                // Not read, so not blank either: the checks over it are skipped, not passed on a 0.
+                values.unresolve(row: templateRow.key, column: column.key)
                 diagnostics.append(Diagnostic(.warning, "value.unreadable",
-                    "\(template.name)“\(templateRow.label)”行“\(column.label)”列的“\(text)”不是数字，按空白处理",
-                    at: row.location))
+                    "\(template.name)“\(templateRow.label)”行“\(column.label)”列的“\(text)”不能读作数值"
+                        + "（数值应以阿拉伯数字填写），未采用",
+                    at: row.location, subject: Subject(table: template.name, row: templateRow.label, column: column.label)))
             case .blank, .label:
                 break
             }

@@ -118,12 +118,15 @@ public struct ColumnTemplate: Sendable, Equatable {
     public var label: String
     public var aliases: [String]
     public var unit: ValueUnit
+    /// Whether a value may be below zero: a change from the year before (本年增/减) may.
+    public var signed: Bool
 
-    public init(_ key: String, _ label: String, aliases: [String] = [], unit: ValueUnit = .count) {
+    public init(_ key: String, _ label: String, aliases: [String] = [], unit: ValueUnit = .count, signed: Bool = false) {
         self.key = key
         self.label = label
         self.aliases = aliases
         self.unit = unit
+        self.signed = signed
     }
 }
 

@@ -22,7 +22,7 @@ public enum Template2019 {
         ColumnTemplate("total_published", "对外公开总数量"),
     ]
     static let itemColumns = [
-        ColumnTemplate("prev_year_items", "上一年项目数量"), ColumnTemplate("change", "本年增/减", aliases: ["本年增减"]),
+        ColumnTemplate("prev_year_items", "上一年项目数量"), ColumnTemplate("change", "本年增/减", aliases: ["本年增减"], signed: true),
         ColumnTemplate("decisions", "处理决定数量"),
     ]
     static let feeColumns = Array(itemColumns.prefix(2))

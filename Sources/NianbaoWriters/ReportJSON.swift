@@ -86,6 +86,10 @@ public enum ReportJSON {
         .object([
             ("id", .string(c.id)), ("scope", .string(c.scope)), ("status", .string(c.status.rawValue)),
             ("message", .string(c.message)), ("cells", .array(c.cells.map(JSONValue.string))),
+            // Added to the contract: how serious a failure is, and what and where, as the report prints it.
+            ("severity", .string(c.severity.rawValue)),
+            ("table", string(c.subject?.table)), ("row", string(c.subject?.row)), ("column", string(c.subject?.column)),
+            ("found", string(c.found)), ("expected", string(c.expected)), ("location", location(c.location)),
         ])
     }
 
@@ -93,6 +97,7 @@ public enum ReportJSON {
         .object([
             ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
             ("location", location(d.location)),
+            ("table", string(d.subject?.table)), ("row", string(d.subject?.row)), ("column", string(d.subject?.column)),
         ])
     }
 

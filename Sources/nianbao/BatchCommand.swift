@@ -33,6 +33,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Start CSV files with a UTF-8 byte-order mark, for Excel and WPS.")
     var bom = false
 
+    @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
+    var failOn: FailOn = .warning
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -40,7 +43,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let runner = BatchRunner(BatchOptions(
             input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
-            formats: to, jobs: jobs, resume: resume, bom: bom))
+            formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn.severity))
         let progress = ProgressBar(enabled: StandardError.isTerminal)
         let summary: BatchSummary
         do {
@@ -56,8 +59,11 @@ struct BatchCommand: ParsableCommand {
         print("""
             文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)
             识别为年度报告 \(summary.recognised) 份，其中核对不通过 \(summary.reportsWithFailedChecks) 份
+            需修改 \(summary.reportsWithProblems) 份，问题 \(summary.problems) 条，见 \(output)/problems.csv
             用时 \(String(format: "%.1f", summary.seconds)) 秒；明细见 \(output)/summary.csv，全部数值见 \(output)/all.csv
             """)
+        // As `check`: something to fix is not hidden by a file that could not be read.
+        if summary.reportsWithProblems > 0 { throw ExitCode(3) }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 }

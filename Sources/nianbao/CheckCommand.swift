@@ -2,11 +2,24 @@ import ArgumentParser
 import Foundation
 import Nianbao
 
-/// `nianbao check`: convert and say, per report, which checks fail and what needs a look.
+/// The severity from which a finding is something to fix.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info
+
+    var severity: Severity { Severity(rawValue: rawValue) ?? .warning }
+}
+
+/// How `check` writes its problem list.
+enum ProblemFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// `nianbao check`: convert, check each report and the reports of one organ across years, and list
+/// what to fix. Exit 0 nothing to fix, 3 something to fix, 1 only that some file could not be read.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check reports: failed arithmetic and warnings (exit 3 when a check fails).")
+        abstract: "Check reports and list what to fix (exit 0 nothing to fix, 3 something to fix, 1 a file unreadable).")
 
     @Argument(help: "Input files; `-` or none reads standard input.")
     var inputs: [String] = []
@@ -14,23 +27,84 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Input format: auto, docx, html, text.")
     var from: FromFormat = .auto
 
+    @Option(help: "The problem list as text (for people), json, or csv (with a BOM, for Excel and WPS).")
+    var format: ProblemFormat = .text
+
+    @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
+    var failOn: FailOn = .warning
+
     func run() throws {
-        var failedReports = 0
-        let converted = Inputs(paths: inputs).convert(from: from.format) { report in
-            let failed = report.checks.filter { $0.status == .fail }
-            let notes = report.diagnostics.filter { $0.severity != .info }
-            if !failed.isEmpty { failedReports += 1 }
-            let name = report.source.path ?? "<stdin>"
-            let identity = [report.meta.organ, report.meta.year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " ")
-            print("\(name)：\(identity.isEmpty ? "未识别机关" : identity)，核对 \(report.checks.count) 项，"
-                  + "不通过 \(failed.count) 项，提示 \(notes.count) 条")
-            for check in failed { print("  ✗ [\(check.id) \(check.scope)] \(check.message)") }
-            for note in notes {
-                let line = note.location?.line.map { "第 \($0) 行：" } ?? ""
-                print("  ! [\(note.code)] \(line)\(note.message)")
-            }
+        var reports: [Report] = []
+        var unreadable: [Problem] = []
+        _ = Inputs(paths: inputs).convert(from: from.format, failed: { error in
+            unreadable.append(.unreadable(error.path, reason: error.reason.description))
+        }) { reports.append($0) }
+        for (index, chained) in YearChain.checks(reports).enumerated() { reports[index].checks += chained }
+
+        let threshold = failOn.severity
+        let perReport = reports.map { $0.problems(failingAt: threshold) }
+        let all = perReport.flatMap { $0 } + unreadable
+        switch format {
+        case .text: writeText(reports, perReport, unreadable)
+        case .json: writeJSON(reports, perReport, all)
+        case .csv:
+            print(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
+                  + all.map { CSVFormat.record(ProblemList.record($0)) }.joined(), terminator: "")
         }
-        if !converted { throw ExitCode(1) }
-        if failedReports > 0 { throw ExitCode(3) }
+        if perReport.contains(where: { !$0.isEmpty }) { throw ExitCode(3) }
+        if !unreadable.isEmpty { throw ExitCode(1) }
+    }
+
+    private func identity(_ report: Report) -> String {
+        let words = [report.meta.organ, report.meta.year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " ")
+        return words.isEmpty ? "未识别机关" : words
+    }
+
+    private func writeText(_ reports: [Report], _ perReport: [[Problem]], _ unreadable: [Problem]) {
+        for (report, problems) in zip(reports, perReport) {
+            let tally = report.checkTally
+            let verdict = problems.isEmpty ? "无需修改" : "需修改 \(problems.count) 处"
+            print("\(report.source.path ?? "<stdin>")：\(identity(report))，\(verdict)"
+                  + "（核对 \(report.checks.count) 项：通过 \(tally.passed)，不通过 \(tally.failed)，未能核对 \(tally.skipped)）")
+            for problem in problems {
+                let mark = problem.severity == .error ? "✗" : "!"
+                let place = problem.place.isEmpty ? "" : "\(problem.place)："
+                print("  \(mark) \(ProblemList.severityName(problem.severity)) [\(problem.code)] \(place)\(problem.message)")
+            }
+            // Skipped is not passed: say which were not checked and why, briefly.
+            let skipped = report.checks.filter { $0.status == .skipped }
+            for check in skipped.prefix(3) { print("  · 未能核对 [\(check.id)] \(check.message)") }
+            if skipped.count > 3 { print("  · 另有 \(skipped.count - 3) 项未能核对，详见 --format json") }
+        }
+        for problem in unreadable { print("\(problem.file ?? "<stdin>")：无法读取，\(problem.message)") }
+        let all = perReport.flatMap { $0 } + unreadable
+        let errors = all.filter { $0.severity == .error }.count
+        print("合计 \(reports.count + unreadable.count) 份：无需修改 \(perReport.filter(\.isEmpty).count) 份，"
+              + "需修改 \(perReport.filter { !$0.isEmpty }.count) 份，无法读取 \(unreadable.count) 份；"
+              + "问题 \(all.count) 条（错误 \(errors)，警告及提示 \(all.count - errors)）")
+    }
+
+    private func writeJSON(_ reports: [Report], _ perReport: [[Problem]], _ all: [Problem]) {
+        let files: [JSONValue] = zip(reports, perReport).map { report, problems in
+            let tally = report.checkTally
+            return .object([
+                ("file", report.source.path.map(JSONValue.string) ?? .null),
+                ("organ", report.meta.organ.map(JSONValue.string) ?? .null),
+                ("year", report.meta.year.map { .number(String($0)) } ?? .null),
+                ("status", .string(problems.isEmpty ? "ok" : "problems")),
+                ("checks", .object([("passed", .number(String(tally.passed))), ("failed", .number(String(tally.failed))),
+                                    ("skipped", .number(String(tally.skipped)))])),
+                ("problems", .number(String(problems.count))),
+            ])
+        } + all.filter { $0.code == "file.unreadable" }.map { problem in
+            .object([("file", problem.file.map(JSONValue.string) ?? .null), ("status", .string("unreadable"))])
+        }
+        let document = JSONValue.object([
+            ("schema", .string("nianbao.problems/1")),
+            ("fail_on", .string(failOn.rawValue)),
+            ("files", .array(files)),
+            ("problems", .array(all.map(ProblemList.value))),
+        ])
+        print(document.rendered(pretty: true))
     }
 }

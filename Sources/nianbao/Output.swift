@@ -64,8 +64,8 @@ struct Inputs {
         return bytes
     }
 
-    /// Converts each input in turn, reporting failures on standard error; false if any failed.
-    func convert(from format: InputFormat?, _ body: (Report) -> Void) -> Bool {
+    /// Converts each input in turn, reporting failures on standard error (and to `failed`); false if any failed.
+    func convert(from format: InputFormat?, failed: (ConversionError) -> Void = { _ in }, _ body: (Report) -> Void) -> Bool {
         let converter = Converter()
         var allConverted = true
         for input in paths.isEmpty ? ["-"] : paths {
@@ -79,6 +79,7 @@ struct Inputs {
             } catch {
                 allConverted = false
                 StandardError.write("nianbao: \(error)\n")
+                failed(error)
             }
         }
         return allConverted

@@ -112,7 +112,8 @@ import Testing
         try resumed.run()
         let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         resumed.waitUntilExit()
-        #expect(resumed.terminationStatus == 0)
+        // Every input converted; Samples 004 and the two template samples leave text to fill in.
+        #expect(resumed.terminationStatus == 3)
         #expect(said.contains("沿用上次结果 \(finishedBeforeKill)"), "\(said)")
         #expect(said.contains("转换 \(400 - finishedBeforeKill)"), "\(said)")
         for i in [0, 199, 399] {
@@ -155,5 +156,42 @@ import Testing
         let inside = try CommandLineTests().run(["batch", input.path, "-o", input.appendingPathComponent("out").path])
         #expect(inside.status == 2)
         #expect(inside.stderr.contains("输出目录不能位于输入目录之内"))
+    }
+}
+
+/// `nianbao check`'s exit codes and problem lists.
+@Suite struct CheckCommandTests {
+    let cli = CommandLineTests()
+    func fixture(_ name: String) -> String { Paths.checkFixtures.appendingPathComponent(name).path }
+
+    @Test func exitCodesSayWhetherThereIsSomethingToFix() throws {
+        #expect(try cli.run(["check", cli.sample("002_032b4f47aa39f490.txt").path]).status == 0)
+        #expect(try cli.run(["check", fixture("negative.txt")]).status == 3)
+        #expect(try cli.run(["check", "/nonexistent/report.txt"]).status == 1)
+        // Something to fix is not hidden by a file that could not be read.
+        let both = try cli.run(["check", fixture("negative.txt"), "/nonexistent/report.txt"])
+        #expect(both.status == 3)
+        #expect(String(decoding: both.stdout, as: UTF8.self).contains("无法读取 1 份"))
+        #expect(try cli.run(["check", "--fail-on", "error", fixture("chinese-numeral.txt")]).status == 0)
+    }
+
+    @Test func theCSVListOpensInExcelWithOneLinePerProblem() throws {
+        let result = try cli.run(["check", "--format", "csv", fixture("wrong-cell.txt"), "/nonexistent/report.txt"])
+        let text = String(decoding: result.stdout, as: UTF8.self)
+        #expect(text.hasPrefix("\u{FEFF}file,organ,year,severity,code,table,row,column,found,expected,message,place\r\n"))
+        let lines = text.split(separator: "\r\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].contains(",错误,applications.outcomes,表三（收到和处理政府信息公开申请情况）,（七）总计,自然人,0,3,"))
+        #expect(lines[3].hasPrefix("/nonexistent/report.txt,,,错误,file.unreadable,"))
+    }
+
+    @Test func theJSONListCountsChecksPerFile() throws {
+        let result = try cli.run(["check", "--format", "json", fixture("narrative.txt")])
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.first?["status"] as? String == "problems")
+        let problems = try #require(json["problems"] as? [[String: Any]])
+        #expect(problems.map { $0["code"] as? String } == ["narrative.new_received"])
+        #expect(problems.first?["found"] as? String == "3" && problems.first?["expected"] as? String == "0")
     }
 }

@@ -78,13 +78,15 @@ import Testing
                 }
             }
         }
-        let failing = Set(report.checks.filter { $0.status == .fail }.map { "\($0.id)[\($0.scope)]" })
+        // The tables' arithmetic: the text around them (placeholders, narrative) is CheckTests' concern.
+        let arithmetic = Set(Edition.all.flatMap(\.rules).map(\.id))
+        let failing = Set(report.checks.filter { $0.status == .fail && arithmetic.contains($0.id) }.map { "\($0.id)[\($0.scope)]" })
         #expect(failing == expected.failingChecks)
     }
 
     @Test func theWrongTotalIsNamedInTheMessages() throws {
         let report = try Converter().convert(file: Paths.textFixtures.appendingPathComponent("tab-wrong-total.txt").path)
-        let failed = report.checks.filter { $0.status == .fail }
+        let failed = report.checks.filter { $0.status == .fail && $0.id.hasPrefix("applications.") }
         #expect(failed.map(\.id) == ["applications.balance", "applications.outcomes", "applications.row_total"])
         #expect(failed.allSatisfy { $0.cells.contains("applications.total.natural_person") })
         #expect(failed.allSatisfy { $0.message.contains("相差 1") })

@@ -10,6 +10,7 @@ enum Paths {
     static let htmlFixtures = root.appendingPathComponent("Tests/Fixtures/html")
     static let formFixtures = root.appendingPathComponent("Tests/Fixtures/forms")
     static let editionFixtures = root.appendingPathComponent("Tests/Fixtures/editions")
+    static let checkFixtures = root.appendingPathComponent("Tests/Fixtures/check")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

@@ -20,7 +20,7 @@ import Testing
         // Checks over those cells are skipped, not failed, and say why.
         let skipped = report.checks.filter { $0.status == .skipped && $0.message.contains("无法从原文确定") }
         #expect(skipped.contains { $0.id == "applications.row_total" && $0.scope == "other_other" })
-        #expect(!report.checks.contains { $0.status == .fail })
+        #expect(!report.checks.contains { $0.status == .fail && $0.id.hasPrefix("applications.") })
     }
 
     @Test func aMarkerSwallowedByTheDigitsBeforeItIsGivenBack() throws {

@@ -28,13 +28,17 @@ import Testing
             sections: [],
             tables: [StandardTable(key: "active_disclosure", present: true, values: values, grid: nil, location: nil),
                      .absent("review_litigation")],
-            otherTables: [], checks: [],
+            otherTables: [],
+            checks: [Check(id: "values.kind", scope: "fees.amount", status: .fail, message: "为负数", cells: ["active_disclosure.fees.amount"],
+                           subject: Subject(table: "表二", row: "行政事业性收费", column: "本年收费金额"), found: "-1", expected: "不小于 0")],
             diagnostics: [Diagnostic(.warning, "table.absent", "报告中没有表四", at: SourceLocation(line: 9))])
         let json = ReportJSON.text(report, pretty: false)
         #expect(json == #"{"schema":"nianbao.report/1","source":{"path":"a.txt","format":"text","encoding":"GB18030","layout":"tab","sha256":"00","properties":null},"#
             + #""meta":{"title":"标题","organ":"某局","year":2024,"period":{"from":"2024-01-01","to":"2024-12-31"},"published":null,"template":null,"preamble":[]},"#
             + #""sections":[],"tables":{"active_disclosure":{"present":true,"values":{"fees":{"amount":9.51}},"grid":null,"location":null,"unresolved":[],"edition":null},"#
-            + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null,"unresolved":[],"edition":null}},"other_tables":[],"checks":[],"#
-            + #""diagnostics":[{"severity":"warning","code":"table.absent","message":"报告中没有表四","location":{"line":9}}]}"#)
+            + #""review_litigation":{"present":false,"values":null,"grid":null,"location":null,"unresolved":[],"edition":null}},"other_tables":[],"#
+            + #""checks":[{"id":"values.kind","scope":"fees.amount","status":"fail","message":"为负数","cells":["active_disclosure.fees.amount"],"#
+            + #""severity":"error","table":"表二","row":"行政事业性收费","column":"本年收费金额","found":"-1","expected":"不小于 0","location":null}],"#
+            + #""diagnostics":[{"severity":"warning","code":"table.absent","message":"报告中没有表四","location":{"line":9},"table":null,"row":null,"column":null}]}"#)
     }
 }

@@ -1,0 +1,62 @@
+/// One thing to fix in a report, one line of an office's problem list: a failed check, or a
+/// diagnostic at or above the severity the office fails on, or a file that could not be read.
+public struct Problem: Sendable, Equatable, Codable {
+    public var file: String?
+    public var organ: String?
+    public var year: Int?
+    public var severity: Severity
+    public var code: String
+    public var subject: Subject?
+    public var found: String?
+    public var expected: String?
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(file: String?, organ: String? = nil, year: Int? = nil, severity: Severity, code: String,
+                subject: Subject? = nil, found: String? = nil, expected: String? = nil, message: String,
+                location: SourceLocation? = nil) {
+        self.file = file
+        self.organ = organ
+        self.year = year
+        self.severity = severity
+        self.code = code
+        self.subject = subject
+        self.found = found
+        self.expected = expected
+        self.message = message
+        self.location = location
+    }
+
+    /// A file that could not be converted at all.
+    public static func unreadable(_ file: String?, reason: String) -> Problem {
+        Problem(file: file, severity: .error, code: "file.unreadable", message: reason)
+    }
+
+    /// Where to look, for a person: the line of a text or HTML source (a DOCX has its table, row and
+    /// column in `subject`, or the sentence quoted in the message).
+    public var place: String {
+        location?.line.map { "第 \($0) 行" } ?? ""
+    }
+}
+
+extension Report {
+    /// What needs fixing: failed checks and diagnostics whose severity is at least `threshold`.
+    public func problems(failingAt threshold: Severity = .warning) -> [Problem] {
+        let failed = checks.filter { $0.status == .fail && $0.severity >= threshold }.map { check in
+            Problem(file: source.path, organ: meta.organ, year: meta.year, severity: check.severity, code: check.id,
+                    subject: check.subject, found: check.found, expected: check.expected, message: check.message,
+                    location: check.location)
+        }
+        let noted = diagnostics.filter { $0.severity >= threshold }.map { d in
+            Problem(file: source.path, organ: meta.organ, year: meta.year, severity: d.severity, code: d.code,
+                    subject: d.subject, message: d.message, location: d.location)
+        }
+        return failed + noted
+    }
+
+    /// How many checks passed, failed and were skipped.
+    public var checkTally: (passed: Int, failed: Int, skipped: Int) {
+        (checks.filter { $0.status == .pass }.count, checks.filter { $0.status == .fail }.count,
+         checks.filter { $0.status == .skipped }.count)
+    }
+}

@@ -1,0 +1,150 @@
+import NianbaoModel
+import NianbaoTables
+
+/// The figures the narrative states (共收到申请81件, 予以公开30件, 行政复议2件) against the tables:
+/// one check per statement, failing with the sentence quoted when they differ. Approximate figures
+/// (约, 余, 多) are not compared. 信息处理费 is not compared: table 二's row is 行政事业性收费, another
+/// fee (a seed report states 收取信息处理费0元 beside 9.51 万元 of 行政事业性收费, both right).
+struct NarrativeFigures: ReportCheck {
+    /// One kind of statement: how the text says it, and the cells whose sum it states.
+    struct Statement: Sendable {
+        var id: String
+        /// What is stated, in messages.
+        var subject: String
+        /// Words right before the number (then the unit); `(?<n>…)` is added after them.
+        var lead: String
+        var unit: String
+        /// Phrases that state zero (未收到政府信息公开申请).
+        var zero: [String] = []
+        var table: String
+        var cells: [(row: String, column: String)]
+        /// Other sums of cells a correct report may mean by the same words (收到 including 上年结转).
+        var alternatives: [[(row: String, column: String)]] = []
+    }
+
+    private static let apply = "(?:政府信息公开|信息公开|依申请公开|的)*"
+    private static func total(_ rows: [String]) -> [(row: String, column: String)] { rows.map { ($0, "total") } }
+
+    /// The statements TEMPLATE.md lists; a new phrasing is an edit here.
+    static let statements: [Statement] = [
+        Statement(id: "narrative.new_received", subject: "新收政府信息公开申请",
+                  lead: "(?:收到|新收|接到)(?:各类)?\(apply)申请(?:数量)?(?:共计|合计|总计|共|为)?", unit: "件",
+                  zero: ["(?:未|没有)(?:收到|接到|新收)过?(?:任何)?\(apply)申请"],
+                  table: "applications", cells: total(["new_received"]),
+                  alternatives: [total(["new_received", "carried_over"])]),
+        Statement(id: "narrative.carried_over", subject: "上年结转申请",
+                  lead: "上一?年度?结转\(apply)(?:申请)?(?:共计|共)?", unit: "件",
+                  table: "applications", cells: total(["carried_over"])),
+        Statement(id: "narrative.total", subject: "办结申请",
+                  lead: "办结\(apply)(?:申请)?(?:共计|共)?", unit: "件",
+                  table: "applications", cells: total(["total"])),
+        Statement(id: "narrative.granted", subject: "予以公开", lead: "予以公开(?:的)?(?:共)?", unit: "件",
+                  table: "applications", cells: total(["granted"])),
+        Statement(id: "narrative.partial_grant", subject: "部分公开", lead: "部分公开(?:的)?(?:共)?", unit: "件",
+                  table: "applications", cells: total(["partial_grant"])),
+        Statement(id: "narrative.denied", subject: "不予公开", lead: "不予公开(?:的)?(?:共)?", unit: "件",
+                  table: "applications", cells: total(Template2021.applications.keys(from: "denied_state_secret",
+                                                                                     through: "denied_inquiry"))),
+        Statement(id: "narrative.carried_forward", subject: "结转下年度继续办理",
+                  lead: "结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?\(apply)(?:申请)?(?:共)?", unit: "件",
+                  table: "applications", cells: total(["carried_forward"])),
+        Statement(id: "narrative.review", subject: "行政复议", lead: "行政复议(?:申请|案件)?(?:共计|共)?", unit: "[件起]",
+                  zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政复议"],
+                  table: "review_litigation", cells: [("review", "total")]),
+        Statement(id: "narrative.litigation", subject: "行政诉讼", lead: "行政诉讼(?:案件)?(?:共计|共)?", unit: "[件起]",
+                  zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政诉讼"],
+                  table: "review_litigation", cells: [("litigation_direct", "total"), ("litigation_after_review", "total")]),
+    ]
+
+    private static let number = "(?<approx>约|近|超过|逾)?(?<n>[0-9][0-9,，.]*|[零〇一二两三四五六七八九十百千万]+)(?<more>余|多)?"
+
+    /// A statement's regexes, built once.
+    private struct Compiled: @unchecked Sendable {
+        var statement: Statement
+        var figure: Regex<AnyRegexOutput>
+        var zero: [Regex<AnyRegexOutput>]
+    }
+
+    private static let compiled: [Compiled] = statements.map { statement in
+        Compiled(statement: statement,
+                 figure: try! Regex(statement.lead + number + "(?:" + statement.unit + ")"),
+                 zero: statement.zero.map { try! Regex($0) })
+    }
+
+    func checks(of report: Report) -> [Check] {
+        var checks: [Check] = []
+        var seen = Set<String>()
+        for section in report.sections {
+            for paragraph in section.paragraphs {
+                let text = String(LabelKey.halfWidth(paragraph).filter { !$0.isWhitespace })
+                for compiled in Self.compiled {
+                    for (stated, quote) in figures(compiled, in: text) where seen.insert("\(compiled.statement.id)|\(quote)").inserted {
+                        checks.append(check(compiled.statement, stated: stated, quote: quote, section: section, report: report))
+                    }
+                }
+            }
+        }
+        return checks
+    }
+
+    /// The numbers a paragraph states for one kind of statement (nil when approximate), with their clause.
+    private func figures(_ compiled: Compiled, in text: String) -> [(Double?, String)] {
+        var found: [(Double?, String)] = []
+        for match in text.matches(of: compiled.figure) {
+            let quote = Quote.around(String(text[match.range]), in: text)
+            let approximate = match["approx"]?.substring != nil || match["more"]?.substring != nil
+            guard let digits = match["n"]?.substring, let value = ChineseNumber.value(String(digits)) else { continue }
+            found.append((approximate ? nil : value, quote))
+        }
+        for pattern in compiled.zero {
+            for match in text.matches(of: pattern) {
+                found.append((0, Quote.around(String(text[match.range]), in: text)))
+            }
+        }
+        return found
+    }
+
+    private func check(_ statement: Statement, stated: Double?, quote: String, section: Section, report: Report) -> Check {
+        let table = report.table(statement.table)
+        let subject = Subject(table: table?.name, row: table.flatMap { label(of: statement.cells, in: $0) },
+                              column: table?.values?.rows.first { $0.key == statement.cells[0].row }?
+                                  .cells.first { $0.key == statement.cells[0].column }?.label)
+        let place = "第\(section.numeral)部分写“\(quote)”"
+        func make(_ status: CheckStatus, _ message: String, found: String? = nil, expected: String? = nil) -> Check {
+            Check(id: statement.id, scope: section.key, status: status, message: message,
+                  cells: statement.cells.map { "\(statement.table).\($0.row).\($0.column)" },
+                  subject: subject, found: found, expected: expected,
+                  location: section.location)
+        }
+        guard let stated else { return make(.skipped, "\(place)，是约数，不与表格比较") }
+        guard let table, table.present, let values = table.values else {
+            return make(.skipped, "\(place)，但\(table?.name ?? "相应表格")未能读取，无法比较")
+        }
+        func sum(_ cells: [(row: String, column: String)]) -> Double? {
+            if cells.contains(where: { values.isUnresolved(row: $0.row, column: $0.column) }) { return nil }
+            return cells.reduce(0) { $0 + (values[$1.row, $1.column] ?? 0) }
+        }
+        guard let tabled = sum(statement.cells) else {
+            return make(.skipped, "\(place)，但表中相应数值无法从原文确定，无法比较")
+        }
+        let (statedText, tabledText) = (numberText(stated), numberText(tabled))
+        if ([statement.cells] + statement.alternatives).compactMap(sum).contains(stated) {
+            return make(.pass, "\(place)，与\(table.name)一致")
+        }
+        return make(.fail, "\(place)，\(statement.subject)为 \(statedText)；\(table.name)\(subject.row.map { "“\($0)”" } ?? "")"
+                        + "\(subject.column.map { "“\($0)”" } ?? "")为 \(tabledText)",
+                    found: statedText, expected: tabledText)
+    }
+
+    /// The label of the row a statement names, or of its group for a sum of rows (（三）不予公开).
+    private func label(of cells: [(row: String, column: String)], in table: StandardTable) -> String? {
+        let rows = Set(cells.map(\.row))
+        if rows.count == 1 { return table.values?.rows.first { rows.contains($0.key) }?.label }
+        let template = Edition.template(table.key, edition: table.edition)
+        let paths = template?.rows.filter { rows.contains($0.key) }.map(\.path) ?? []
+        guard let first = paths.first else { return nil }
+        // The deepest label all the rows share.
+        let shared = first.indices.prefix { depth in paths.allSatisfy { $0.count > depth && $0[depth] == first[depth] } }
+        return shared.last.map { first[$0] } ?? cells.map(\.row).joined(separator: "+")
+    }
+}

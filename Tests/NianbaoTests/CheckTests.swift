@@ -1,0 +1,62 @@
+import Foundation
+import Nianbao
+import Testing
+
+/// `check` as an office uses it: each planted problem found once and named, clean reports passed.
+@Suite struct CheckTests {
+    struct Planted: Decodable {
+        var codes: [String]
+        var quotes: String
+    }
+
+    static let planted: [String: Planted] = {
+        let data = try! Data(contentsOf: Paths.checkFixtures.appendingPathComponent("expected.json"))
+        return try! JSONDecoder().decode([String: Planted].self, from: data)
+    }()
+
+    func report(_ name: String) throws -> Report {
+        try Converter().convert(file: Paths.checkFixtures.appendingPathComponent(name).path)
+    }
+
+    @Test(arguments: planted.keys.filter { !$0.hasPrefix("chain-") }.sorted())
+    func eachPlantedProblemIsListedAndQuoted(_ name: String) throws {
+        let expected = try #require(Self.planted[name])
+        let problems = try report(name).problems()
+        #expect(problems.map(\.code).sorted() == expected.codes.sorted())
+        #expect(problems.contains { $0.code == expected.codes[0] && $0.message.contains(expected.quotes) })
+    }
+
+    @Test func carriedOverMustEqualLastYearsCarriedForward() throws {
+        var reports = [try report("chain-2023.txt"), try report("chain-2024.txt")]
+        for (index, checks) in YearChain.checks(reports).enumerated() { reports[index].checks += checks }
+        #expect(reports[0].problems().isEmpty)
+        let problems = reports[1].problems()
+        #expect(problems.map(\.code) == Self.planted["chain-2024.txt"]!.codes)
+        #expect(problems.map(\.subject?.column) == ["自然人", "总计"])
+        #expect(problems.map(\.found) == ["0", "0"] && problems.map(\.expected) == ["1", "1"])
+        #expect(problems.allSatisfy { $0.message.contains("上年结转为 0 件") && $0.message.contains("chain-2023.txt") })
+    }
+
+    @Test(arguments: ["000_1fc2bd555d7c5ccd.txt", "001_98b43dc3e03c69a8.txt", "002_032b4f47aa39f490.txt",
+                      "003_3f1e878054dbd65a.txt"])
+    func cleanPublishedReportsHaveNothingToFix(_ sample: String) throws {
+        let report = try Converter().convert(file: Paths.samples.appendingPathComponent(sample).path)
+        #expect(report.problems().isEmpty)
+        // Their narrative states the applications received; that check ran and passed.
+        #expect(report.checks.contains { $0.id == "narrative.new_received" && $0.status == .pass })
+    }
+
+    @Test func aFileThatIsNoReportIsAProblemNotAnAllClear() throws {
+        let report = try Converter().convert(file: Paths.docxFixtures.appendingPathComponent("not-a-report.docx").path)
+        #expect(report.problems().map(\.code) == ["report.unrecognised"])
+        #expect(report.checkTally.passed <= 1 && report.checkTally.failed == 0)
+    }
+
+    @Test func theValueACellHoldsIsNamedWithItsTableRowAndColumn() throws {
+        let problem = try #require(try report("chinese-numeral.txt").problems().first)
+        #expect(problem.subject == Subject(table: "表二（主动公开政府信息情况）", row: "规章", column: "本年制发件数"))
+        #expect(problem.place == "第 16 行")
+        // Under --fail-on error a warning is not something to fix.
+        #expect(try report("chinese-numeral.txt").problems(failingAt: .error).isEmpty)
+    }
+}

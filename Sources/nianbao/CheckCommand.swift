@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
             for check in skipped.prefix(3) { print("  · 未能核对 [\(check.id)] \(check.message)") }
             if skipped.count > 3 { print("  · 另有 \(skipped.count - 3) 项未能核对，详见 --format json") }
         }
-        for problem in unreadable { print("\(problem.file ?? "<stdin>")：无法读取，\(problem.message)") }
+        for problem in unreadable { print("\(problem.file ?? "<stdin>")：\(problem.message)") }
         let all = perReport.flatMap { $0 } + unreadable
         let errors = all.filter { $0.severity == .error }.count
         print("合计 \(reports.count + unreadable.count) 份：无需修改 \(perReport.filter(\.isEmpty).count) 份，"

@@ -78,11 +78,12 @@ public final class BatchRunner: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, inputs.count))) { _ in
             while let index = queue.take() {
                 let (record, resumed) = process(inputs[index])
-                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed)
+                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed,
+                                                  chain: record.chainReport)
                 progress(done, inputs.count, errors)
             }
         }
-        try writeSummaries(inputs, resumed: queue.resumed, into: &summary)
+        try writeSummaries(inputs, resumed: queue.resumed, chained: chainProblems(queue.chainReports), into: &summary)
         try? FileManager.default.removeItem(at: temporary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -201,14 +202,8 @@ public final class BatchRunner: @unchecked Sendable {
 
     // MARK: Summaries
 
-    /// The chain checks across years (YearChain) of every report, by input, from the records' few values.
-    private func chainProblems(_ inputs: [String]) -> [String: [Problem]] {
-        let skeletons = inputs.compactMap { relative -> Report? in
-            guard let record = readRecord(relative), record.status != .error, let tables = record.chain else { return nil }
-            return Report(source: SourceInfo(path: relative, format: .text, encoding: "", layout: nil, sha256: ""),
-                          meta: Meta(organ: record.organ, year: record.year), sections: [], tables: tables,
-                          otherTables: [], checks: [], diagnostics: [])
-        }
+    /// The chain checks across years (YearChain) of the reports, by input path, as problems.
+    private func chainProblems(_ skeletons: [Report]) -> [String: [Problem]] {
         var problems: [String: [Problem]] = [:]
         for (report, checks) in zip(skeletons, YearChain.checks(skeletons)) where !checks.isEmpty {
             var chained = report
@@ -221,9 +216,9 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// summary.csv, problems.csv, all.csv (every value of every report) and, when asked, all-wide.csv,
     /// each streamed from the per-input records and fragments.
-    private func writeSummaries(_ inputs: [String], resumed: Set<Int>, into summary: inout BatchSummary) throws {
+    private func writeSummaries(_ inputs: [String], resumed: Set<Int>, chained: [String: [Problem]],
+                                into summary: inout BatchSummary) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
-        let chained = chainProblems(inputs)
         let summaryFile = try StreamingFile(options.output.appendingPathComponent("summary.csv"), temporary: temporary)
         // The problem list is for people to open: always with the mark that makes Excel read UTF-8.
         let problemFile = try StreamingFile(options.output.appendingPathComponent("problems.csv"), temporary: temporary)
@@ -276,6 +271,11 @@ private final class WorkQueue: @unchecked Sendable {
     private let count: Int
     private var next = 0, done = 0, errors = 0
     private(set) var resumed: Set<Int> = []
+    /// Per input index, the few values the chain across years compares (small, so kept in memory).
+    private var chains: [Int: Report] = [:]
+
+    /// The inputs' chain reports, in input order.
+    var chainReports: [Report] { chains.keys.sorted().compactMap { chains[$0] } }
 
     init(count: Int) { self.count = count }
 
@@ -287,9 +287,10 @@ private final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool) -> (done: Int, errors: Int) {
+    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool, chain: Report?) -> (done: Int, errors: Int) {
         lock.withLock {
             done += 1
+            chains[index] = chain
             if failed { errors += 1 }
             if wasResumed { resumed.insert(index) }
             return (done, errors)
@@ -318,6 +319,14 @@ struct BatchRecord: Codable {
     var chain: [StandardTable]?
     var error: String?
     var wide: [String]?
+
+    /// A report holding only what YearChain reads: the input's path, organ, year and `chain`.
+    var chainReport: Report? {
+        guard status != .error, let chain else { return nil }
+        return Report(source: SourceInfo(path: path, format: .text, encoding: "", layout: nil, sha256: ""),
+                      meta: Meta(organ: organ, year: year), sections: [], tables: chain,
+                      otherTables: [], checks: [], diagnostics: [])
+    }
 
     /// The report's tables cut to the rows the chain across years reads, without grids.
     static func chainTables(_ report: Report) -> [StandardTable] {

@@ -97,14 +97,23 @@ public struct Section: Sendable, Equatable, Codable {
     public var heading: String
     public var paragraphs: [String]
     public var location: SourceLocation?
+    /// Where each of `paragraphs` is in the source, in the same order (empty when not known).
+    public var paragraphLocations: [SourceLocation]
     /// Images that stand in the section (their names or package paths).
     public var images: [String]
     /// The section's numeral ("三"), as its canonical heading writes it.
     public var numeral: String
 
+    /// Where paragraph `index` is; the section's heading when the source does not say.
+    public func location(ofParagraph index: Int) -> SourceLocation? {
+        paragraphLocations.indices.contains(index) ? paragraphLocations[index] : location
+    }
+
     public init(number: Int, key: String, title: String, heading: String, paragraphs: [String],
-                location: SourceLocation?, images: [String] = [], numeral: String = "") {
+                location: SourceLocation?, paragraphLocations: [SourceLocation] = [], images: [String] = [],
+                numeral: String = "") {
         self.numeral = numeral
+        self.paragraphLocations = paragraphLocations
         self.number = number
         self.key = key
         self.title = title

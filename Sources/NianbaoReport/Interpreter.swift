@@ -18,6 +18,7 @@ public struct Interpreter: Sendable {
         var heading: String
         var location: SourceLocation
         var paragraphs: [String] = []
+        var paragraphLocations: [SourceLocation] = []
         var images: [ImagePlaceholder] = []
         /// Marks a converter left where it dropped a table (pandoc's `[TABLE]`).
         var placeholders: [Placeholder] = []
@@ -42,7 +43,7 @@ public struct Interpreter: Sendable {
             case .heading(let heading):
                 if startSection(heading.text, marked: true, at: heading.location, after: previous,
                                 numbering: &numbering, in: &drafts) { continue }
-                addText(heading.text)
+                addText(heading.text, at: heading.location)
             case .paragraph(let paragraph):
                 addParagraph(paragraph)
             case .table(let table):
@@ -67,14 +68,15 @@ public struct Interpreter: Sendable {
         func addParagraph(_ paragraph: Paragraph) {
             if startSection(paragraph.text, marked: false, at: paragraph.location, after: previous,
                             numbering: &numbering, in: &drafts) { return }
-            addText(paragraph.text)
+            addText(paragraph.text, at: paragraph.location)
         }
 
-        func addText(_ raw: String) {
+        func addText(_ raw: String, at location: SourceLocation) {
             let text = raw.foldingWhitespace()
             allParagraphs.append(text)
             if !drafts.isEmpty {
                 drafts[drafts.count - 1].paragraphs.append(text)
+                drafts[drafts.count - 1].paragraphLocations.append(location)
             } else if title == nil, text.contains("报告"), text.count <= 80,
                       !text.contains(where: { "。，,；;".contains($0) }) {
                 // A title a PDF broke over two lines: its first line is the paragraph before.
@@ -117,6 +119,7 @@ public struct Interpreter: Sendable {
             sections: drafts.map {
                 Section(number: $0.template.number, key: $0.template.key, title: $0.template.title,
                         heading: $0.heading, paragraphs: $0.paragraphs, location: $0.location,
+                        paragraphLocations: $0.paragraphLocations,
                         images: $0.images.map(\.name), numeral: $0.template.numeral)
             },
             tables: tables,

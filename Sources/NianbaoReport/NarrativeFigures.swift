@@ -9,6 +9,8 @@ struct NarrativeFigures: ReportCheck {
     /// One kind of statement: how the text says it, and the cells whose sum it states.
     struct Statement: Sendable {
         var id: String
+        /// A word every way of stating it contains: paragraphs without it are not searched.
+        var anchor: String
         /// What is stated, in messages.
         var subject: String
         /// Words right before the number (then the unit); `(?<n>…)` is added after them.
@@ -27,31 +29,31 @@ struct NarrativeFigures: ReportCheck {
 
     /// The statements TEMPLATE.md lists; a new phrasing is an edit here.
     static let statements: [Statement] = [
-        Statement(id: "narrative.new_received", subject: "新收政府信息公开申请",
+        Statement(id: "narrative.new_received", anchor: "申请", subject: "新收政府信息公开申请",
                   lead: "(?:收到|新收|接到)(?:各类)?\(apply)申请(?:数量)?(?:共计|合计|总计|共|为)?", unit: "件",
                   zero: ["(?:未|没有)(?:收到|接到|新收)过?(?:任何)?\(apply)申请"],
                   table: "applications", cells: total(["new_received"]),
                   alternatives: [total(["new_received", "carried_over"])]),
-        Statement(id: "narrative.carried_over", subject: "上年结转申请",
+        Statement(id: "narrative.carried_over", anchor: "结转", subject: "上年结转申请",
                   lead: "上一?年度?结转\(apply)(?:申请)?(?:共计|共)?", unit: "件",
                   table: "applications", cells: total(["carried_over"])),
-        Statement(id: "narrative.total", subject: "办结申请",
+        Statement(id: "narrative.total", anchor: "办结", subject: "办结申请",
                   lead: "办结\(apply)(?:申请)?(?:共计|共)?", unit: "件",
                   table: "applications", cells: total(["total"])),
-        Statement(id: "narrative.granted", subject: "予以公开", lead: "予以公开(?:的)?(?:共)?", unit: "件",
+        Statement(id: "narrative.granted", anchor: "予以公开", subject: "予以公开", lead: "予以公开(?:的)?(?:共)?", unit: "件",
                   table: "applications", cells: total(["granted"])),
-        Statement(id: "narrative.partial_grant", subject: "部分公开", lead: "部分公开(?:的)?(?:共)?", unit: "件",
+        Statement(id: "narrative.partial_grant", anchor: "部分公开", subject: "部分公开", lead: "部分公开(?:的)?(?:共)?", unit: "件",
                   table: "applications", cells: total(["partial_grant"])),
-        Statement(id: "narrative.denied", subject: "不予公开", lead: "不予公开(?:的)?(?:共)?", unit: "件",
+        Statement(id: "narrative.denied", anchor: "不予公开", subject: "不予公开", lead: "不予公开(?:的)?(?:共)?", unit: "件",
                   table: "applications", cells: total(Template2021.applications.keys(from: "denied_state_secret",
                                                                                      through: "denied_inquiry"))),
-        Statement(id: "narrative.carried_forward", subject: "结转下年度继续办理",
+        Statement(id: "narrative.carried_forward", anchor: "结转", subject: "结转下年度继续办理",
                   lead: "结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?\(apply)(?:申请)?(?:共)?", unit: "件",
                   table: "applications", cells: total(["carried_forward"])),
-        Statement(id: "narrative.review", subject: "行政复议", lead: "行政复议(?:申请|案件)?(?:共计|共)?", unit: "[件起]",
+        Statement(id: "narrative.review", anchor: "行政复议", subject: "行政复议", lead: "行政复议(?:申请|案件)?(?:共计|共)?", unit: "[件起]",
                   zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政复议"],
                   table: "review_litigation", cells: [("review", "total")]),
-        Statement(id: "narrative.litigation", subject: "行政诉讼", lead: "行政诉讼(?:案件)?(?:共计|共)?", unit: "[件起]",
+        Statement(id: "narrative.litigation", anchor: "行政诉讼", subject: "行政诉讼", lead: "行政诉讼(?:案件)?(?:共计|共)?", unit: "[件起]",
                   zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政诉讼"],
                   table: "review_litigation", cells: [("litigation_direct", "total"), ("litigation_after_review", "total")]),
     ]
@@ -75,11 +77,13 @@ struct NarrativeFigures: ReportCheck {
         var checks: [Check] = []
         var seen = Set<String>()
         for section in report.sections {
-            for paragraph in section.paragraphs {
+            for (index, paragraph) in section.paragraphs.enumerated() {
                 let text = String(LabelKey.halfWidth(paragraph).filter { !$0.isWhitespace })
-                for compiled in Self.compiled {
+                // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
+                for compiled in Self.compiled where text.contains(compiled.statement.anchor) {
                     for (stated, quote) in figures(compiled, in: text) where seen.insert("\(compiled.statement.id)|\(quote)").inserted {
-                        checks.append(check(compiled.statement, stated: stated, quote: quote, section: section, report: report))
+                        checks.append(check(compiled.statement, stated: stated, quote: quote, section: section,
+                                            at: section.location(ofParagraph: index), report: report))
                     }
                 }
             }
@@ -104,7 +108,8 @@ struct NarrativeFigures: ReportCheck {
         return found
     }
 
-    private func check(_ statement: Statement, stated: Double?, quote: String, section: Section, report: Report) -> Check {
+    private func check(_ statement: Statement, stated: Double?, quote: String, section: Section,
+                       at location: SourceLocation?, report: Report) -> Check {
         let table = report.table(statement.table)
         let subject = Subject(table: table?.name, row: table.flatMap { label(of: statement.cells, in: $0) },
                               column: table?.values?.rows.first { $0.key == statement.cells[0].row }?
@@ -113,8 +118,7 @@ struct NarrativeFigures: ReportCheck {
         func make(_ status: CheckStatus, _ message: String, found: String? = nil, expected: String? = nil) -> Check {
             Check(id: statement.id, scope: section.key, status: status, message: message,
                   cells: statement.cells.map { "\(statement.table).\($0.row).\($0.column)" },
-                  subject: subject, found: found, expected: expected,
-                  location: section.location)
+                  subject: subject, found: found, expected: expected, location: location)
         }
         guard let stated else { return make(.skipped, "\(place)，是约数，不与表格比较") }
         guard let table, table.present, let values = table.values else {

@@ -11,15 +11,17 @@ struct TemplateLeftovers: ReportCheck {
         return [leftovers(in: head, scope: "meta", place: "标题和开头")]
             + report.sections.flatMap { section in
                 [leftovers(in: section.paragraphs, scope: section.key, place: "第\(section.numeral)部分“\(section.title)”",
-                           at: section.location),
+                           locations: section.paragraphs.indices.map(section.location(ofParagraph:))),
                  emptiness(section, table: report.tables.first { $0.numeral == section.numeral })]
             }
     }
 
-    private func leftovers(in paragraphs: [String], scope: String, place: String, at location: SourceLocation? = nil) -> Check {
+    private func leftovers(in paragraphs: [String], scope: String, place: String, locations: [SourceLocation?] = []) -> Check {
         let id = "text.placeholder"
-        let found = paragraphs.compactMap { paragraph in
-            Self.markers.first { paragraph.contains($0) }.map { (marker: $0, paragraph: paragraph) }
+        let found = paragraphs.enumerated().compactMap { index, paragraph in
+            Self.markers.first { paragraph.contains($0) }.map {
+                (marker: $0, paragraph: paragraph, location: locations.indices.contains(index) ? locations[index] : nil)
+            }
         }
         guard let first = found.first else {
             return Check(id: id, scope: scope, status: .pass, message: "\(place)没有模板中待填写的文字")
@@ -27,7 +29,7 @@ struct TemplateLeftovers: ReportCheck {
         return Check(id: id, scope: scope, status: .fail,
                      message: "\(place)留有模板中待填写的文字“\(first.marker)”：“\(Quote.around(first.marker, in: first.paragraph))”"
                         + (found.count > 1 ? "，共 \(found.count) 段" : ""),
-                     found: first.marker, expected: "填写实际内容", location: location)
+                     found: first.marker, expected: "填写实际内容", location: first.location)
     }
 
     private func emptiness(_ section: Section, table: StandardTable?) -> Check {

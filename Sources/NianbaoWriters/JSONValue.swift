@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// A JSON value whose objects keep their keys in the order they were built, so the report's
 /// field order is the contract's, byte for byte.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -81,4 +83,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+extension JSONValue {
+    /// A string, or null where there is none.
+    static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    /// An integer, or null where there is none.
+    static func optional(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
+    /// A value in its one text form (`numberText`), or null for a blank.
+    static func optional(_ n: Double?) -> JSONValue { n.map { .number(numberText($0)) } ?? .null }
 }

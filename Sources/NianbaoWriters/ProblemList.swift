@@ -21,15 +21,33 @@ public enum ProblemList {
          p.message, p.place]
     }
 
-    /// The JSON object of one problem, keys as `header` (severity in English).
+    /// The JSON object of one problem, keys as `header` (severity in English, the line for the place).
     public static func value(_ p: Problem) -> JSONValue {
-        func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-        return .object([
-            ("file", string(p.file)), ("organ", string(p.organ)), ("year", p.year.map { .number(String($0)) } ?? .null),
+        .object([
+            ("file", .optional(p.file)), ("organ", .optional(p.organ)), ("year", .optional(p.year)),
             ("severity", .string(p.severity.rawValue)), ("code", .string(p.code)),
-            ("table", string(p.subject?.table)), ("row", string(p.subject?.row)), ("column", string(p.subject?.column)),
-            ("found", string(p.found)), ("expected", string(p.expected)), ("message", .string(p.message)),
-            ("line", p.location?.line.map { .number(String($0)) } ?? .null),
+            ("table", .optional(p.subject?.table)), ("row", .optional(p.subject?.row)), ("column", .optional(p.subject?.column)),
+            ("found", .optional(p.found)), ("expected", .optional(p.expected)), ("message", .string(p.message)),
+            ("line", .optional(p.location?.line)),
+        ])
+    }
+
+    /// The whole list as JSON ("nianbao.problems/1"): each report with its status and check counts, the
+    /// files that could not be read, then every problem. `problems[i]` are the problems of `reports[i]`.
+    public static func document(reports: [Report], problems: [[Problem]], unreadable: [Problem], failOn: Severity) -> JSONValue {
+        let files: [JSONValue] = zip(reports, problems).map { report, found in
+            let tally = report.checkTally
+            return .object([
+                ("file", .optional(report.source.path)), ("organ", .optional(report.meta.organ)),
+                ("year", .optional(report.meta.year)), ("status", .string(found.isEmpty ? "ok" : "problems")),
+                ("checks", .object([("passed", .optional(tally.passed)), ("failed", .optional(tally.failed)),
+                                    ("skipped", .optional(tally.skipped))])),
+                ("problems", .optional(found.count)),
+            ])
+        } + unreadable.map { .object([("file", .optional($0.file)), ("status", .string("unreadable"))]) }
+        return .object([
+            ("schema", .string("nianbao.problems/1")), ("fail_on", .string(failOn.rawValue)),
+            ("files", .array(files)), ("problems", .array((problems.flatMap { $0 } + unreadable).map(value))),
         ])
     }
 }

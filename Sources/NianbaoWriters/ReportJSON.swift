@@ -21,25 +21,22 @@ public enum ReportJSON {
         value(report).rendered(pretty: pretty)
     }
 
-    private static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    private static func int(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
-    private static func number(_ n: Double?) -> JSONValue { n.map { .number(numberText($0)) } ?? .null }
 
     private static func source(_ s: SourceInfo) -> JSONValue {
         .object([
-            ("path", string(s.path)), ("format", .string(s.format.rawValue)), ("encoding", .string(s.encoding)),
-            ("layout", string(s.layout)), ("sha256", .string(s.sha256)),
+            ("path", .optional(s.path)), ("format", .string(s.format.rawValue)), ("encoding", .string(s.encoding)),
+            ("layout", .optional(s.layout)), ("sha256", .string(s.sha256)),
             ("properties", s.properties.map { p in
-                .object([("title", string(p.title)), ("created", string(p.created)), ("modified", string(p.modified))])
+                .object([("title", .optional(p.title)), ("created", .optional(p.created)), ("modified", .optional(p.modified))])
             } ?? .null),
         ])
     }
 
     private static func meta(_ m: Meta) -> JSONValue {
         .object([
-            ("title", string(m.title)), ("organ", string(m.organ)), ("year", int(m.year)),
+            ("title", .optional(m.title)), ("organ", .optional(m.organ)), ("year", .optional(m.year)),
             ("period", m.period.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) } ?? .null),
-            ("published", string(m.published)), ("template", string(m.template)),
+            ("published", .optional(m.published)), ("template", .optional(m.template)),
             ("preamble", .array(m.preamble.map(JSONValue.string))),
         ])
     }
@@ -57,7 +54,7 @@ public enum ReportJSON {
         .object([
             ("present", .bool(t.present)),
             ("values", t.values.map { values in
-                .object(values.rows.map { row in (row.key, .object(row.cells.map { ($0.key, number($0.value)) })) })
+                .object(values.rows.map { row in (row.key, .object(row.cells.map { ($0.key, .optional($0.value)) })) })
             } ?? .null),
             ("grid", t.grid.map(grid) ?? .null),
             ("location", location(t.location)),
@@ -66,7 +63,7 @@ public enum ReportJSON {
                 row.cells.filter(\.unresolved).map { JSONValue.string("\(row.key).\($0.key)") }
             })),
             // The template edition the table is drawn in; null when nothing in the report tells.
-            ("edition", string(t.edition)),
+            ("edition", .optional(t.edition)),
         ])
     }
 
@@ -88,8 +85,8 @@ public enum ReportJSON {
             ("message", .string(c.message)), ("cells", .array(c.cells.map(JSONValue.string))),
             // Added to the contract: how serious a failure is, and what and where, as the report prints it.
             ("severity", .string(c.severity.rawValue)),
-            ("table", string(c.subject?.table)), ("row", string(c.subject?.row)), ("column", string(c.subject?.column)),
-            ("found", string(c.found)), ("expected", string(c.expected)), ("location", location(c.location)),
+            ("table", .optional(c.subject?.table)), ("row", .optional(c.subject?.row)), ("column", .optional(c.subject?.column)),
+            ("found", .optional(c.found)), ("expected", .optional(c.expected)), ("location", location(c.location)),
         ])
     }
 
@@ -97,7 +94,7 @@ public enum ReportJSON {
         .object([
             ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
             ("location", location(d.location)),
-            ("table", string(d.subject?.table)), ("row", string(d.subject?.row)), ("column", string(d.subject?.column)),
+            ("table", .optional(d.subject?.table)), ("row", .optional(d.subject?.row)), ("column", .optional(d.subject?.column)),
         ])
     }
 

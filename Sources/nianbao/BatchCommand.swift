@@ -34,7 +34,7 @@ struct BatchCommand: ParsableCommand {
     var bom = false
 
     @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
-    var failOn: FailOn = .warning
+    var failOn: Severity = .warning
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -43,7 +43,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let runner = BatchRunner(BatchOptions(
             input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
-            formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn.severity))
+            formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn))
         let progress = ProgressBar(enabled: StandardError.isTerminal)
         let summary: BatchSummary
         do {

@@ -2,11 +2,9 @@ import ArgumentParser
 import Foundation
 import Nianbao
 
-/// The severity from which a finding is something to fix.
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info
-
-    var severity: Severity { Severity(rawValue: rawValue) ?? .warning }
+/// `--fail-on error|warning|info`: the severity from which a finding is something to fix.
+extension Severity: ExpressibleByArgument, CaseIterable {
+    public static var allCases: [Severity] { [.error, .warning, .info] }
 }
 
 /// How `check` writes its problem list.
@@ -31,7 +29,7 @@ struct CheckCommand: ParsableCommand {
     var format: ProblemFormat = .text
 
     @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
-    var failOn: FailOn = .warning
+    var failOn: Severity = .warning
 
     func run() throws {
         var reports: [Report] = []
@@ -41,12 +39,13 @@ struct CheckCommand: ParsableCommand {
         }) { reports.append($0) }
         for (index, chained) in YearChain.checks(reports).enumerated() { reports[index].checks += chained }
 
-        let threshold = failOn.severity
-        let perReport = reports.map { $0.problems(failingAt: threshold) }
+        let perReport = reports.map { $0.problems(failingAt: failOn) }
         let all = perReport.flatMap { $0 } + unreadable
         switch format {
         case .text: writeText(reports, perReport, unreadable)
-        case .json: writeJSON(reports, perReport, all)
+        case .json:
+            print(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn)
+                .rendered(pretty: true))
         case .csv:
             print(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
                   + all.map { CSVFormat.record(ProblemList.record($0)) }.joined(), terminator: "")
@@ -82,29 +81,5 @@ struct CheckCommand: ParsableCommand {
         print("合计 \(reports.count + unreadable.count) 份：无需修改 \(perReport.filter(\.isEmpty).count) 份，"
               + "需修改 \(perReport.filter { !$0.isEmpty }.count) 份，无法读取 \(unreadable.count) 份；"
               + "问题 \(all.count) 条（错误 \(errors)，警告及提示 \(all.count - errors)）")
-    }
-
-    private func writeJSON(_ reports: [Report], _ perReport: [[Problem]], _ all: [Problem]) {
-        let files: [JSONValue] = zip(reports, perReport).map { report, problems in
-            let tally = report.checkTally
-            return .object([
-                ("file", report.source.path.map(JSONValue.string) ?? .null),
-                ("organ", report.meta.organ.map(JSONValue.string) ?? .null),
-                ("year", report.meta.year.map { .number(String($0)) } ?? .null),
-                ("status", .string(problems.isEmpty ? "ok" : "problems")),
-                ("checks", .object([("passed", .number(String(tally.passed))), ("failed", .number(String(tally.failed))),
-                                    ("skipped", .number(String(tally.skipped)))])),
-                ("problems", .number(String(problems.count))),
-            ])
-        } + all.filter { $0.code == "file.unreadable" }.map { problem in
-            .object([("file", problem.file.map(JSONValue.string) ?? .null), ("status", .string("unreadable"))])
-        }
-        let document = JSONValue.object([
-            ("schema", .string("nianbao.problems/1")),
-            ("fail_on", .string(failOn.rawValue)),
-            ("files", .array(files)),
-            ("problems", .array(all.map(ProblemList.value))),
-        ])
-        print(document.rendered(pretty: true))
     }
 }

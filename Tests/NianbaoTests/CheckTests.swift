@@ -59,4 +59,10 @@ import Testing
         // Under --fail-on error a warning is not something to fix.
         #expect(try report("chinese-numeral.txt").problems(failingAt: .error).isEmpty)
     }
+
+    @Test func aNarrativeProblemPointsAtItsSentencesLine() throws {
+        // Line 6 of narrative.txt is the sentence 2024年,我乡共收到政府信息公开申请3件 (its section heading is line 2).
+        let problem = try #require(try report("narrative.txt").problems().first)
+        #expect(problem.place == "第 6 行")
+    }
 }

@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip"]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
-        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport"]),
+        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),
         .target(
             name: "Nianbao",
             dependencies: ["NianbaoModel", "NianbaoReaders", "NianbaoTables", "NianbaoReport", "NianbaoWriters"]),

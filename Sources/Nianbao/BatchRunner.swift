@@ -1,11 +1,18 @@
 import Foundation
 
 /// What `nianbao batch` writes for each input.
+/// `ndjson` writes no file per input, only all.ndjson: one line per input, in input order.
 public enum BatchFormat: String, Sendable, CaseIterable {
-    case json, csv, csvWide = "csv-wide", text
+    case json, ndjson, csv, csvWide = "csv-wide", text, xlsx
 
     /// The extension added to the input's name.
-    var suffix: String { self == .text ? "norm.txt" : self == .csvWide ? "wide.csv" : rawValue }
+    var suffix: String {
+        switch self {
+        case .text: "norm.txt"
+        case .csvWide: "wide.csv"
+        default: rawValue
+        }
+    }
 }
 
 /// Settings of one batch run.
@@ -15,12 +22,13 @@ public struct BatchOptions: Sendable {
     public var formats: [BatchFormat]
     public var jobs: Int
     public var resume: Bool
+    /// Whether the CSV files start with a UTF-8 byte-order mark (for Excel and WPS; the default).
     public var bom: Bool
     /// The least severity that makes a finding a problem in problems.csv and summary.csv.
     public var failOn: Severity
 
     public init(input: URL, output: URL, formats: [BatchFormat] = [.json], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                resume: Bool = false, bom: Bool = false, failOn: Severity = .warning) {
+                resume: Bool = false, bom: Bool = true, failOn: Severity = .warning) {
         self.failOn = failOn
         self.input = input
         self.output = output
@@ -34,6 +42,8 @@ public struct BatchOptions: Sendable {
 /// How a batch went.
 public struct BatchSummary: Sendable, Equatable {
     public var files = 0
+    /// Files that are an office's litter (Word lock files, Thumbs.db), listed in summary.csv as skipped.
+    public var skipped = 0
     public var converted = 0
     public var resumed = 0
     public var recognised = 0
@@ -48,6 +58,9 @@ public struct BatchSummary: Sendable, Equatable {
 /// A batch that cannot start (bad folders), as opposed to a bad input, which never stops one.
 public struct BatchError: Error, CustomStringConvertible {
     public var description: String
+    /// A mistake in the command (the input is no folder, the output lies inside it), as opposed to a
+    /// folder that cannot be made.
+    public var isUsage = true
 }
 
 /// Converts a folder tree: inputs in parallel, outputs mirrored under the output folder and each
@@ -71,9 +84,11 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(progress: @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) throws -> BatchSummary {
         let start = Date()
         try prepareFolders()
-        let inputs = try listInputs()
+        let folder = InputFolder(options.input)
+        let inputs = folder.inputs
         var summary = BatchSummary()
         summary.files = inputs.count
+        summary.skipped = folder.skipped.count
         let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, inputs.count))) { _ in
             while let index = queue.take() {
@@ -83,7 +98,9 @@ public final class BatchRunner: @unchecked Sendable {
                 progress(done, inputs.count, errors)
             }
         }
-        try writeSummaries(inputs, resumed: queue.resumed, chained: chainProblems(queue.chainReports), into: &summary)
+        let files = BatchSummaryFiles(options, temporary: temporary)
+        try files.write(inputs, skipped: folder.skipped, resumed: queue.resumed,
+                        chained: chainProblems(queue.chainReports), read: readRecord, into: &summary)
         try? FileManager.default.removeItem(at: temporary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -95,30 +112,24 @@ public final class BatchRunner: @unchecked Sendable {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         guard fm.fileExists(atPath: options.input.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BatchError(description: "\(options.input.path)：输入目录不存在 (no such input folder)")
+            let what = fm.fileExists(atPath: options.input.path) ? "不是目录，batch 需要一个目录 (is a file; batch takes a folder)"
+                : "输入目录不存在 (no such input folder)"
+            throw BatchError(description: "\(options.input.path)：\(what)")
         }
         let input = options.input.resolvingSymlinksInPath().standardizedFileURL.path
         let output = options.output.resolvingSymlinksInPath().standardizedFileURL.path
         if output == input || output.hasPrefix(input + "/") {
             throw BatchError(description: "\(options.output.path)：输出目录不能位于输入目录之内 (the output folder must not be inside the input folder)")
         }
-        try fm.createDirectory(at: state.appendingPathComponent("done"), withIntermediateDirectories: true)
-        // Temporary files of an interrupted run are partial by definition.
-        try? fm.removeItem(at: temporary)
-        try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-    }
-
-    /// Regular, visible files below the input folder, by relative path.
-    private func listInputs() throws -> [String] {
-        let base = options.input.resolvingSymlinksInPath().standardizedFileURL
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let path = url.resolvingSymlinksInPath().standardizedFileURL.path
-            paths.append(String(path.dropFirst(base.path.count + 1)))
+        do {
+            try fm.createDirectory(at: state.appendingPathComponent("done"), withIntermediateDirectories: true)
+            // Temporary files of an interrupted run are partial by definition.
+            try? fm.removeItem(at: temporary)
+            try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(description: "\(options.output.path)：无法创建输出目录：\(SystemErrorText.sentence(error)) (cannot create the output folder)",
+                             isUsage: false)
         }
-        return paths.sorted()
     }
 
     // MARK: One input
@@ -129,11 +140,6 @@ public final class BatchRunner: @unchecked Sendable {
 
     private func recordURL(_ relative: String) -> URL {
         state.appendingPathComponent("done").appendingPathComponent(relative + ".json")
-    }
-
-    private func fragmentURL(_ relative: String) -> URL {
-        options.formats.contains(.csv) ? outputURL(relative, .csv)
-            : state.appendingPathComponent("parts").appendingPathComponent(relative + ".csv")
     }
 
     /// Converts one input (or, resuming, finds it done) and keeps its record.
@@ -167,9 +173,11 @@ public final class BatchRunner: @unchecked Sendable {
         } catch let error as ConversionError {
             record.status = .error
             record.error = error.reason.description
+            record.errorCode = error.reason.code
         } catch {
             record.status = .error
-            record.error = "无法写入输出 (cannot write the output: \(error))"
+            record.error = "无法写入输出：\(SystemErrorText.sentence(error)) (cannot write the output)"
+            record.errorCode = "output.unwritable"
         }
         if let data = try? JSONEncoder().encode(record) {
             try? AtomicFile.write(data, to: recordURL(relative), temporaryDirectory: temporary)
@@ -180,18 +188,26 @@ public final class BatchRunner: @unchecked Sendable {
     private func writeOutputs(_ report: Report, wide: [String], _ relative: String) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
         let long = ([ReportCSV.longHeader] + ReportCSV.longRecords(report)).map(CSVFormat.record).joined()
-        for format in options.formats {
-            let text: String
+        for format in options.formats where format != .ndjson {
+            let data: Data
             switch format {
-            case .json: text = ReportJSON.text(report) + "\n"
-            case .csv: text = bom + long
-            case .csvWide: text = bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)
-            case .text: text = ReportText.text(report)
+            case .json: data = Data((ReportJSON.text(report) + "\n").utf8)
+            case .csv: data = Data((bom + long).utf8)
+            case .csvWide: data = Data((bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)).utf8)
+            case .text: data = Data(ReportText.text(report).utf8)
+            case .xlsx: data = Data(try ReportWorkbook.single(report, failOn: options.failOn).xlsx())
+            case .ndjson: continue
             }
-            try AtomicFile.write(Data(text.utf8), to: outputURL(relative, format), temporaryDirectory: temporary)
+            try AtomicFile.write(data, to: outputURL(relative, format), temporaryDirectory: temporary)
         }
+        // The parts all.csv and all.ndjson are made of, where the outputs asked for do not hold them.
+        let parts = BatchSummaryFiles.parts(options, relative)
         if !options.formats.contains(.csv) {
-            try AtomicFile.write(Data(long.utf8), to: fragmentURL(relative), temporaryDirectory: temporary)
+            try AtomicFile.write(Data(long.utf8), to: parts.csv, temporaryDirectory: temporary)
+        }
+        if options.formats.contains(.ndjson) {
+            try AtomicFile.write(Data((ReportJSON.text(report, pretty: false) + "\n").utf8), to: parts.ndjson,
+                                 temporaryDirectory: temporary)
         }
     }
 
@@ -212,56 +228,6 @@ public final class BatchRunner: @unchecked Sendable {
             if !found.isEmpty { problems[report.source.path ?? ""] = found }
         }
         return problems
-    }
-
-    /// summary.csv, problems.csv, all.csv (every value of every report) and, when asked, all-wide.csv,
-    /// each streamed from the per-input records and fragments.
-    private func writeSummaries(_ inputs: [String], resumed: Set<Int>, chained: [String: [Problem]],
-                                into summary: inout BatchSummary) throws {
-        let bom = options.bom ? CSVFormat.byteOrderMark : ""
-        let summaryFile = try StreamingFile(options.output.appendingPathComponent("summary.csv"), temporary: temporary)
-        // The problem list is for people to open: always with the mark that makes Excel read UTF-8.
-        let problemFile = try StreamingFile(options.output.appendingPathComponent("problems.csv"), temporary: temporary)
-        problemFile.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header))
-        let allFile = try StreamingFile(options.output.appendingPathComponent("all.csv"), temporary: temporary)
-        let wideFile = options.formats.contains(.csvWide)
-            ? try StreamingFile(options.output.appendingPathComponent("all-wide.csv"), temporary: temporary) : nil
-        summaryFile.write(bom + CSVFormat.record(["path", "format", "status", "organ", "year", "checks_failed", "error",
-                                                  "warnings", "problems"]))
-        allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
-        wideFile?.write(bom + CSVFormat.record(wideHeader))
-        for (index, relative) in inputs.enumerated() {
-            guard var record = readRecord(relative) else { continue }
-            record.problems += chained[relative] ?? []
-            if record.status == .ok, !record.problems.isEmpty { record.status = .problems }
-            let converted = record.status != .error
-            summaryFile.write(CSVFormat.record([
-                relative, record.format ?? "", record.status.rawValue, record.organ ?? "", record.year.map(String.init) ?? "",
-                converted ? String(record.checksFailed) : "", record.error ?? "",
-                converted ? String(record.warnings) : "", converted ? String(record.problems.count) : "",
-            ]))
-            let problems = converted ? record.problems : [.unreadable(relative, reason: record.error ?? "")]
-            for problem in problems { problemFile.write(CSVFormat.record(ProblemList.record(problem))) }
-            if !converted {
-                summary.errors += 1
-                continue
-            }
-            if !record.problems.isEmpty { summary.reportsWithProblems += 1 }
-            summary.problems += record.problems.count
-            if resumed.contains(index) { summary.resumed += 1 } else { summary.converted += 1 }
-            if record.recognised { summary.recognised += 1 }
-            if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
-            if let fragment = try? Data(contentsOf: fragmentURL(relative)) {
-                // The fragment's own header (and byte-order mark) stays out of the combined file.
-                let text = String(decoding: fragment, as: UTF8.self)
-                if let firstBreak = text.range(of: "\r\n") { allFile.write(String(text[firstBreak.upperBound...])) }
-            }
-            if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
-        }
-        try summaryFile.finish()
-        try problemFile.finish()
-        try allFile.finish()
-        try wideFile?.finish()
     }
 }
 
@@ -318,6 +284,8 @@ struct BatchRecord: Codable {
     /// The few values YearChain compares, so the chain is checked without keeping whole reports.
     var chain: [StandardTable]?
     var error: String?
+    /// The stable code of `error` (`file.empty`, …), for the NDJSON line of a failed input.
+    var errorCode: String?
     var wide: [String]?
 
     /// A report holding only what YearChain reads: the input's path, organ, year and `chain`.

@@ -40,19 +40,15 @@ public struct Converter: Sendable {
 
     /// Reads and converts a file.
     public func convert(file path: String, format: InputFormat? = nil) throws(ConversionError) -> Report {
-        // A file past its format's limit is refused from its first bytes, before it is read whole.
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
-        if let handle = FileHandle(forReadingAtPath: path) {
-            let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
-            try? handle.close()
-            let limit = limits.maximumBytes(for: format ?? FormatSniffer.sniff(head))
-            if size > limit { throw ConversionError(path: path, reason: .tooLarge(bytes: size, limit: limit)) }
-        }
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes = try InputFile.read(path) { head, size in
+                // A file past its format's limit is refused from its first bytes, before it is read whole.
+                let limit = limits.maximumBytes(for: format ?? FormatSniffer.sniff(head))
+                return size > limit ? .tooLarge(bytes: size, limit: limit) : nil
+            }
         } catch {
-            throw ConversionError(path: path, reason: FileProblem.reason(error))
+            throw ConversionError(path: path, reason: error)
         }
         return try convert(bytes, path: path, format: format)
     }
@@ -71,18 +67,3 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path ?? "<stdin>")：\(reason.description)" }
 }
 
-/// Why a file could not be opened.
-enum FileProblem {
-    static func reason(_ error: Error) -> ReaderError {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            let text = String(cString: strerror(Int32(underlying.code)))
-            return .unreadable(underlying.code == Int(ENOENT) ? "文件不存在" : "无法打开文件", text)
-        }
-        switch nsError.code {
-        case NSFileReadNoSuchFileError: return .unreadable("文件不存在", "no such file")
-        case NSFileReadNoPermissionError: return .unreadable("没有读取权限", "permission denied")
-        default: return .unreadable("无法打开文件", nsError.localizedDescription)
-        }
-    }
-}

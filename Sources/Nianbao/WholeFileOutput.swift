@@ -22,21 +22,27 @@ public enum AtomicFile {
 }
 
 /// A file written piece by piece into a temporary file and renamed into place when finished.
+/// A write that fails (a full disk) is remembered and thrown by `finish`, which then leaves no file.
 public final class StreamingFile {
     private let target: URL
     private let temporaryURL: URL
     private let handle: FileHandle
+    private var failure: Error?
 
     public init(_ target: URL, temporary: URL) throws {
         self.target = target
         temporaryURL = temporary.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-        }
-        handle = try FileHandle(forWritingTo: temporaryURL)
+        let descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    public func write(_ text: String) { handle.write(Data(text.utf8)) }
+    public func write(_ text: String) { write(Data(text.utf8)) }
+
+    public func write(_ data: Data) {
+        guard failure == nil else { return }
+        do { try handle.write(contentsOf: data) } catch { failure = error }
+    }
 
     /// Removes the unfinished file.
     public func abandon() {
@@ -45,9 +51,18 @@ public final class StreamingFile {
     }
 
     public func finish() throws {
-        try handle.close()
+        if let failure {
+            abandon()
+            throw failure
+        }
+        do { try handle.close() } catch {
+            abandon()
+            throw error
+        }
         guard rename(temporaryURL.path, target.path) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            abandon()
+            throw error
         }
     }
 }

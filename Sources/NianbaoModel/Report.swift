@@ -1,5 +1,5 @@
 /// The canonical report (JSON schema "nianbao.report/1").
-public struct Report: Sendable, Equatable, Codable {
+public struct Report: Sendable, Equatable {
     public static let schema = "nianbao.report/1"
 
     public var source: SourceInfo

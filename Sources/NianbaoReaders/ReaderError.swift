@@ -30,6 +30,16 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(chinese) (\(english))" }
 
+    /// A stable code for scripts, as diagnostics and checks have.
+    public var code: String {
+        switch self {
+        case .empty: "file.empty"
+        case .notDocx: "file.not_docx"
+        case .unreadable: "file.unreadable"
+        case .tooLarge: "file.too_large"
+        }
+    }
+
     private func mebibytes(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }

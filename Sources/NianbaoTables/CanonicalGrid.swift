@@ -3,32 +3,49 @@ import NianbaoModel
 /// Builds the repaired grid of a standard table in the template's own layout, with its spans, and
 /// the source's own where it merged blank cells.
 struct CanonicalGrid {
+    typealias KeyedCell = TableTemplate.LaidOutCell
+
     let notes: GridNotes
 
     static func build(_ template: TableTemplate, _ values: TableValues, notes: GridNotes = GridNotes()) -> Grid {
-        let grid = CanonicalGrid(notes: notes)
-        return switch template.shape {
-        case .labelledRows(let labelColumns): grid.labelledRows(template, values, labelColumns: labelColumns)
-        case .blocks: grid.blocks(template, values)
-        case .singleValueRow: grid.singleValueRow(template, values)
+        let (columns, rows) = CanonicalGrid(notes: notes).keyedRows(template, values)
+        return Grid(columns: columns, rows: rows.map { $0.map(\.cell) })
+    }
+
+    /// The template's layout with each value cell's key: writers that keep values as numbers (a
+    /// workbook) place them by key, not by reading the cell text back.
+    static func keyed(_ template: TableTemplate, _ values: TableValues) -> (columns: Int, rows: [[KeyedCell]]) {
+        CanonicalGrid(notes: GridNotes()).keyedRows(template, values)
+    }
+
+    private func keyedRows(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
+        switch template.shape {
+        case .labelledRows(let labelColumns): labelledRows(template, values, labelColumns: labelColumns)
+        case .blocks: blocks(template, values)
+        case .singleValueRow: singleValueRow(template, values)
         }
     }
 
+    private func labels(_ cells: [GridCell]) -> [KeyedCell] { cells.map { KeyedCell(cell: $0, key: nil) } }
+
     /// A row's value cells: the value, or the text as the source wrote it, and merged blanks as one cell.
-    private func valueCells(_ row: RowValues) -> [GridCell] {
-        var cells = row.cells.map { GridCell(notes.texts["\(row.key).\($0.key)"] ?? $0.value.map(numberText) ?? "") }
+    private func valueCells(_ row: RowValues) -> [KeyedCell] {
+        var cells = row.cells.map {
+            KeyedCell(cell: GridCell(notes.texts["\(row.key).\($0.key)"] ?? $0.value.map(numberText) ?? ""),
+                      key: "\(row.key).\($0.key)")
+        }
         for run in (notes.merges[row.key] ?? []).sorted(by: { $0.lowerBound > $1.lowerBound })
-        where run.count > 1 && run.upperBound <= cells.count && cells[run].allSatisfy({ $0.text.isEmpty }) {
-            cells[run.lowerBound].colSpan = run.count
+        where run.count > 1 && run.upperBound <= cells.count && cells[run].allSatisfy({ $0.cell.text.isEmpty }) {
+            cells[run.lowerBound].cell.colSpan = run.count
             cells.removeSubrange(run.dropFirst())
         }
         return cells
     }
 
-    private func labelledRows(_ template: TableTemplate, _ values: TableValues, labelColumns: Int) -> Grid {
+    private func labelledRows(_ template: TableTemplate, _ values: TableValues, labelColumns: Int) -> (Int, [[KeyedCell]]) {
         let rows = template.rows
         let width = labelColumns + (rows.map(\.columns.count).max() ?? 0)
-        var grid = template.header
+        var grid = template.header.map(labels)
         for (i, row) in rows.enumerated() {
             var cells: [GridCell] = []
             for depth in row.path.indices {
@@ -40,23 +57,25 @@ struct CanonicalGrid {
                 cells.append(GridCell(row.path[depth], rowSpan: span,
                                       colSpan: isLeaf ? labelColumns - depth : 1))
             }
-            grid.append(cells + valueCells(values.rows[i]))
+            grid.append(labels(cells) + valueCells(values.rows[i]))
         }
-        return Grid(columns: width, rows: grid)
+        return (width, grid)
     }
 
-    private func blocks(_ template: TableTemplate, _ values: TableValues) -> Grid {
+    private func blocks(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
         let width = 1 + (template.rows.map(\.columns.count).max() ?? 0)
-        var grid: [[GridCell]] = []
+        var grid: [[KeyedCell]] = []
         for (i, row) in template.rows.enumerated() {
             let span = width - 1 - row.columns.count
             if i == 0 || template.rows[i - 1].path.first != row.path.first {
-                grid.append([GridCell(row.path.first ?? "", colSpan: width)])
-                grid.append([GridCell("信息内容")] + widenLast(row.columns.map { GridCell($0.label) }, by: span))
+                grid.append(labels([GridCell(row.path.first ?? "", colSpan: width)]))
+                grid.append(labels([GridCell("信息内容")] + widenLast(row.columns.map { GridCell($0.label) }, by: span)))
             }
-            grid.append([GridCell(row.label)] + widenLast(valueCells(values.rows[i]), by: span))
+            var data = valueCells(values.rows[i])
+            if !data.isEmpty { data[data.count - 1].cell.colSpan += span }
+            grid.append(labels([GridCell(row.label)]) + data)
         }
-        return Grid(columns: width, rows: grid)
+        return (width, grid)
     }
 
     private func widenLast(_ cells: [GridCell], by extra: Int) -> [GridCell] {
@@ -65,8 +84,22 @@ struct CanonicalGrid {
         return cells
     }
 
-    private func singleValueRow(_ template: TableTemplate, _ values: TableValues) -> Grid {
+    private func singleValueRow(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
         let cells = values.rows.flatMap { valueCells($0) }
-        return Grid(columns: template.cells.count, rows: template.header + [cells])
+        return (template.cells.count, template.header.map(labels) + [cells])
+    }
+}
+
+extension TableTemplate {
+    /// One cell of the table as the template lays it out: its text, spans, and the value key it shows.
+    public struct LaidOutCell: Sendable {
+        public var cell: GridCell
+        /// `row.column` for a value cell, nil for a label or header.
+        public var key: String?
+    }
+
+    /// The table in this template's layout (header, labels, spans) with `values` in their cells.
+    public func layout(_ values: TableValues) -> (columns: Int, rows: [[LaidOutCell]]) {
+        CanonicalGrid.keyed(self, values)
     }
 }

@@ -21,6 +21,11 @@ public enum ProblemList {
          p.message, p.place]
     }
 
+    /// The workbook line of one problem, in `header` order, the year a number.
+    public static func cells(_ p: Problem) -> [WorkbookCell] {
+        record(p).enumerated().map { index, field in index == 2 && !field.isEmpty ? .number(field) : ReportWorkbook.text(field) }
+    }
+
     /// The JSON object of one problem, keys as `header` (severity in English, the line for the place).
     public static func value(_ p: Problem) -> JSONValue {
         .object([
@@ -48,6 +53,23 @@ public enum ProblemList {
         return .object([
             ("schema", .string("nianbao.problems/1")), ("fail_on", .string(failOn.rawValue)),
             ("files", .array(files)), ("problems", .array((problems.flatMap { $0 } + unreadable).map(value))),
+        ])
+    }
+
+    /// The list as a workbook for an office: 文件 (each file, its status and check counts) and 问题
+    /// (one line per problem, the CSV's columns).
+    public static func workbook(reports: [Report], problems: [[Problem]], unreadable: [Problem]) -> Workbook {
+        let fileHeader = ["file", "organ", "year", "status", "checks_passed", "checks_failed", "checks_skipped", "problems"]
+        let files: [[WorkbookCell]] = zip(reports, problems).map { report, found in
+            let tally = report.checkTally
+            return [ReportWorkbook.text(report.source.path ?? "<stdin>"), ReportWorkbook.text(report.meta.organ ?? ""),
+                    report.meta.year.map { .number(String($0)) } ?? .empty, .text(found.isEmpty ? "无需修改" : "需修改")]
+                + [tally.passed, tally.failed, tally.skipped, found.count].map { .number(String($0)) }
+        } + unreadable.map { [ReportWorkbook.text($0.file ?? "<stdin>"), .empty, .empty, .text("无法读取")] }
+        let lines = (problems.flatMap { $0 } + unreadable).map(cells)
+        return Workbook(sheets: [
+            Worksheet(name: "文件", rows: [fileHeader.map(ReportWorkbook.header)] + files),
+            Worksheet(name: "问题", rows: [header.map(ReportWorkbook.header)] + lines),
         ])
     }
 }

@@ -21,6 +21,17 @@ public enum ReportJSON {
         value(report).rendered(pretty: pretty)
     }
 
+    /// The schema of the line that stands for an input that could not be converted.
+    public static let failureSchema = "nianbao.error/1"
+
+    /// The NDJSON line of an input that could not be converted: which input, and why, with a stable code,
+    /// so that a stream has one line per input.
+    public static func failureLine(path: String?, code: String, message: String) -> String {
+        JSONValue.object([
+            ("schema", .string(failureSchema)), ("source", .object([("path", .optional(path))])),
+            ("error", .object([("code", .string(code)), ("message", .string(message))])),
+        ]).rendered(pretty: false)
+    }
 
     private static func source(_ s: SourceInfo) -> JSONValue {
         .object([

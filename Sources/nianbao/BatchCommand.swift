@@ -5,39 +5,45 @@ import Nianbao
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Convert a folder tree into a mirrored output folder, with summary.csv and all.csv.")
+        abstract: "Convert a folder tree into a mirrored output folder, with summary.csv and all.csv. 转换整个目录，输出按原目录结构存放，附汇总表。",
+        discussion: """
+            Outputs: per input NAME.EXT.json, .csv, .wide.csv, .norm.txt, .xlsx as --to asks; then summary.csv, \
+            problems.csv, all.csv, and when asked all-wide.csv (csv-wide), all.ndjson (ndjson), all.xlsx (xlsx). \
+            Word lock files (~$*.docx), Thumbs.db and desktop.ini are skipped, not failed; hidden files are not read.
+            """)
 
-    @Argument(help: "The folder of inputs (.docx, .html, .htm, .txt, any mix; formats are told by content).")
+    @Argument(help: "The folder of inputs (any mix of .docx, .html, .htm, .txt, .md; formats are told by content). 输入目录（任意混合，按内容识别格式）。")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The output folder (not inside the input folder).")
+    @Option(name: .shortAndLong, help: "The output folder (not inside the input folder). 输出目录（不得位于输入目录之内）。")
     var output: String
 
-    @Option(help: "Outputs per input, comma-separated: json, csv, csv-wide, text.",
+    @Option(name: [.short, .long], help: "Outputs, comma-separated: json, ndjson, csv, csv-wide, text, xlsx. 输出格式，逗号分隔。",
             transform: { list in
                 try list.split(separator: ",").map {
                     guard let f = BatchFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
-                        throw ValidationError("unknown format '\($0)': use json, csv, csv-wide, text")
+                        throw ValidationError("未知格式 unknown format '\($0)': json, ndjson, csv, csv-wide, text, xlsx")
                     }
                     return f
                 }
             })
     var to: [BatchFormat] = [.json]
 
-    @Option(help: "How many inputs to convert at once (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "How many inputs to convert at once (default: the number of cores). 同时转换的输入数（默认为核数）。")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Skip inputs whose outputs are complete and current from an earlier run.")
+    @Flag(help: "Skip inputs whose outputs are complete and current from an earlier run. 跳过上次已完成且未改动的输入。")
     var resume = false
 
-    @Flag(help: "Start CSV files with a UTF-8 byte-order mark, for Excel and WPS.")
-    var bom = false
+    @Flag(inversion: .prefixedNo,
+          help: "Start CSV files with a UTF-8 byte-order mark (the default, for Excel and WPS); --no-bom for scripts. 默认带字节顺序标记，供表格软件打开。")
+    var bom = true
 
-    @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
+    @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs 至少为 1 (must be at least 1)") }
     }
 
     func run() throws {
@@ -50,14 +56,14 @@ struct BatchCommand: ParsableCommand {
             summary = try runner.run { done, total, errors in progress.update(done, total, errors) }
         } catch let error as BatchError {
             StandardError.write("nianbao: \(error)\n")
-            throw ExitCode(2)
+            throw ExitCode(error.isUsage ? 2 : 1)
         } catch {
-            StandardError.write("nianbao: \(output)：无法写入汇总文件 (cannot write the summaries: \(error))\n")
+            StandardError.write("nianbao: \(output)：无法写入汇总文件：\(SystemErrorText.sentence(error)) (cannot write the summaries)\n")
             throw ExitCode(1)
         }
         progress.clear()
         print("""
-            文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)
+            文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)；跳过非报告文件 \(summary.skipped) 个
             识别为年度报告 \(summary.recognised) 份，其中核对不通过 \(summary.reportsWithFailedChecks) 份
             需修改 \(summary.reportsWithProblems) 份，问题 \(summary.problems) 条，见 \(output)/problems.csv
             用时 \(String(format: "%.1f", summary.seconds)) 秒；明细见 \(output)/summary.csv，全部数值见 \(output)/all.csv

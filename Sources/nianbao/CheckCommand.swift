@@ -9,7 +9,7 @@ extension Severity: ExpressibleByArgument, CaseIterable {
 
 /// How `check` writes its problem list.
 enum ProblemFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, xlsx
 }
 
 /// `nianbao check`: convert, check each report and the reports of one organ across years, and list
@@ -17,24 +17,37 @@ enum ProblemFormat: String, ExpressibleByArgument, CaseIterable {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check reports and list what to fix (exit 0 nothing to fix, 3 something to fix, 1 a file unreadable).")
+        abstract: "Check reports and list what to fix (exit 0 nothing to fix, 3 something to fix, 1 a file unreadable). 核对报告，列出需修改之处。")
 
-    @Argument(help: "Input files; `-` or none reads standard input.")
+    @Argument(help: "Input files; `-` or none reads standard input. 输入文件；不给或给出减号时读标准输入。")
     var inputs: [String] = []
 
-    @Option(help: "Input format: auto, docx, html, text.")
+    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text. 输入格式。")
     var from: FromFormat = .auto
 
-    @Option(help: "The problem list as text (for people), json, or csv (with a BOM, for Excel and WPS).")
+    @Option(help: "The problem list as text (for people), json, csv (with a BOM, for Excel and WPS) or xlsx (a workbook; give -o). 问题清单格式。")
     var format: ProblemFormat = .text
 
-    @Option(help: "The least severity that counts as something to fix: error, warning (default) or info.")
+    @Option(name: .shortAndLong, help: "Write the problem list to this file (whole, or not at all). 写入此文件（完整写成或不写）。")
+    var output: String?
+
+    @Option(help: "The name of the report read from standard input. 标准输入的报告以此为文件名。")
+    var name: String?
+
+    @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
+
+    func validate() throws {
+        if format == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("--format xlsx 是二进制文件，请用 -o 指定文件 (a workbook is binary: give -o FILE or redirect)")
+        }
+    }
 
     func run() throws {
         var reports: [Report] = []
         var unreadable: [Problem] = []
-        _ = Inputs(paths: inputs).convert(from: from.format, failed: { error in
+        let out = try Output(path: output)
+        _ = Inputs(paths: inputs, standardInputName: name).convert(from: from.format, failed: { error in
             unreadable.append(.unreadable(error.path, reason: error.reason.description))
         }) { reports.append($0) }
         for (index, chained) in YearChain.checks(reports).enumerated() { reports[index].checks += chained }
@@ -42,14 +55,23 @@ struct CheckCommand: ParsableCommand {
         let perReport = reports.map { $0.problems(failingAt: failOn) }
         let all = perReport.flatMap { $0 } + unreadable
         switch format {
-        case .text: writeText(reports, perReport, unreadable)
+        case .text: writeText(reports, perReport, unreadable, to: out)
         case .json:
-            print(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn)
-                .rendered(pretty: true))
+            out.write(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn)
+                .rendered(pretty: true) + "\n")
         case .csv:
-            print(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
-                  + all.map { CSVFormat.record(ProblemList.record($0)) }.joined(), terminator: "")
+            out.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
+                      + all.map { CSVFormat.record(ProblemList.record($0)) }.joined())
+        case .xlsx:
+            do {
+                out.write(Data(try ProblemList.workbook(reports: reports, problems: perReport, unreadable: unreadable).xlsx()))
+            } catch {
+                out.abandon()
+                StandardError.write("nianbao: 无法生成工作簿 (cannot make the workbook: \(error))\n")
+                throw ExitCode(1)
+            }
         }
+        try out.finish()
         if perReport.contains(where: { !$0.isEmpty }) { throw ExitCode(3) }
         if !unreadable.isEmpty { throw ExitCode(1) }
     }
@@ -59,7 +81,8 @@ struct CheckCommand: ParsableCommand {
         return words.isEmpty ? "未识别机关" : words
     }
 
-    private func writeText(_ reports: [Report], _ perReport: [[Problem]], _ unreadable: [Problem]) {
+    private func writeText(_ reports: [Report], _ perReport: [[Problem]], _ unreadable: [Problem], to out: Output) {
+        func print(_ line: String) { out.write(line + "\n") }
         for (report, problems) in zip(reports, perReport) {
             let tally = report.checkTally
             let verdict = problems.isEmpty ? "无需修改" : "需修改 \(problems.count) 处"

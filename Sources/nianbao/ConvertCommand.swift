@@ -9,34 +9,57 @@ enum FromFormat: String, ExpressibleByArgument, CaseIterable {
     var format: InputFormat? { InputFormat(rawValue: rawValue) }
 }
 
-/// Output format choice of `--to`.
+/// Output format choice of `--to`. Each has one shape whatever the number of inputs.
 enum ToFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, ndjson, csv, csvWide = "csv-wide", text
+    case json, ndjson, csv, csvWide = "csv-wide", text, xlsx
+
+    /// Forms that hold exactly one report.
+    var takesOneInput: Bool { self == .text || self == .xlsx }
 }
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert reports (standard input when no INPUT or `-`).")
+        abstract: "Convert reports (standard input when no INPUT or `-`). 转换报告。",
+        discussion: """
+            Each --to has one shape, whatever the number of inputs:
+              json      one JSON document per report, one after another
+                        (a stream, as jq reads it; `jq -s` makes an array)
+              ndjson    one line per input; an unreadable input is a line
+                        with its error
+              csv       one line per value under one header
+              csv-wide  one line per report
+              text      the normalized text; one input only
+              xlsx      an Excel workbook; one input only, to -o or a redirect
+            """)
 
-    @Argument(help: "Input files; `-` or none reads standard input.")
+    @Argument(help: "Input files; `-` or none reads standard input. 输入文件；不给或给出减号时读标准输入。")
     var inputs: [String] = []
 
-    @Option(help: "Input format: auto, docx, html, text.")
+    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text. 输入格式。")
     var from: FromFormat = .auto
 
-    @Option(help: "Output: json (a document; an array for several inputs), ndjson (a line a report), csv (a line a value), csv-wide (a line a report), text (normalized text, one input).")
+    @Option(name: [.short, .long], help: "Output: json, ndjson, csv, csv-wide, text, xlsx. 输出格式。")
     var to: ToFormat = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file (whole, or not at all) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (whole, or not at all) instead of standard output. 写入此文件（完整写成或不写）而非标准输出。")
     var output: String?
 
-    @Flag(help: "Start CSV output with a UTF-8 byte-order mark, for Excel and WPS.")
+    @Option(help: "The name (source.path) of the report read from standard input. 标准输入的报告所用的文件名。")
+    var name: String?
+
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark, for Excel and WPS. 带字节顺序标记，供表格软件打开。")
     var bom = false
 
+    @Flag(name: .shortAndLong, help: "Do not show the reports' warnings on standard error. 不在标准错误上显示警告。")
+    var quiet = false
+
     func validate() throws {
-        if to == .text && inputs.count > 1 {
-            throw ValidationError("--to text takes one input (use batch for many)")
+        if to.takesOneInput && inputs.count > 1 {
+            throw ValidationError("--to \(to.rawValue) 只接受一个输入，多个请用 batch (takes one input; use batch for many)")
+        }
+        if to == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("--to xlsx 是二进制文件，请用 -o 指定文件 (a workbook is binary: give -o FILE or redirect)")
         }
     }
 
@@ -47,22 +70,30 @@ struct ConvertCommand: ParsableCommand {
         switch to {
         case .csv: out.write(bomText + CSVFormat.record(ReportCSV.longHeader))
         case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader))
-        case .json where inputs.count > 1: out.write("[\n")
         default: break
         }
-        let converted = Inputs(paths: inputs).convert(from: from.format) { report in
+        let source = Inputs(paths: inputs, standardInputName: name)
+        let converted = source.convert(from: from.format, failed: { error in
+            if to == .ndjson { out.write(ReportJSON.failureLine(path: error.path, code: error.reason.code, message: error.reason.description) + "\n") }
+        }) { report in
+            if !quiet { StandardError.warn(about: report) }
             switch to {
-            case .json:
-                out.write(inputs.count > 1 ? (count > 0 ? ",\n" : "") + ReportJSON.text(report) : ReportJSON.text(report) + "\n")
+            case .json: out.write(ReportJSON.text(report) + "\n")
             case .ndjson: out.write(ReportJSON.text(report, pretty: false) + "\n")
             case .csv: ReportCSV.longRecords(report).forEach { out.write(CSVFormat.record($0)) }
             case .csvWide: out.write(CSVFormat.record(ReportCSV.wideRecord(report)))
             case .text: out.write(ReportText.text(report))
+            case .xlsx:
+                do {
+                    out.write(Data(try ReportWorkbook.single(report).xlsx()))
+                } catch {
+                    StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：无法生成工作簿 (cannot make the workbook: \(error))\n")
+                    return
+                }
             }
             count += 1
         }
-        if to == .json && inputs.count > 1 { out.write("\n]\n") }
-        if count == 0 && (to == .json || to == .text) {
+        if count == 0 && (to == .json || to == .text || to == .xlsx) {
             out.abandon()
         } else {
             try out.finish()

@@ -14,29 +14,42 @@ final class Output {
             return
         }
         let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw Output.failure(path, "是目录，不能写成文件 (is a folder, cannot be written as a file)")
+        }
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Output.failure(path, "所在目录不存在 (its folder \(folder) does not exist)")
+        }
         do {
             file = try StreamingFile(target, temporary: target.deletingLastPathComponent())
         } catch {
-            StandardError.write("nianbao: \(path)：无法创建输出文件 (cannot create the output file: \(error))\n")
-            throw ExitCode(1)
+            throw Output.failure(path, "无法创建输出文件：\(SystemErrorText.sentence(error)) (cannot create the output file)")
         }
     }
 
-    func write(_ text: String) {
-        if let file { file.write(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+    func write(_ text: String) { write(Data(text.utf8)) }
+
+    func write(_ data: Data) {
+        if let file { file.write(data) } else { FileHandle.standardOutput.write(data) }
     }
 
     func finish() throws {
         do {
             try file?.finish()
         } catch {
-            StandardError.write("nianbao: \(path ?? "")：无法写入输出文件 (cannot write the output file: \(error))\n")
-            throw ExitCode(1)
+            throw Output.failure(path ?? "", "无法写入输出文件：\(SystemErrorText.sentence(error)) (cannot write the output file)")
         }
     }
 
     /// Drops a file output that will not be finished.
     func abandon() { file?.abandon() }
+
+    private static func failure(_ path: String, _ reason: String) -> ExitCode {
+        StandardError.write("nianbao: \(path)：\(reason)\n")
+        return ExitCode(1)
+    }
 }
 
 /// Messages for people go to standard error, never into the data on standard output.
@@ -47,20 +60,39 @@ enum StandardError {
 
     /// Whether standard error is a terminal (progress is drawn only there).
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The warnings of a converted report, one line each, for `convert` to show unless --quiet.
+    static func warn(about report: Report) {
+        let name = report.source.path ?? "<stdin>"
+        for diagnostic in report.diagnostics where diagnostic.severity != .info {
+            let word = diagnostic.severity == .error ? "错误" : "警告"
+            write("nianbao: \(name)：\(word) [\(diagnostic.code)] \(diagnostic.message)\n")
+        }
+        for check in report.checks where check.status == .fail {
+            write("nianbao: \(name)：核对不通过 [\(check.id)] \(check.message)\n")
+        }
+    }
 }
 
 /// The inputs of a command: files, or standard input for none or `-`.
 struct Inputs {
     var paths: [String]
+    /// The name standard input's report carries as its source path (`--name`).
+    var standardInputName: String?
+
+    init(paths: [String], standardInputName: String? = nil) {
+        self.paths = paths
+        self.standardInputName = standardInputName
+    }
 
     /// Standard input, read no further than one byte past `limit`.
-    static func standardInput(limit: Int) throws(ConversionError) -> [UInt8] {
+    static func standardInput(limit: Int, name: String?) throws(ConversionError) -> [UInt8] {
         var bytes: [UInt8] = []
         while bytes.count <= limit {
             guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
             bytes += chunk
         }
-        if bytes.count > limit { throw ConversionError(path: nil, reason: .tooLarge(bytes: bytes.count, limit: limit)) }
+        if bytes.count > limit { throw ConversionError(path: name, reason: .tooLarge(bytes: bytes.count, limit: limit)) }
         return bytes
     }
 
@@ -71,8 +103,8 @@ struct Inputs {
         for input in paths.isEmpty ? ["-"] : paths {
             do {
                 if input == "-" {
-                    body(try converter.convert(try Inputs.standardInput(limit: converter.limits.maximumBytes),
-                                               path: nil, format: format))
+                    let bytes = try Inputs.standardInput(limit: converter.limits.maximumBytes, name: standardInputName)
+                    body(try converter.convert(bytes, path: standardInputName, format: format))
                 } else {
                     body(try converter.convert(file: input, format: format))
                 }

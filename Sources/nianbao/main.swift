@@ -1,13 +1,38 @@
 import ArgumentParser
+import Foundation
 import Nianbao
 
-/// The command line: `nianbao convert`.
+/// The command line: `nianbao convert | check | batch | keys`.
 struct NianbaoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
-        abstract: "把政府信息公开工作年度报告转换为经过核对的结构化数据。",
-        version: "nianbao 0.1.0 (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip))",
-        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self])
+        abstract: "Turn government information-disclosure annual reports into checked data. 把政府信息公开工作年度报告转换为经过核对的结构化数据。",
+        discussion: """
+            Exit codes: 0 success; 1 some input could not be read; 2 usage error; 3 something to fix (check, batch).
+            """,
+        version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip))",
+        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self])
 }
 
-NianbaoCommand.main()
+/// Runs the command line with the exit codes README.md promises: argument-parser's usage errors
+/// (its own code is 64, EX_USAGE) leave with 2, as pandoc's and ripgrep's do.
+enum CommandLineEntry {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // -V as the one argument is the short form of --version.
+        if arguments == ["-V"] { arguments = ["--version"] }
+        do {
+            var command = try NianbaoCommand.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = NianbaoCommand.exitCode(for: error)
+            if code == .validationFailure {
+                StandardError.write(NianbaoCommand.fullMessage(for: error) + "\n")
+                exit(2)
+            }
+            NianbaoCommand.exit(withError: error)
+        }
+    }
+}
+
+CommandLineEntry.main()

@@ -49,8 +49,13 @@ import Testing
         let result = try run(["convert", "/nonexistent/report.txt", sample("000_1fc2bd555d7c5ccd.txt").path, "--to", "ndjson"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("/nonexistent/report.txt"))
+        // One line per input: the missing file's line carries its error.
         let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
-        #expect(lines.count == 1)
+        #expect(lines.count == 2)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(failure["schema"] as? String == "nianbao.error/1")
+        #expect((failure["source"] as? [String: Any])?["path"] as? String == "/nonexistent/report.txt")
+        #expect((failure["error"] as? [String: Any])?["code"] as? String == "file.unreadable")
     }
 
     @Test

@@ -1,0 +1,142 @@
+import Foundation
+
+/// The files that close a batch, streamed from the per-input records and parts in input order:
+/// summary.csv, problems.csv, all.csv, and when asked all-wide.csv, all.ndjson and all.xlsx.
+/// Each appears whole or not at all.
+final class BatchSummaryFiles {
+    private let options: BatchOptions
+    private let temporary: URL
+
+    init(_ options: BatchOptions, temporary: URL) {
+        self.options = options
+        self.temporary = temporary
+    }
+
+    static let summaryHeader = ["path", "format", "status", "organ", "year", "checks_failed", "error", "warnings", "problems"]
+
+    /// Where one input's parts of all.csv and all.ndjson are kept: its own CSV output when it has one
+    /// (all.csv drops that file's header), else files under OUT/.nianbao/parts.
+    static func parts(_ options: BatchOptions, _ relative: String) -> (csv: URL, ndjson: URL) {
+        let base = options.output.appendingPathComponent(".nianbao/parts").appendingPathComponent(relative)
+        let csv = options.formats.contains(.csv) ? options.output.appendingPathComponent(relative + ".csv")
+            : URL(fileURLWithPath: base.path + ".csv")
+        return (csv, URL(fileURLWithPath: base.path + ".ndjson"))
+    }
+
+    private func file(_ name: String) throws -> StreamingFile {
+        try StreamingFile(options.output.appendingPathComponent(name), temporary: temporary)
+    }
+
+    func write(_ inputs: [String], skipped: [String], resumed: Set<Int>, chained: [String: [Problem]],
+               read: (String) -> BatchRecord?, into summary: inout BatchSummary) throws {
+        let bom = options.bom ? CSVFormat.byteOrderMark : ""
+        let summaryFile = try file("summary.csv")
+        // The problem list is for people to open: always with the mark that makes Excel read UTF-8.
+        let problemFile = try file("problems.csv")
+        let allFile = try file("all.csv")
+        let wideFile = options.formats.contains(.csvWide) ? try file("all-wide.csv") : nil
+        let ndjsonFile = options.formats.contains(.ndjson) ? try file("all.ndjson") : nil
+        let workbook = options.formats.contains(.xlsx) ? try BatchWorkbook(temporary: temporary) : nil
+        summaryFile.write(bom + CSVFormat.record(BatchSummaryFiles.summaryHeader))
+        problemFile.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header))
+        allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
+        wideFile?.write(bom + CSVFormat.record(ReportCSV.wideHeader))
+        for (index, relative) in inputs.enumerated() {
+            guard var record = read(relative) else { continue }
+            record.problems += chained[relative] ?? []
+            if record.status == .ok, !record.problems.isEmpty { record.status = .problems }
+            let converted = record.status != .error
+            let line = [
+                relative, record.format ?? "", record.status.rawValue, record.organ ?? "", record.year.map(String.init) ?? "",
+                converted ? String(record.checksFailed) : "", record.error ?? "",
+                converted ? String(record.warnings) : "", converted ? String(record.problems.count) : "",
+            ]
+            summaryFile.write(CSVFormat.record(line))
+            let problems = converted ? record.problems : [.unreadable(relative, reason: record.error ?? "")]
+            for problem in problems { problemFile.write(CSVFormat.record(ProblemList.record(problem))) }
+            workbook?.add(summary: line, problems: problems, wide: converted ? record.wide : nil)
+            let parts = BatchSummaryFiles.parts(options, relative)
+            if !converted {
+                summary.errors += 1
+                ndjsonFile?.write(ReportJSON.failureLine(path: relative, code: record.errorCode ?? "file.unreadable",
+                                                         message: record.error ?? "") + "\n")
+                continue
+            }
+            if !record.problems.isEmpty { summary.reportsWithProblems += 1 }
+            summary.problems += record.problems.count
+            if resumed.contains(index) { summary.resumed += 1 } else { summary.converted += 1 }
+            if record.recognised { summary.recognised += 1 }
+            if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
+            if let fragment = try? Data(contentsOf: parts.csv) {
+                // The part's own header stays out of the combined file.
+                let text = String(decoding: fragment, as: UTF8.self)
+                if let firstBreak = text.range(of: "\r\n") { allFile.write(String(text[firstBreak.upperBound...])) }
+            }
+            if let ndjsonFile, let line = try? Data(contentsOf: parts.ndjson) { ndjsonFile.write(line) }
+            if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
+        }
+        for relative in skipped {
+            summaryFile.write(CSVFormat.record([relative, "", "skipped", "", "", "", "不是报告，已跳过 (office litter, skipped)", "", ""]))
+        }
+        try summaryFile.finish()
+        try problemFile.finish()
+        try allFile.finish()
+        try wideFile?.finish()
+        try ndjsonFile?.finish()
+        if let workbook {
+            try AtomicFile.write(Data(try workbook.finish()), to: options.output.appendingPathComponent("all.xlsx"),
+                                 temporaryDirectory: temporary)
+        }
+    }
+}
+
+/// all.xlsx, written sheet by sheet into temporary files as the inputs are read, so that a batch of
+/// ten thousand reports is never held whole: 汇总 (summary.csv), 宽表 (one line per report, values as
+/// numbers) and 问题 (the problem list). A line per report, not per value: Excel stops at 1,048,576 rows.
+final class BatchWorkbook {
+    private var sheets: [(name: String, xml: SheetXML, file: StreamingFile, url: URL)] = []
+    private let folder: URL
+
+    init(temporary: URL) throws {
+        folder = temporary.appendingPathComponent("all.xlsx.parts.\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let headers = [BatchSummaryFiles.summaryHeader, ReportCSV.wideHeader, ProblemList.header]
+        for (index, name) in ["汇总", "宽表", "问题"].enumerated() {
+            let url = folder.appendingPathComponent("sheet\(index).xml")
+            var xml = SheetXML()
+            xml.append(headers[index].map(ReportWorkbook.header))
+            sheets.append((name, xml, try StreamingFile(url, temporary: folder), url))
+        }
+    }
+
+    func add(summary: [String], problems: [Problem], wide: [String]?) {
+        append(0, summary.enumerated().map { index, field in
+            // checks_failed, warnings, problems are counts; year is a number.
+            [4, 5, 7, 8].contains(index) && !field.isEmpty ? .number(field) : ReportWorkbook.text(field)
+        })
+        for problem in problems { append(2, ProblemList.cells(problem)) }
+        if let wide {
+            // From the year on, every wide column is a number.
+            append(1, wide.enumerated().map { index, field in
+                field.isEmpty ? .empty : index >= 2 ? .number(field) : .text(field)
+            })
+        }
+    }
+
+    private func append(_ sheet: Int, _ cells: [WorkbookCell]) {
+        sheets[sheet].xml.append(cells)
+        if sheets[sheet].xml.pending > 1 << 20 { sheets[sheet].file.write(Data(sheets[sheet].xml.take())) }
+    }
+
+    /// The workbook's bytes; the temporary sheet files are removed.
+    func finish() throws -> [UInt8] {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var parts: [Worksheet] = []
+        for index in sheets.indices {
+            sheets[index].file.write(Data(sheets[index].xml.finish()))
+            try sheets[index].file.finish()
+            parts.append(Worksheet(name: sheets[index].name, file: sheets[index].url.path))
+        }
+        return try Workbook(sheets: parts).xlsx()
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A file-system error as a sentence for people, in Chinese and English, from its errno: never
+/// Foundation's domain and code, which say nothing to an office.
+public enum SystemErrorText {
+    /// "中文 (English)" for an error thrown by Foundation or POSIX calls.
+    public static func sentence(_ error: Error) -> String {
+        guard let code = errnoCode(error) else { return "无法完成文件操作 (the file operation failed)" }
+        return sentence(errno: code)
+    }
+
+    /// The sentence for one errno value.
+    public static func sentence(errno code: Int32) -> String {
+        let english = String(cString: strerror(code))
+        let chinese: String
+        switch code {
+        case ENOENT: chinese = "文件或目录不存在"
+        case EACCES, EPERM: chinese = "没有权限"
+        case EISDIR: chinese = "是目录，不是文件"
+        case ENOTDIR: chinese = "路径中有一段不是目录"
+        case ENOSPC, EDQUOT: chinese = "磁盘空间不足"
+        case EROFS: chinese = "文件系统只读"
+        case EEXIST: chinese = "已存在"
+        case ENAMETOOLONG: chinese = "文件名过长"
+        default: chinese = "操作失败"
+        }
+        return "\(chinese) (\(english.lowercased()))"
+    }
+
+    private static func errnoCode(_ error: Error) -> Int32? {
+        if let posix = error as? POSIXError { return posix.code.rawValue }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        switch ns.code {
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return ENOENT
+        case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return EACCES
+        case NSFileWriteOutOfSpaceError: return ENOSPC
+        case NSFileWriteVolumeReadOnlyError: return EROFS
+        default: return nil
+        }
+    }
+}

@@ -66,3 +66,40 @@ import Testing
         #expect(problem.place == "第 6 行")
     }
 }
+
+/// `check` on what offices hold: problems planted in a DOCX made from the official template, and
+/// in LibreOffice's HTML export of it (Scripts/make-check-office-fixtures.py).
+@Suite struct OfficeCheckTests {
+    struct Planted: Decodable {
+        var codes: [String]
+        var failing_checks: [[String]]
+    }
+
+    static let folder = Paths.checkFixtures.appendingPathComponent("office")
+    static let planted: [String: Planted] = {
+        let data = try! Data(contentsOf: folder.appendingPathComponent("expected.json"))
+        return try! JSONDecoder().decode([String: Planted].self, from: data)
+    }()
+
+    @Test(arguments: planted.keys.sorted())
+    func eachPlantedProblemIsFoundInTheOfficesOwnFormats(_ name: String) throws {
+        let expected = try #require(Self.planted[name])
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
+        #expect(report.problems().map(\.code).sorted() == expected.codes)
+        let arithmetic = report.checks.filter {
+            $0.status == .fail && ($0.id.hasPrefix("applications.") || $0.id.hasPrefix("review_litigation."))
+        }
+        #expect(arithmetic.map { [$0.id, $0.scope] }.sorted { $0.joined() < $1.joined() }
+                == expected.failing_checks.sorted { $0.joined() < $1.joined() })
+        // The narrative's figure was compared, in every variant: it is not left unchecked.
+        #expect(report.checks.contains { $0.id == "narrative.new_received" && $0.status != .skipped })
+    }
+
+    @Test func aTableProblemInADocxNamesItsTableRowAndColumn() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("wrong-cell.docx").path)
+        let rowTotal = try #require(report.problems().first { $0.code == "applications.row_total" })
+        #expect(rowTotal.subject == Subject(table: "表三（收到和处理政府信息公开申请情况）",
+                                            row: "一、本年新收政府信息公开申请数量", column: "总计"))
+        #expect(rowTotal.found == "24908" && rowTotal.expected == "24909")
+    }
+}

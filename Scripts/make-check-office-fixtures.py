@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Builds Tests/Fixtures/check/office: reports with problems planted in a DOCX (the official 2021
+template filled as in make-docx-fixtures.py) and the same reports as LibreOffice's HTML export, so
+that `check` is tried on what offices actually hold, not only on text.
+
+- clean: every value balanced, the narrative's figure agrees with table 三, no template text left.
+- wrong-cell: table 三's 一、本年新收 for 自然人 one more than its sums allow.
+- narrative: the overview says more applications were received than table 三 counts.
+- placeholder: section 五 keeps the template's （文字描述）.
+- year-mismatch: the statistics period is of the year before the report's.
+
+expected.json gives per file the codes of the problems `check` must list (sorted), and for the
+arithmetic the (rule, scope) pairs fixture_values.failing_checks computes from the planted values.
+Run once; the outputs are committed. Needs LibreOffice (apt-get install libreoffice-writer-nogui).
+Usage: Scripts/make-check-office-fixtures.py [TEMPLATE_DOCX] [OUT_DIR]
+"""
+import copy
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "Scripts"))
+spec = importlib.util.spec_from_file_location("docx_fixtures", ROOT / "Scripts" / "make-docx-fixtures.py")
+docx = importlib.util.module_from_spec(spec)
+sys.argv = sys.argv[:1] + sys.argv[1:2]  # the template argument, as make-docx-fixtures reads it
+spec.loader.exec_module(docx)
+from fixture_values import balanced_values, failing_checks
+
+OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "Tests" / "Fixtures" / "check" / "office"
+ALL = ["active_disclosure", "applications", "review_litigation"]
+PROBLEMS_TEXT = "本机关政府信息公开工作仍存在信息更新不够及时等问题，下一步将加强审核，提高发布时效。"
+OTHER_TEXT = "本年度未收取信息处理费。"
+
+
+def report(values, *, received_said=None, keep_placeholder=False, period_year=docx.YEAR):
+    parts = docx.read_parts(docx.TEMPLATE)
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = docx.replace_once(xml, "<w:t>政府信息公开工作年度报告格式模板</w:t>", f"<w:t>{docx.TITLE}</w:t>")
+    said = values["applications"]["new_received"]["total"] if received_said is None else received_said
+    overview = (f"本报告中所列数据的统计期限为{period_year}年1月1日至{period_year}年12月31日。"
+                f"本年度共收到政府信息公开申请{said}件。")
+    xml = xml.replace("<w:t>（文字描述）</w:t>", f"<w:t>{overview}</w:t>", 1)
+    if not keep_placeholder:
+        xml = docx.replace_once(xml, "<w:t>（文字描述）</w:t>", f"<w:t>{PROBLEMS_TEXT}</w:t>")
+    xml = docx.replace_once(xml, "<w:t>（文字描述，收取信息处理费情况在此处报告。）</w:t>", f"<w:t>{OTHER_TEXT}</w:t>")
+    xml = docx.fill_tables(xml, values)
+    parts["word/document.xml"] = xml.encode("utf-8")
+    return parts
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    values = balanced_values(71)
+    received = values["applications"]["new_received"]["total"]
+    carried = values["applications"]["carried_over"]["total"]
+    wrong = copy.deepcopy(values)
+    wrong["applications"]["new_received"]["natural_person"] += 1
+    arithmetic = sorted(rule for rule, _ in failing_checks(wrong, ALL))
+    cases = {
+        "clean": (report(values), []),
+        "wrong-cell": (report(wrong, received_said=wrong["applications"]["new_received"]["total"]), arithmetic),
+        # Neither the new applications nor new plus carried over: no reading of the sentence agrees.
+        "narrative": (report(values, received_said=received + carried + 7), ["narrative.new_received"]),
+        "placeholder": (report(values, keep_placeholder=True), ["text.placeholder"]),
+        "year-mismatch": (report(values, period_year=docx.YEAR - 1), ["meta.period"]),
+    }
+    expected = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (parts, codes) in cases.items():
+            path = OUT / f"{name}.docx"
+            docx.write_parts(parts, path)
+            subprocess.run(["soffice", "--headless", "--convert-to", "html", "--outdir", tmp, str(path)],
+                           check=True, capture_output=True)
+            (OUT / f"{name}.html").write_bytes((Path(tmp) / f"{name}.html").read_bytes())
+            for suffix in ("docx", "html"):
+                expected[f"{name}.{suffix}"] = {"codes": sorted(codes),
+                                                "failing_checks": [list(f) for f in failing_checks(
+                                                    wrong if name == "wrong-cell" else values, ALL)]}
+    (OUT / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                       encoding="utf-8")
+
+
+main()

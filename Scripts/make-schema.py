@@ -131,11 +131,11 @@ error_line = {
 }
 
 problem = {"type": "object", "additionalProperties": False,
-           "required": ["file", "organ", "year", "severity", "code", "table", "row", "column", "found", "expected", "message", "line"],
+           "required": ["file", "organ", "year", "severity", "code", "table", "row", "column", "found", "expected", "message", "line", "place"],
            "properties": dict({"file": nullable("string"), "organ": nullable("string"), "year": nullable("integer"),
                                "severity": severity, "code": {"type": "string"}, "found": nullable("string"),
                                "expected": nullable("string"), "message": {"type": "string"},
-                               "line": nullable("integer")}, **subject)}
+                               "line": nullable("integer"), "place": {"type": "string"}}, **subject)}
 problems = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://nianbao.invalid/schema/nianbao.problems.schema.json",

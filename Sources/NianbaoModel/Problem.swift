@@ -11,6 +11,9 @@ public struct Problem: Sendable, Equatable, Codable {
     public var expected: String?
     public var message: String
     public var location: SourceLocation?
+    /// The opening words of the paragraph the problem stands in, where the source has no lines to
+    /// point at (a DOCX): what a person searches for in Word.
+    public var opening: String?
 
     public init(file: String?, organ: String? = nil, year: Int? = nil, severity: Severity, code: String,
                 subject: Subject? = nil, found: String? = nil, expected: String? = nil, message: String,
@@ -32,10 +35,11 @@ public struct Problem: Sendable, Equatable, Codable {
         Problem(file: file, severity: .error, code: "file.unreadable", message: reason)
     }
 
-    /// Where to look, for a person: the line of a text or HTML source (a DOCX has its table, row and
-    /// column in `subject`, or the sentence quoted in the message).
+    /// Where to look, for a person: the line of a text or HTML source; in a DOCX the paragraph by its
+    /// opening words (a table's cell is named by `subject`).
     public var place: String {
-        location?.line.map { "第 \($0) 行" } ?? ""
+        if let line = location?.line { return "第 \(line) 行" }
+        return opening.map { "段落“\($0)”" } ?? ""
     }
 }
 
@@ -51,7 +55,23 @@ extension Report {
             Problem(file: source.path, organ: meta.organ, year: meta.year, severity: d.severity, code: d.code,
                     subject: d.subject, message: d.message, location: d.location)
         }
-        return failed + noted
+        return (failed + noted).map { problem in
+            var problem = problem
+            if problem.location?.line == nil { problem.opening = paragraphOpening(at: problem.location) }
+            return problem
+        }
+    }
+
+    /// The first words of the section paragraph at `location`, nil when no paragraph is there.
+    private func paragraphOpening(at location: SourceLocation?) -> String? {
+        guard let location else { return nil }
+        for section in sections {
+            guard let index = section.paragraphLocations.firstIndex(of: location),
+                  section.paragraphs.indices.contains(index) else { continue }
+            let text = section.paragraphs[index]
+            return text.count > 16 ? String(text.prefix(16)) + "…" : text
+        }
+        return nil
     }
 
     /// How many checks passed, failed and were skipped.

@@ -33,7 +33,7 @@ public enum ProblemList {
             ("severity", .string(p.severity.rawValue)), ("code", .string(p.code)),
             ("table", .optional(p.subject?.table)), ("row", .optional(p.subject?.row)), ("column", .optional(p.subject?.column)),
             ("found", .optional(p.found)), ("expected", .optional(p.expected)), ("message", .string(p.message)),
-            ("line", .optional(p.location?.line)),
+            ("line", .optional(p.location?.line)), ("place", .string(p.place)),
         ])
     }
 

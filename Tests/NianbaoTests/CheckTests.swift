@@ -102,4 +102,12 @@ import Testing
                                             row: "一、本年新收政府信息公开申请数量", column: "总计"))
         #expect(rowTotal.found == "24908" && rowTotal.expected == "24909")
     }
+
+    /// A DOCX has no lines: a problem in the text points at its paragraph by the paragraph's opening words.
+    @Test func aNarrativeProblemInADocxNamesItsParagraph() throws {
+        let docx = try Converter().convert(file: Self.folder.appendingPathComponent("narrative.docx").path)
+        #expect(try #require(docx.problems().first).place == "段落“本报告中所列数据的统计期限为20…”")
+        let html = try Converter().convert(file: Self.folder.appendingPathComponent("narrative.html").path)
+        #expect(try #require(html.problems().first).place.hasPrefix("第 "))
+    }
 }

@@ -5,6 +5,9 @@ From two filled DOCX reports (the official template filled by make-docx-fixtures
 cell a different 2-5 digit number, and `sparse`, a small organ's zeros and single digits):
 - NAME.layout.txt   LibreOffice → PDF → `pdftotext -layout` (columns by spaces, wrapped labels and
                     numbers, the merged label down the margin, a page break inside table 三);
+- NAME.libreoffice.txt  LibreOffice's text export (`soffice --convert-to txt`): a cell a line, no row ends;
+  Tests/Fixtures/cell-lines holds the same export of fixtures with blank and merged cells and a tracked change
+  (editions/merged-blanks.docx, docx/features.docx), whose DOCX reading is the reference;
 - NAME.pandoc.md    `pandoc -t markdown` (tables 二 and 四 as multiline tables, table 三 as raw HTML);
 - NAME.gfm.md       `pandoc -t gfm` (pipe tables, raw HTML);
 - NAME.plain.txt    `pandoc -t plain` (table 三 is `[TABLE]`: absent, never zeros);
@@ -182,6 +185,10 @@ def main():
             run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx))
             run("pdftotext", "-layout", str(tmp / f"{name}.pdf"), str(OUT / f"{name}.layout.txt"))
             write_expected(f"{name}.layout", values)
+            # LibreOffice's own text export: a cell a line, every value on a line of its own.
+            run("soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp), str(docx))
+            (OUT / f"{name}.libreoffice.txt").write_bytes((tmp / f"{name}.txt").read_bytes())
+            write_expected(f"{name}.libreoffice", values)
             for form, suffix in [("markdown", "pandoc.md"), ("gfm", "gfm.md"), ("plain", "plain.txt")]:
                 run("pandoc", "-f", "docx", "-t", form, "--wrap=none" if form == "gfm" else "--wrap=auto",
                     str(docx), "-o", str(OUT / f"{name}.{suffix}"))
@@ -208,5 +215,17 @@ def main():
             write_expected(f"{name}.cutoff", kept, present=["active_disclosure", "applications"])
 
 
+def cell_lines_of_other_fixtures():
+    """LibreOffice's text export of DOCX fixtures with blanks: the tests compare it with their DOCX reading."""
+    folder = ROOT / "Tests" / "Fixtures" / "cell-lines"
+    folder.mkdir(parents=True, exist_ok=True)
+    fixtures = ROOT / "Tests" / "Fixtures"
+    with tempfile.TemporaryDirectory() as tmp:
+        for docx in [fixtures / "editions" / "merged-blanks.docx", fixtures / "docx" / "features.docx"]:
+            run("soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp, str(docx))
+            (folder / f"{docx.stem}.txt").write_bytes((Path(tmp) / f"{docx.stem}.txt").read_bytes())
+
+
 if __name__ == "__main__":
     main()
+    cell_lines_of_other_fixtures()

@@ -108,6 +108,13 @@ def main():
     for at in range(200, len(broken), 997):
         broken[at] = 0xFF
     (OUT / "invalid-utf8.txt").write_bytes(bytes(broken))
+    # 100,000 short lines, labels and lone numbers, a section heading every 500: the shape of
+    # LibreOffice's text export at scale. Each line must cost little (regexes built once, no search
+    # tables per comparison) and a stretch too long for a standard table stays text.
+    labels = ["规章", "行政规范性文件", "第二十条第（一）项", "信息内容", "本年制发件数"]
+    short = [("二、主动公开政府信息情况" if i % 500 == 0 else labels[i % 5] if i % 3 == 0 else str(i % 997))
+             for i in range(100_000)]
+    (OUT / "short-lines.txt").write_text("\n".join(short), encoding="utf-8")
     (OUT / "utf16le-bom.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     (OUT / "utf16be-bom.txt").write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
     (OUT / "utf16le.txt").write_bytes(text.encode("utf-16-le"))

@@ -145,6 +145,9 @@ public enum TableForm: String, Sendable, Equatable, Codable {
     case aligned
     /// Text with the cells run together (a crawler's flattened page); one row, one cell.
     case flattened
+    /// Cells one a line with no mark where a row ends (LibreOffice's text export), joined by spaces
+    /// into one row, one cell: as `flattened`, except that every number is whole and never divided.
+    case cellLines
 }
 
 /// One row of a source table.

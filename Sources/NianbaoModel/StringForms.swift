@@ -17,6 +17,22 @@ extension String {
             .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
+    /// Whether `needle` occurs in the string, compared as UTF-8 bytes. The standard library's
+    /// `contains(_:)` for strings builds a search table on every call, which cost more than the rest
+    /// of reading a long text of short lines; the needles here are a few words.
+    public func containsText(_ needle: String) -> Bool {
+        let hay = Array(utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard hay.count >= pattern.count else { return false }
+        let first = pattern[0]
+        var i = 0
+        while i <= hay.count - pattern.count {
+            if hay[i] == first, hay[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Every occurrence of `target` replaced, without Foundation.
     public func replacingAll(_ target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)

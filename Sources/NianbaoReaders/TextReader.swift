@@ -39,6 +39,9 @@ public struct TextReader: Sendable {
         var rowsByLayout: [String: Int] = [:]
         var i = 0
         let lastContent = lines.lastIndex { !$0.isBlank } ?? 0
+        // Lines before this index belong to a run of cell lines already found to hold no table.
+        var cellLinesScanned = 0
+        var cellLineTables = 0
         while i < lines.count {
             if let (html, end) = embeddedHTMLTable(in: lines, at: i) {
                 blocks += html
@@ -59,6 +62,17 @@ public struct TextReader: Sendable {
                     i = end
                     continue
                 }
+            }
+            if i >= cellLinesScanned, !lines[i].isBlank, CellLinesRegion.isCell(lines[i]) {
+                let run = CellLinesRegion.run(in: lines, at: i, lastContent: lastContent, tablesBefore: cellLineTables)
+                if let cells = run.blocks {
+                    blocks += cells
+                    cellLineTables += CellLinesRegion.tables(in: cells)
+                    rowsByLayout[CellLinesRegion.name, default: 0] += 1
+                    i = run.end
+                    continue
+                }
+                cellLinesScanned = run.end
             }
             if let flattened = FlattenedPage.blocks(lines[i], endsInput: i == lastContent) {
                 blocks += flattened
@@ -115,8 +129,24 @@ public struct TextReader: Sendable {
     static func isPageNumber(_ line: Substring) -> Bool {
         let body = String(line.filter { !$0.isWhitespace })
         guard body.count <= 12, body.contains(where: \.isNumber) else { return false }
-        return body.wholeMatch(of: #/[-—–－]\d{1,4}[-—–－]/#) != nil
-            || body.wholeMatch(of: #/第\d{1,4}页共\d{1,4}页/#) != nil
+        // Matched by hand: a regex literal here was built anew for every short line with a digit.
+        let characters = Array(body)
+        func digits(from start: Int) -> Int {
+            var end = start
+            while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+            return (1...4).contains(end - start) ? end : -1
+        }
+        let dashes: Set<Character> = ["-", "—", "–", "－"]
+        if let first = characters.first, dashes.contains(first) {
+            let end = digits(from: 1)
+            return end > 0 && end == characters.count - 1 && dashes.contains(characters[end])
+        }
+        // 第N页共M页
+        guard characters.first == "第" else { return false }
+        let page = digits(from: 1)
+        guard page > 0, page + 1 < characters.count, characters[page] == "页", characters[page + 1] == "共" else { return false }
+        let total = digits(from: page + 2)
+        return total > 0 && total == characters.count - 1 && characters[total] == "页"
     }
 
     /// The layout of a table starting at `start` and the index after its last line, if one starts there.

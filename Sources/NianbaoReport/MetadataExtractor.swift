@@ -10,6 +10,18 @@ struct MetadataExtractor {
     /// Every paragraph of the report, in order.
     var paragraphs: [String]
 
+    /// The regexes, built once: a regex literal is parsed again each time it is evaluated, which cost
+    /// over a million instructions per paragraph of a long preamble.
+    private struct Patterns: @unchecked Sendable {
+        let titleYear = #/(\d{4})\s*年度?/#
+        let sentence = #/(?:公布|发布|现将)(.{2,40}?)\s*(\d{4})\s*年度?(?:政府信息公开|政务公开)/#
+        let period = #/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|-|~|－)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#
+        let dateLine = #/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/#
+        let date = #/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#
+    }
+
+    private static let patterns = Patterns()
+
     func extract() -> Meta {
         let titleFacts = title.map { organAndYear(inTitle: LabelKey.halfWidth($0)) }
         let sentenceFacts = preamble.lazy.compactMap { organAndYear(inSentence: LabelKey.halfWidth($0)) }.first
@@ -26,7 +38,7 @@ struct MetadataExtractor {
 
     /// "XX人民政府 2024 年政府信息公开工作年度报告" or "2024年XX局政府信息公开工作年度报告".
     private func organAndYear(inTitle title: String) -> (organ: String?, year: Int?) {
-        guard let m = title.firstMatch(of: #/(\d{4})\s*年度?/#) else { return (nil, nil) }
+        guard let m = title.firstMatch(of: Self.patterns.titleYear) else { return (nil, nil) }
         var organ = String(title[..<m.range.lowerBound])
         if organ.foldingWhitespace().isEmpty {
             let rest = title[m.range.upperBound...]
@@ -37,8 +49,8 @@ struct MetadataExtractor {
 
     /// "现公布北票市长皋乡人民政府2024年度政府信息公开工作报告".
     private func organAndYear(inSentence text: String) -> (organ: String?, year: Int?)? {
-        guard let m = text.firstMatch(of: #/(?:公布|发布|现将)(.{2,40}?)\s*(\d{4})\s*年度?(?:政府信息公开|政务公开)/#)
-        else { return nil }
+        // Only a sentence naming the report can hold it; most paragraphs are passed over without a match.
+        guard text.contains("年"), let m = text.firstMatch(of: Self.patterns.sentence) else { return nil }
         return (cleanOrgan(String(m.1)), Int(m.2))
     }
 
@@ -51,8 +63,9 @@ struct MetadataExtractor {
 
     /// The range named as the statistics period; any date range when none says 统计.
     private func statisticsPeriod() -> Period? {
-        let pattern = #/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|-|~|－)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#
-        let texts = paragraphs.map(LabelKey.halfWidth)
+        let pattern = Self.patterns.period
+        // A date range needs 年, 月 and 日; the others are passed over before any regex runs.
+        let texts = paragraphs.filter { $0.contains("年") && $0.contains("月") && $0.contains("日") }.map(LabelKey.halfWidth)
         let ordered = texts.filter { $0.contains("统计") } + texts.filter { !$0.contains("统计") }
         for text in ordered {
             if let m = text.firstMatch(of: pattern),
@@ -66,8 +79,8 @@ struct MetadataExtractor {
     /// A closing date line ("2025年1月16日") and the organ line above it.
     private func signature() -> (organ: String?, date: String?) {
         let tail = paragraphs.suffix(4).map { LabelKey.halfWidth($0).foldingWhitespace() }
-        guard let index = tail.lastIndex(where: { $0.wholeMatch(of: #/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/#) != nil }),
-              let m = tail[index].firstMatch(of: #/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#) else {
+        guard let index = tail.lastIndex(where: { $0.wholeMatch(of: Self.patterns.dateLine) != nil }),
+              let m = tail[index].firstMatch(of: Self.patterns.date) else {
             return (nil, nil)
         }
         let above = index > tail.startIndex ? tail[index - 1] : ""

@@ -80,7 +80,7 @@ struct NarrativeFigures: ReportCheck {
             for (index, paragraph) in section.paragraphs.enumerated() {
                 let text = String(LabelKey.halfWidth(paragraph).filter { !$0.isWhitespace })
                 // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
-                for compiled in Self.compiled where text.contains(compiled.statement.anchor) {
+                for compiled in Self.compiled where text.containsText(compiled.statement.anchor) {
                     for (stated, quote) in figures(compiled, in: text) where seen.insert("\(compiled.statement.id)|\(quote)").inserted {
                         checks.append(check(compiled.statement, stated: stated, quote: quote, section: section,
                                             at: section.location(ofParagraph: index), report: report))

@@ -34,7 +34,7 @@ public struct SectionTemplate: Sendable {
     /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number.
     func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {
         guard key.text.count <= SectionTemplate.maximumHeadingLength,
-              keywords.contains(where: { key.text.contains($0) }) else { return false }
+              keywords.contains(where: { key.text.containsText($0) }) else { return false }
         let opening = LabelKey.halfWidth(text).drop { $0 == "#" || $0.isWhitespace }
         let number = numbering == .chinese ? numeral : String(self.number)
         if opening.hasPrefix(number) {

@@ -19,7 +19,7 @@ struct TemplateLeftovers: ReportCheck {
     private func leftovers(in paragraphs: [String], scope: String, place: String, locations: [SourceLocation?] = []) -> Check {
         let id = "text.placeholder"
         let found = paragraphs.enumerated().compactMap { index, paragraph in
-            Self.markers.first { paragraph.contains($0) }.map {
+            Self.markers.first { paragraph.containsText($0) }.map {
                 (marker: $0, paragraph: paragraph, location: locations.indices.contains(index) ? locations[index] : nil)
             }
         }

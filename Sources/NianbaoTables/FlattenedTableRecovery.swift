@@ -8,6 +8,8 @@ import NianbaoModel
 /// given back to its label.
 struct FlattenedTableRecovery {
     let template: TableTemplate
+    /// Whether each space-separated number is one cell (cell lines), not digits that may hold several.
+    var wholeNumbers = false
 
     /// A run of the flattened text: label words, or digits (spaces between digits kept).
     enum Run: Equatable {
@@ -59,7 +61,7 @@ struct FlattenedTableRecovery {
             let digits = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }.joined(separator: " ")
             let cells = template.cells
             let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
-                .solve(FlattenedTableRecovery.pieces(digits))
+                .solve(pieces(digits))
             placement.placeSingleRow(outcome, source: digits, location: location)
             return
         }
@@ -79,7 +81,7 @@ struct FlattenedTableRecovery {
             if digits.isEmpty {
                 placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
             } else {
-                placement.place(solver.solve(FlattenedTableRecovery.pieces(digits)), at: hit.row, source: digits, location: location)
+                placement.place(solver.solve(pieces(digits)), at: hit.row, source: digits, location: location)
             }
         }
         if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
@@ -88,8 +90,8 @@ struct FlattenedTableRecovery {
     }
 
     /// Digits with firm boundaries where spaces stand.
-    static func pieces(_ digits: String) -> [NumberPiece] {
-        digits.split(separator: " ").map { NumberPiece(text: String($0), splittable: true, joinsNext: false) }
+    func pieces(_ digits: String) -> [NumberPiece] {
+        digits.split(separator: " ").map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
     }
 
     /// The template rows found in the label runs, in order: (row index, run index). A digit marker the

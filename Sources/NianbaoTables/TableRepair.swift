@@ -50,7 +50,8 @@ public struct TableRepair: Sendable {
         if table.form == .aligned {
             trailing = AlignedTableRecovery(template: template).recover(table, into: &placement)
         } else {
-            FlattenedTableRecovery(template: template).recover(table, into: &placement)
+            FlattenedTableRecovery(template: template, wholeNumbers: table.form == .cellLines)
+                .recover(table, into: &placement)
         }
         placement.reportMissingRows(at: table.location)
         return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,

@@ -79,3 +79,16 @@ import Testing
         #expect(throws: ReaderError.self) { try TextReader(limits: limits).read(text: text) }
     }
 }
+
+/// The page numbers a PDF's footer leaves are dropped; numbers that are content stay.
+@Suite struct PageNumberTests {
+    @Test(arguments: ["-3-", "- 4 -", "—12—", "－ 7 －", "第3页共9页", "第 12 页 共 40 页"])
+    func footersAreRecognised(_ line: String) {
+        #expect(TextReader.isPageNumber(Substring(line)))
+    }
+
+    @Test(arguments: ["3", "-3", "3-", "-12345-", "第3页", "第3页共", "共9页", "12.34", "-3-4", "第a页共9页", "2024"])
+    func contentIsNot(_ line: String) {
+        #expect(!TextReader.isPageNumber(Substring(line)))
+    }
+}

@@ -23,7 +23,7 @@ import Testing
     /// Files that convert, and a diagnostic code their report must carry (nil: none in particular).
     static let converted: [(String, String?)] = [
         ("xxe.html", nil), ("invalid-utf8.txt", "encoding.invalid"), ("error-page.docx", "report.unrecognised"),
-        ("utf16le-bom.txt", nil), ("utf16be-bom.txt", nil), ("utf16le.txt", nil),
+        ("utf16le-bom.txt", nil), ("utf16be-bom.txt", nil), ("utf16le.txt", nil), ("short-lines.txt", nil),
     ]
 
     /// Prints how long an input took; memory per input is measured by Scripts/hostile-report,

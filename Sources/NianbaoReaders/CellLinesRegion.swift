@@ -1,0 +1,84 @@
+import NianbaoModel
+
+/// LibreOffice's plain-text export (`soffice --convert-to txt`) writes a table one cell per line,
+/// with no mark where a row ends: a label line, then a line per number, an empty line for an empty
+/// or merged cell. A table's lines are joined with spaces, which keep each number whole, and read as
+/// a crawler's flattened table is (`TableForm.cellLines`): labels and numbers aligned to the
+/// template's rows, each number whole. An empty cell leaves no number, so a row with one is left
+/// unresolved rather than guessed.
+enum CellLinesRegion {
+    static let name = "cell-lines"
+    /// Fewest lone-number lines that make a stretch a table rather than a short list.
+    static let minimumNumbers = 4
+    /// Longer lines are prose, which ends a run.
+    static let maximumLabelLength = 60
+    /// Most lines a table's stretch may hold: table 三, the longest, has about 260 cells. A longer
+    /// stretch is no standard table, and reading it as one would cost time for nothing.
+    static let maximumTableLines = 600
+    /// Most such tables one text may hold (a report has three); past them stretches stay paragraphs,
+    /// which bounds the work a hostile file of short lines can cause.
+    static let maximumTables = 12
+
+    /// The run of cell lines starting at `start`: the index after it, and its blocks when it holds a
+    /// table. A run without one is returned too, so that the reader does not scan it again from each
+    /// of its lines (which would be quadratic in a file of short lines).
+    static func run(in lines: [TextLine], at start: Int, lastContent: Int, tablesBefore: Int) -> (end: Int, blocks: [Block]?) {
+        var end = start
+        while end < lines.count, lines[end].isBlank || isCell(lines[end]) { end += 1 }
+        while end > start, lines[end - 1].isBlank { end -= 1 }
+        let run = Array(lines[start..<end])
+        // Stretches between section headings: a table's stretch holds numbers, another one is text.
+        var stretches: [[TextLine]] = [[]]
+        for (index, line) in run.enumerated() {
+            if isSectionHeading(run, index) {
+                stretches.append([line])
+                stretches.append([])
+            } else if !line.isBlank {
+                stretches[stretches.count - 1].append(line)
+            }
+        }
+        var blocks: [Block] = []
+        var tables = 0
+        for stretch in stretches where !stretch.isEmpty {
+            let location = SourceLocation(line: stretch[0].number)
+            if tablesBefore + tables < maximumTables, stretch.count <= maximumTableLines,
+               stretch.filter({ isNumber($0.trimmed) }).count >= minimumNumbers {
+                tables += 1
+                let text = stretch.map(\.trimmed).joined(separator: " ")
+                blocks.append(.table(SourceTable(rows: [SourceRow(cells: [SourceCell(text)], location: location)],
+                                                 location: location, form: .cellLines,
+                                                 reachesEnd: end - 1 >= lastContent && stretch.last?.number == run.last?.number)))
+            } else {
+                blocks += stretch.map { .paragraph(Paragraph(text: $0.trimmed, location: SourceLocation(line: $0.number))) }
+            }
+        }
+        return (end, tables > 0 ? blocks : nil)
+    }
+
+    /// How many tables the blocks hold.
+    static func tables(in blocks: [Block]) -> Int {
+        blocks.filter { if case .table = $0 { true } else { false } }.count
+    }
+
+    /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its
+    /// numbers (一、本年新收…) or by its first sub-row (三、本年度办理结果 then （一）予以公开).
+    static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
+        let text = run[index].trimmed
+        guard let first = text.first, "一二三四五六七八九十".contains(first),
+              text.drop(while: { "一二三四五六七八九十".contains($0) }).first == "、" else { return false }
+        guard let next = run[(index + 1)...].first(where: { !$0.isBlank })?.trimmed else { return true }
+        return !isNumber(next) && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
+    }
+
+    /// A line a table cell could be: a number, or a short label that is no sentence. Lines that other
+    /// layouts own are not: tab or bar separated cells, and columns aligned by runs of spaces.
+    static func isCell(_ line: TextLine) -> Bool {
+        let text = line.trimmed
+        return text.count <= maximumLabelLength && !text.contains("。") && !text.contains("；")
+            && !line.text.contains("\t") && !text.contains("|") && !text.contains("  ")
+    }
+
+    static func isNumber(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.first != "."
+    }
+}

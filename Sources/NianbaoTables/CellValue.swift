@@ -7,6 +7,9 @@ enum CellValue: Equatable {
     case number(Double)
     /// A number the cell states in 元 (`251000元`), as written: a 万元 column takes it divided by 10,000.
     case yuan(String)
+    /// A number with a note in brackets after it (`22（其中修订16件）`): the number is the cell's
+    /// value, the note is kept as written.
+    case annotated(Double, note: String)
     /// Looks like a value (starts with a digit) but is not a number.
     case unreadable(String)
     /// Words: a label or header.
@@ -30,6 +33,13 @@ enum CellValue: Equatable {
         if yuan { digits.removeLast() }
         if let number = Double(digits), digits.allSatisfy({ $0.isASCII }) {
             self = yuan ? .yuan(digits) : .number(number)
+        } else if let (number, note) = CellValue.annotation(text) {
+            // A unit in brackets is a unit, not a note: 251000(元) is an amount in 元.
+            if note == "元" {
+                self = .yuan(numberText(number))
+            } else {
+                self = CellValue.units.contains(note) ? .number(number) : .annotated(number, note: note)
+            }
         } else if let first = digits.first, first.isASCII, first.isNumber,
                   digits.allSatisfy({ $0.isASCII && !$0.isLetter }) {
             self = .unreadable(raw)
@@ -44,9 +54,20 @@ enum CellValue: Equatable {
     var isLabel: Bool { self == .label }
     var isNumber: Bool {
         switch self {
-        case .number, .yuan: true
+        case .number, .yuan, .annotated: true
         default: false
         }
+    }
+
+    /// A plain number, then a bracketed note holding words (`22(其中修订16件)`, half-width already).
+    /// A note of digits alone (`1(2)`) may be a second value run in: that cell is not taken apart.
+    static func annotation(_ text: String) -> (Double, String)? {
+        guard let open = text.firstIndex(of: "("), text.last == ")" else { return nil }
+        let head = String(text[..<open]).replacingCommas()
+        let note = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        guard let number = Double(head), head.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              note.contains(where: { !$0.isASCII }), !note.contains("(") else { return nil }
+        return (number, note)
     }
 
     /// Whether a text (a cell, a word, a header such as 采购总金额（元）) states amounts in 元 rather than 万元.
@@ -63,7 +84,7 @@ enum CellValue: Equatable {
     /// digit for digit, so 75394432.52元 is 7539.443252 exactly as written.
     func number(in unit: ValueUnit) -> Double? {
         switch self {
-        case .number(let n): n
+        case .number(let n), .annotated(let n, _): n
         case .yuan(let digits): unit == .tenThousandYuan ? Double(Self.shiftedLeft(digits, by: 4)) : Double(digits)
         default: nil
         }

@@ -365,6 +365,19 @@ struct TablePlacement {
                 let stated = yuanColumns.contains(column.key) ? cell.statedInYuan : cell
                 values[templateRow.key, column.key] = stated.number(in: column.unit)
                 noteWritten(stated, row: templateRow.key, column: column)
+            case .annotated(let number, let note) where !yuanColumns.contains(column.key):
+                values[templateRow.key, column.key] = number
+                gridNotes.texts["\(templateRow.key).\(column.key)"] = "\(numberText(number))（\(note)）"
+                diagnostics.append(Diagnostic(.info, "value.annotated",
+                    "\(template.name)“\(templateRow.label)”行“\(column.label)”列写有“\(numberText(number))（\(note)）”，"
+                        + "取数值 \(numberText(number))，括号内的说明未计入",
+                    at: row.location, subject: Subject(table: template.name, row: templateRow.label, column: column.label)))
+            case .annotated:
+                // A note beside an amount the header states in 元: which unit the number is in is not sure.
+                values.unresolve(row: templateRow.key, column: column.key)
+                diagnostics.append(Diagnostic(.warning, "value.unreadable",
+                    "\(template.name)“\(templateRow.label)”行“\(column.label)”列的数值带有说明，单位无法确定，未采用",
+                    at: row.location, subject: Subject(table: template.name, row: templateRow.label, column: column.label)))
             case .unreadable(let text):
                 // Not read, so not blank either: the checks over it are skipped, not passed on a 0.
                 values.unresolve(row: templateRow.key, column: column.key)

@@ -79,6 +79,18 @@ func spannedTable(_ rows: [[SourceCell]]) -> SourceTable {
         #expect(CellValue("12.5万元").number(in: .tenThousandYuan) == 12.5)
         #expect(CellValue("251000").number(in: .tenThousandYuan) == 251000)
     }
+
+    /// A note in brackets after a number leaves the number; a unit in brackets is a unit; anything that
+    /// could be two values run together is not taken apart.
+    @Test func aBracketedNoteLeavesTheNumber() {
+        #expect(CellValue("22（其中修订16件）") == .annotated(22, note: "其中修订16件"))
+        #expect(CellValue("1,200 (含续办 3 件)") == .annotated(1200, note: "含续办3件"))
+        #expect(CellValue("251000（元）").number(in: .tenThousandYuan) == 25.1)
+        #expect(CellValue("12.5（万元）") == .number(12.5))
+        #expect(CellValue("1（2）") == .unreadable("1（2）"))
+        #expect(CellValue("（其中修订16件）22").isLabel)
+        #expect(CellValue("22（其中（修订）16件）") != .annotated(22, note: "其中(修订)16件"))
+    }
 }
 
 /// Text without a grid: counting from the left, and never past what the cells show.

@@ -68,3 +68,21 @@ import Testing
         #expect(report.meta.template == "2021")
     }
 }
+
+/// A value cell with a note after its number (seed 002 with 规章 written `22（其中修订16件）`): the row is
+/// read, the number taken, the note kept in the grid and named in an info diagnostic.
+@Suite struct AnnotatedCellTests {
+    @Test func theNumberIsTakenAndTheNoteKept() throws {
+        let seed = try String(contentsOf: Paths.samples.appendingPathComponent("002_032b4f47aa39f490.txt"), encoding: .utf8)
+        let text = seed.replacingOccurrences(of: "规章 | 0 | 0 | 0 |", with: "规章 | 22（其中修订16件） | 0 | 22 |")
+        #expect(text != seed)
+        let report = try Converter().convert(Array(text.utf8), path: "annotated.txt")
+        let values = try #require(report.table("active_disclosure")?.values)
+        #expect([values["regulations", "issued"], values["regulations", "repealed"], values["regulations", "in_force"]]
+                == [22, 0, 22])
+        let note = try #require(report.diagnostics.first { $0.code == "value.annotated" })
+        #expect(note.severity == .info && note.message.contains("22（其中修订16件）"))
+        let grid = try #require(report.table("active_disclosure")?.grid)
+        #expect(grid.rows.contains { $0.map(\.text) == ["规章", "22（其中修订16件）", "0", "22"] })
+    }
+}

@@ -8,6 +8,9 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 - NAME.libreoffice.txt  LibreOffice's text export (`soffice --convert-to txt`): a cell a line, no row ends;
   Tests/Fixtures/cell-lines holds the same export of fixtures with blank and merged cells and a tracked change
   (editions/merged-blanks.docx, docx/features.docx), whose DOCX reading is the reference;
+- annotated.*       the dense report with 规章's 本年制发件数 written `22（其中修订16件）`, as pdftotext
+                    (which spaces the note: `22（其中修订 16 件）`), pandoc gfm and LibreOffice's text
+                    export leave it: 22 is the value, the 16 in the note is none;
 - NAME.pandoc.md    `pandoc -t markdown` (tables 二 and 四 as multiline tables, table 三 as raw HTML);
 - NAME.gfm.md       `pandoc -t gfm` (pipe tables, raw HTML);
 - NAME.plain.txt    `pandoc -t plain` (table 三 is `[TABLE]`: absent, never zeros);
@@ -226,6 +229,38 @@ def cell_lines_of_other_fixtures():
             (folder / f"{docx.stem}.txt").write_bytes((Path(tmp) / f"{docx.stem}.txt").read_bytes())
 
 
+def annotated_forms():
+    """A value cell with a note after its number, through the real tools."""
+    values = balanced_values(11)
+    values["active_disclosure"]["regulations"]["issued"] = 22
+    note = ("active_disclosure", "regulations", "issued")
+
+    def content(table, row, column, v):
+        return docx_fixtures.run("22（其中修订16件）" if (table, row, column) == note else text(v))
+
+    parts = docx_fixtures.read_parts(docx_fixtures.TEMPLATE)
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = docx_fixtures.replace_once(xml, "<w:t>政府信息公开工作年度报告格式模板</w:t>", f"<w:t>{docx_fixtures.TITLE}</w:t>")
+    xml = xml.replace("<w:t>（文字描述）</w:t>", f"<w:t>{docx_fixtures.PERIOD}</w:t>", 1)
+    parts["word/document.xml"] = docx_fixtures.fill_tables(xml, values, content).encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        docx = tmp / "annotated.docx"
+        docx_fixtures.write_parts(parts, docx)
+        run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx))
+        run("pdftotext", "-layout", str(tmp / "annotated.pdf"), str(OUT / "annotated.layout.txt"))
+        write_expected("annotated.layout", values)
+        run("pandoc", "-f", "docx", "-t", "gfm", "--wrap=none", str(docx), "-o", str(OUT / "annotated.gfm.md"))
+        write_expected("annotated.gfm", values)
+        run("soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp), str(docx))
+        (OUT / "annotated.libreoffice.txt").write_bytes((tmp / "annotated.txt").read_bytes())
+        # A cell a line: the annotated cell is no lone number, so 规章's three cells cannot be told apart.
+        unsettled = json.loads(json.dumps(values))
+        unsettled["active_disclosure"]["regulations"] = {c: None for c in values["active_disclosure"]["regulations"]}
+        write_expected("annotated.libreoffice", unsettled)
+
+
 if __name__ == "__main__":
     main()
     cell_lines_of_other_fixtures()
+    annotated_forms()

@@ -40,21 +40,34 @@ struct AlignedTableRecovery {
         }
     }
 
-    /// The words of a line, split at white space, with their columns counted in characters.
+    /// The words of a line, split at white space, with their columns counted in characters. A single
+    /// space inside an open bracket does not split: `22（其中修订 16 件）` is one cell whose note
+    /// pdftotext spaced, and its 16 is no value. A run of spaces is a column gap wherever it stands.
     static func words(_ line: String) -> [Word] {
+        let characters = Array(line)
         var words: [Word] = []
         var current = ""
         var start = 0
-        for (column, character) in line.enumerated() {
+        var openBrackets = 0
+        for (column, character) in characters.enumerated() {
             if character.isWhitespace {
+                let single = column + 1 < characters.count && !characters[column + 1].isWhitespace
+                    && column > 0 && !characters[column - 1].isWhitespace
+                if openBrackets > 0, single {
+                    current.append(character)
+                    continue
+                }
                 if !current.isEmpty { words.append(word(current, start, column)) }
                 current = ""
+                openBrackets = 0
             } else {
                 if current.isEmpty { start = column }
                 current.append(character)
+                if character == "（" || character == "(" { openBrackets += 1 }
+                if character == "）" || character == ")" { openBrackets = max(0, openBrackets - 1) }
             }
         }
-        if !current.isEmpty { words.append(word(current, start, line.count)) }
+        if !current.isEmpty { words.append(word(current, start, characters.count)) }
         return words
     }
 
@@ -64,8 +77,11 @@ struct AlignedTableRecovery {
 
     /// The digits of a word that is a number as a cell writes it (full-width, thousands separators, a unit).
     static func digits(of word: String) -> String? {
-        guard CellValue(word).isNumber else { return nil }
+        let cell = CellValue(word)
+        guard cell.isNumber else { return nil }
         var digits = LabelKey.halfWidth(word).filter { $0 != "," && $0 != "，" }
+        // A note after the number (`22(其中修订16件)`) holds no value of the row.
+        if case .annotated = cell { digits = String(digits.prefix { $0 != "(" }) }
         while let last = digits.last, !last.isNumber { digits.removeLast() }
         return NumberSplitter.value(digits) != nil ? digits : nil
     }

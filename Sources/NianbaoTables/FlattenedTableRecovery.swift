@@ -17,7 +17,8 @@ struct FlattenedTableRecovery {
         case digits(String)
     }
 
-    /// The text cut into runs; a point belongs to a number only between digits.
+    /// The text cut into runs; a point belongs to a number only between digits, and digits inside a
+    /// bracketed note belong to its words.
     static func runs(_ text: String) -> [Run] {
         let characters = Array(LabelKey.halfWidth(text))
         var runs: [Run] = []
@@ -29,7 +30,20 @@ struct FlattenedTableRecovery {
             if !trimmed.isEmpty { runs.append(.digits(trimmed)) }
             digits = ""
         }
+        // A note in brackets after a value (`22(其中修订16件)`) is words: its digits are no cell.
+        var noteEnd = -1
         for (i, c) in characters.enumerated() {
+            if i <= noteEnd {
+                label.append(c)
+                continue
+            }
+            if c == "(", let close = characters[(i + 1)...].prefix(30).firstIndex(of: ")"),
+               characters[i..<close].contains(where: { $0.isASCII && $0.isNumber }) {
+                flushDigits()
+                noteEnd = close
+                label.append(c)
+                continue
+            }
             // A minus starts a value of its own (本年增/减 of a 2019 table 二: `750-35471`).
             if c == "-", isDigit(i + 1) {
                 flushLabel()

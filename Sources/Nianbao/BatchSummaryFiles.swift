@@ -109,18 +109,14 @@ final class BatchWorkbook {
         }
     }
 
+    /// Every wide column but the source and the organ holds a number.
+    private static let wideNumbers = Set(ReportCSV.wideHeader).subtracting(["source", "organ"])
+
     func add(summary: [String], problems: [Problem], wide: [String]?) {
-        append(0, summary.enumerated().map { index, field in
-            // checks_failed, warnings, problems are counts; year is a number.
-            [4, 5, 7, 8].contains(index) && !field.isEmpty ? .number(field) : ReportWorkbook.text(field)
-        })
+        append(0, ReportWorkbook.cells(summary, header: BatchSummaryFiles.summaryHeader,
+                                       numbers: ["year", "checks_failed", "warnings", "problems"]))
         for problem in problems { append(2, ProblemList.cells(problem)) }
-        if let wide {
-            // From the year on, every wide column is a number.
-            append(1, wide.enumerated().map { index, field in
-                field.isEmpty ? .empty : index >= 2 ? .number(field) : .text(field)
-            })
-        }
+        if let wide { append(1, ReportWorkbook.cells(wide, header: ReportCSV.wideHeader, numbers: BatchWorkbook.wideNumbers)) }
     }
 
     private func append(_ sheet: Int, _ cells: [WorkbookCell]) {

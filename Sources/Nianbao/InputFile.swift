@@ -51,8 +51,6 @@ enum InputFile {
     }
 
     private static func failure(_ code: Int32) -> ReaderError {
-        let sentence = SystemErrorText.sentence(errno: code)
-        let chinese = String(sentence.prefix { $0 != " " })
-        return .unreadable(chinese, String(cString: strerror(code)).lowercased())
+        .unreadable(SystemErrorText.chinese(errno: code), SystemErrorText.english(errno: code))
     }
 }

@@ -3,10 +3,11 @@ import Foundation
 /// The files of a batch's input folder: regular, visible files, by path relative to the folder, with
 /// the office's own litter (Word's lock files, Windows' thumbnail caches) set apart as skipped, not failed.
 struct InputFolder {
-    /// Names of files that are never reports: lock and cache files that editors and file managers leave.
-    static let junkNames: Set<String> = ["thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"]
+    /// Names of files that are never reports: cache files Windows leaves (hidden ones such as
+    /// .DS_Store and LibreOffice's .~lock.* are passed over as hidden files already).
+    static let junkNames: Set<String> = ["thumbs.db", "ehthumbs.db", "desktop.ini"]
     /// Name beginnings of such files: `~$报告.docx` is Word's lock file, `~WRL0001.tmp` its temporary copy.
-    static let junkPrefixes = ["~$", "~wrl", ".~lock."]
+    static let junkPrefixes = ["~$", "~wrl"]
 
     /// Whether a file name is an office's litter rather than an input.
     static func isJunk(_ name: String) -> Bool {

@@ -11,21 +11,26 @@ public enum SystemErrorText {
 
     /// The sentence for one errno value.
     public static func sentence(errno code: Int32) -> String {
-        let english = String(cString: strerror(code))
-        let chinese: String
-        switch code {
-        case ENOENT: chinese = "文件或目录不存在"
-        case EACCES, EPERM: chinese = "没有权限"
-        case EISDIR: chinese = "是目录，不是文件"
-        case ENOTDIR: chinese = "路径中有一段不是目录"
-        case ENOSPC, EDQUOT: chinese = "磁盘空间不足"
-        case EROFS: chinese = "文件系统只读"
-        case EEXIST: chinese = "已存在"
-        case ENAMETOOLONG: chinese = "文件名过长"
-        default: chinese = "操作失败"
-        }
-        return "\(chinese) (\(english.lowercased()))"
+        "\(chinese(errno: code)) (\(english(errno: code)))"
     }
+
+    /// The reason in Chinese.
+    static func chinese(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: "文件或目录不存在"
+        case EACCES, EPERM: "没有权限"
+        case EISDIR: "是目录，不是文件"
+        case ENOTDIR: "路径中有一段不是目录"
+        case ENOSPC, EDQUOT: "磁盘空间不足"
+        case EROFS: "文件系统只读"
+        case EEXIST: "已存在"
+        case ENAMETOOLONG: "文件名过长"
+        default: "操作失败"
+        }
+    }
+
+    /// The system's own words for it.
+    static func english(errno code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
     private static func errnoCode(_ error: Error) -> Int32? {
         if let posix = error as? POSIXError { return posix.code.rawValue }

@@ -21,16 +21,19 @@ extension String {
     /// `contains(_:)` for strings builds a search table on every call, which cost more than the rest
     /// of reading a long text of short lines; the needles here are a few words.
     public func containsText(_ needle: String) -> Bool {
-        let hay = Array(utf8), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        guard hay.count >= pattern.count else { return false }
-        let first = pattern[0]
-        var i = 0
-        while i <= hay.count - pattern.count {
-            if hay[i] == first, hay[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+        var hay = self, pattern = needle
+        // Native strings are contiguous UTF-8; made so once, they are searched without copying.
+        return hay.withUTF8 { hay in
+            pattern.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard hay.count >= pattern.count else { return false }
+                for i in 0...(hay.count - pattern.count) where hay[i] == first
+                    && (1..<pattern.count).allSatisfy({ hay[i + $0] == pattern[$0] }) {
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Every occurrence of `target` replaced, without Foundation.

@@ -19,10 +19,11 @@ enum CellLinesRegion {
     /// which bounds the work a hostile file of short lines can cause.
     static let maximumTables = 12
 
-    /// The run of cell lines starting at `start`: the index after it, and its blocks when it holds a
-    /// table. A run without one is returned too, so that the reader does not scan it again from each
-    /// of its lines (which would be quadratic in a file of short lines).
-    static func run(in lines: [TextLine], at start: Int, lastContent: Int, tablesBefore: Int) -> (end: Int, blocks: [Block]?) {
+    /// The run of cell lines starting at `start`: the index after it, and its blocks and how many tables
+    /// they hold when it holds any. A run without one is returned too, so that the reader does not scan
+    /// it again from each of its lines (which would be quadratic in a file of short lines).
+    static func run(in lines: [TextLine], at start: Int, lastContent: Int,
+                    tablesBefore: Int) -> (end: Int, blocks: [Block], tables: Int) {
         var end = start
         while end < lines.count, lines[end].isBlank || isCell(lines[end]) { end += 1 }
         while end > start, lines[end - 1].isBlank { end -= 1 }
@@ -52,12 +53,7 @@ enum CellLinesRegion {
                 blocks += stretch.map { .paragraph(Paragraph(text: $0.trimmed, location: SourceLocation(line: $0.number))) }
             }
         }
-        return (end, tables > 0 ? blocks : nil)
-    }
-
-    /// How many tables the blocks hold.
-    static func tables(in blocks: [Block]) -> Int {
-        blocks.filter { if case .table = $0 { true } else { false } }.count
+        return (end, blocks, tables)
     }
 
     /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its

@@ -65,9 +65,9 @@ public struct TextReader: Sendable {
             }
             if i >= cellLinesScanned, !lines[i].isBlank, CellLinesRegion.isCell(lines[i]) {
                 let run = CellLinesRegion.run(in: lines, at: i, lastContent: lastContent, tablesBefore: cellLineTables)
-                if let cells = run.blocks {
-                    blocks += cells
-                    cellLineTables += CellLinesRegion.tables(in: cells)
+                if run.tables > 0 {
+                    blocks += run.blocks
+                    cellLineTables += run.tables
                     rowsByLayout[CellLinesRegion.name, default: 0] += 1
                     i = run.end
                     continue

@@ -12,13 +12,8 @@ struct CanonicalGrid {
         return Grid(columns: columns, rows: rows.map { $0.map(\.cell) })
     }
 
-    /// The template's layout with each value cell's key: writers that keep values as numbers (a
-    /// workbook) place them by key, not by reading the cell text back.
-    static func keyed(_ template: TableTemplate, _ values: TableValues) -> (columns: Int, rows: [[KeyedCell]]) {
-        CanonicalGrid(notes: GridNotes()).keyedRows(template, values)
-    }
-
-    private func keyedRows(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
+    /// The grid's rows with each value cell's key beside it.
+    func keyedRows(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
         switch template.shape {
         case .labelledRows(let labelColumns): labelledRows(template, values, labelColumns: labelColumns)
         case .blocks: blocks(template, values)
@@ -26,13 +21,13 @@ struct CanonicalGrid {
         }
     }
 
-    private func labels(_ cells: [GridCell]) -> [KeyedCell] { cells.map { KeyedCell(cell: $0, key: nil) } }
+    private func labels(_ cells: [GridCell]) -> [KeyedCell] { cells.map { KeyedCell(cell: $0, value: nil) } }
 
     /// A row's value cells: the value, or the text as the source wrote it, and merged blanks as one cell.
     private func valueCells(_ row: RowValues) -> [KeyedCell] {
         var cells = row.cells.map {
             KeyedCell(cell: GridCell(notes.texts["\(row.key).\($0.key)"] ?? $0.value.map(numberText) ?? ""),
-                      key: "\(row.key).\($0.key)")
+                      value: (row: row.key, column: $0.key))
         }
         for run in (notes.merges[row.key] ?? []).sorted(by: { $0.lowerBound > $1.lowerBound })
         where run.count > 1 && run.upperBound <= cells.count && cells[run].allSatisfy({ $0.cell.text.isEmpty }) {
@@ -91,15 +86,16 @@ struct CanonicalGrid {
 }
 
 extension TableTemplate {
-    /// One cell of the table as the template lays it out: its text, spans, and the value key it shows.
+    /// One cell of the table as the template lays it out: its text, spans, and the value it shows.
     public struct LaidOutCell: Sendable {
         public var cell: GridCell
-        /// `row.column` for a value cell, nil for a label or header.
-        public var key: String?
+        /// The row and column keys of a value cell, nil for a label or header.
+        public var value: (row: String, column: String)?
     }
 
-    /// The table in this template's layout (header, labels, spans) with `values` in their cells.
+    /// The table in this template's layout (header, labels, spans) with `values` in their cells: writers
+    /// that keep values as numbers (a workbook) place them by key, not by reading the text back.
     public func layout(_ values: TableValues) -> (columns: Int, rows: [[LaidOutCell]]) {
-        CanonicalGrid.keyed(self, values)
+        CanonicalGrid(notes: GridNotes()).keyedRows(self, values)
     }
 }

@@ -15,7 +15,7 @@ public enum KeyDictionary {
                     row.columns.map { column in
                         [edition.name, table.key, row.key, column.key, "\(table.key).\(row.key).\(column.key)",
                          table.name, row.path.joined(separator: " / "), column.label,
-                         column.unit == .count ? "件" : "万元", column.signed ? "yes" : "no"]
+                         unitName(column.unit), column.signed ? "yes" : "no"]
                     }
                 }
             }
@@ -57,11 +57,18 @@ public enum KeyDictionary {
                     for column in row.columns {
                         let path = row.path.joined(separator: " / ").replacingAll("|", with: "\\|")
                         text += "| `\(row.key)` | \(path) | `\(column.key)` | \(column.label) | "
-                            + "\(column.unit == .count ? "件" : "万元") | \(column.signed ? "yes" : "") |\n"
+                            + "\(unitName(column.unit)) | \(column.signed ? "yes" : "") |\n"
                     }
                 }
             }
         }
         return text
+    }
+
+    private static func unitName(_ unit: ValueUnit) -> String {
+        switch unit {
+        case .count: "件"
+        case .tenThousandYuan: "万元"
+        }
     }
 }

@@ -23,7 +23,7 @@ public enum ProblemList {
 
     /// The workbook line of one problem, in `header` order, the year a number.
     public static func cells(_ p: Problem) -> [WorkbookCell] {
-        record(p).enumerated().map { index, field in index == 2 && !field.isEmpty ? .number(field) : ReportWorkbook.text(field) }
+        ReportWorkbook.cells(record(p), header: header, numbers: ["year"])
     }
 
     /// The JSON object of one problem, keys as `header` (severity in English, the line for the place).

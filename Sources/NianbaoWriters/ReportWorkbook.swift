@@ -26,6 +26,13 @@ public enum ReportWorkbook {
     /// A plain text cell, empty when the text is.
     public static func text(_ text: String) -> WorkbookCell { text.isEmpty ? .empty : .text(text) }
 
+    /// A CSV record as workbook cells: the fields under the `numbers` columns of `header` as numbers.
+    public static func cells(_ record: [String], header: [String], numbers: Set<String>) -> [WorkbookCell] {
+        zip(header, record).map { column, field in
+            numbers.contains(column) && !field.isEmpty ? .number(field) : text(field)
+        }
+    }
+
     private static func aboutSheet(_ report: Report) -> Worksheet {
         let meta = report.meta
         let lines: [(String, String)] = [
@@ -54,14 +61,13 @@ public enum ReportWorkbook {
         var merges: [CellRange] = []
         for (r, line) in laidOut.enumerated() {
             // A row without values is a header row; label cells of value rows are drawn as labels.
-            let isHeader = line.allSatisfy { $0.key == nil }
+            let isHeader = line.allSatisfy { $0.value == nil }
             var c = 0
             for laid in line {
                 while taken.contains(r * columns + c) { c += 1 }
                 guard c < columns else { break }
-                if let key = laid.key {
-                    let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-                    rows[r][c] = values[parts[0], parts[1]].map { .number(numberText($0)) } ?? .empty
+                if let key = laid.value {
+                    rows[r][c] = values[key.row, key.column].map { .number(numberText($0)) } ?? .empty
                 } else {
                     rows[r][c] = .text(laid.cell.text, style: isHeader ? .header : .label)
                 }
@@ -77,13 +83,7 @@ public enum ReportWorkbook {
     }
 
     private static func longRows(_ report: Report) -> [[WorkbookCell]] {
-        let valueColumn = ReportCSV.longHeader.firstIndex(of: "value")!
-        let yearColumn = ReportCSV.longHeader.firstIndex(of: "year")!
-        return ReportCSV.longRecords(report).map { record in
-            record.enumerated().map { index, field in
-                (index == valueColumn || index == yearColumn) && !field.isEmpty ? .number(field) : text(field)
-            }
-        }
+        ReportCSV.longRecords(report).map { cells($0, header: ReportCSV.longHeader, numbers: ["year", "value"]) }
     }
 
     private static func checkRow(_ check: Check) -> [WorkbookCell] {

@@ -38,9 +38,7 @@ struct CheckCommand: ParsableCommand {
     var failOn: Severity = .warning
 
     func validate() throws {
-        if format == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError("--format xlsx 是二进制文件，请用 -o 指定文件 (a workbook is binary: give -o FILE or redirect)")
-        }
+        if format == .xlsx { try Output.requireFileForWorkbook("--format xlsx", output: output) }
     }
 
     func run() throws {
@@ -63,11 +61,9 @@ struct CheckCommand: ParsableCommand {
             out.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
                       + all.map { CSVFormat.record(ProblemList.record($0)) }.joined())
         case .xlsx:
-            do {
-                out.write(Data(try ProblemList.workbook(reports: reports, problems: perReport, unreadable: unreadable).xlsx()))
-            } catch {
+            guard out.write(ProblemList.workbook(reports: reports, problems: perReport, unreadable: unreadable),
+                            of: output ?? "<stdout>") else {
                 out.abandon()
-                StandardError.write("nianbao: 无法生成工作簿 (cannot make the workbook: \(error))\n")
                 throw ExitCode(1)
             }
         }

@@ -58,9 +58,7 @@ struct ConvertCommand: ParsableCommand {
         if to.takesOneInput && inputs.count > 1 {
             throw ValidationError("--to \(to.rawValue) 只接受一个输入，多个请用 batch (takes one input; use batch for many)")
         }
-        if to == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError("--to xlsx 是二进制文件，请用 -o 指定文件 (a workbook is binary: give -o FILE or redirect)")
-        }
+        if to == .xlsx { try Output.requireFileForWorkbook("--to xlsx", output: output) }
     }
 
     func run() throws {
@@ -84,12 +82,7 @@ struct ConvertCommand: ParsableCommand {
             case .csvWide: out.write(CSVFormat.record(ReportCSV.wideRecord(report)))
             case .text: out.write(ReportText.text(report))
             case .xlsx:
-                do {
-                    out.write(Data(try ReportWorkbook.single(report).xlsx()))
-                } catch {
-                    StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：无法生成工作簿 (cannot make the workbook: \(error))\n")
-                    return
-                }
+                guard out.write(ReportWorkbook.single(report), of: report.source.path ?? "<stdin>") else { return }
             }
             count += 1
         }

@@ -46,6 +46,24 @@ final class Output {
     /// Drops a file output that will not be finished.
     func abandon() { file?.abandon() }
 
+    /// A workbook is binary: not to be poured onto a terminal, so it needs `-o` or a redirect there.
+    static func requireFileForWorkbook(_ option: String, output: String?) throws {
+        if output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("\(option) 是二进制文件，请用 -o 指定文件 (a workbook is binary: give -o FILE or redirect)")
+        }
+    }
+
+    /// Writes a workbook's bytes; false, having said why on standard error, when it could not be made.
+    func write(_ workbook: Workbook, of name: String) -> Bool {
+        do {
+            write(Data(try workbook.xlsx()))
+            return true
+        } catch {
+            StandardError.write("nianbao: \(name)：无法生成工作簿 (cannot make the workbook: \(error))\n")
+            return false
+        }
+    }
+
     private static func failure(_ path: String, _ reason: String) -> ExitCode {
         StandardError.write("nianbao: \(path)：\(reason)\n")
         return ExitCode(1)

@@ -37,6 +37,111 @@ def docx(path, document, stream=None):
             z.writestr("word/document.xml", document)
 
 
+def package(path, document, numbering=None, extra=()):
+    """A package with word/document.xml, optionally numbering.xml (related from the document) and more entries."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", document)
+        if numbering:
+            z.writestr("word/_rels/document.xml.rels",
+                       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       'relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
+                       '2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
+            z.writestr("word/numbering.xml", numbering)
+        for name, data in extra:
+            z.writestr(name, data)
+
+
+def body(content):
+    return f"<w:document {W}><w:body>{content}</w:body></w:document>"
+
+
+def cell(text, properties=""):
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def para(text):
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def numbering(number_format, start, level="0", override=None):
+    extra = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{override}"/></w:lvlOverride>'
+             if override is not None else "")
+    return (f'<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{level}"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{number_format}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+            f'<w:num w:numId="1"><w:abstractNumId w:val="0"/>{extra}</w:num></w:numbering>')
+
+
+def numbered(text, level="0"):
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+
+def attack_cases(rng):
+    """Integers from the file past every bound, spans and rows built to blow up, hidden text,
+    ambiguous packages and contradicted encodings: each must end in a clear answer, quickly."""
+    big = 2 ** 63 - 1
+    for name, value in [("gridspan-max", big), ("gridspan-min", -2 ** 63), ("gridspan-999999999", 999999999),
+                        ("gridspan-20-digits", "99999999999999999999")]:
+        package(OUT / f"{name}.docx", body("<w:tbl><w:tr>" + cell("a", f'<w:gridSpan w:val="{value}"/>')
+                                           + cell("b", "<w:hMerge/>") + "</w:tr></w:tbl>"))
+    package(OUT / "gridbefore-max.docx",
+            body(f'<w:tbl><w:tr><w:trPr><w:gridBefore w:val="{big}"/></w:trPr>{cell("a")}</w:tr></w:tbl>'))
+    # 40,000 cells in one row, numbers that do not compress to a zip bomb.
+    package(OUT / "row-40000-cells.docx",
+            body("<w:tbl><w:tr>" + "".join(cell(str(rng.getrandbits(40))) for _ in range(40000)) + "</w:tr></w:tbl>"))
+    package(OUT / "hmerge-40000.docx", body("<w:tbl><w:tr>" + cell("a") + "".join(
+        cell(str(rng.getrandbits(40)), "<w:hMerge/>") for _ in range(40000)) + "</w:tr></w:tbl>"))
+    three = numbered("总体情况") * 3
+    package(OUT / "numbering-start-max.docx", body(three), numbering("decimal", big))
+    package(OUT / "numbering-start-min.docx", body(three), numbering("decimal", -2 ** 63))
+    package(OUT / "numbering-override-max.docx", body(three), numbering("decimal", 1, override=big))
+    package(OUT / "numbering-level-max.docx", body(numbered("总体情况", str(big))), numbering("decimal", 1, level=str(big)))
+    package(OUT / "numbering-level-minus-1.docx", body(numbered("总体情况", "-1")), numbering("decimal", 1, level="-1"))
+    package(OUT / "numbering-level-1e8.docx", body(numbered("总体情况", "100000000")),
+            numbering("decimal", 1, level="100000000"))
+    package(OUT / "numbering-ideograph-minus-1.docx", body(numbered("总体情况")), numbering("ideographDigital", -1))
+    for fmt in ["upperLetter", "upperRoman", "chineseCounting"]:
+        package(OUT / f"numbering-{fmt}-1e12.docx", body(numbered("总体情况")), numbering(fmt, 10 ** 12))
+    package(OUT / "vanish-title.docx", body('<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>假机关2099年政府信息公开工作年度报告</w:t>'
+                                            '</w:r></w:p>' + para("真机关2023年政府信息公开工作年度报告")))
+    package(OUT / "vanish-digit.docx", body(
+        "<w:tbl><w:tr>" + cell("规章") + '<w:tc><w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>1</w:t></w:r>'
+        "<w:r><w:t>3951</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"))
+    package(OUT / "two-documents.docx", body(para("第一")), extra=[("WORD/DOCUMENT.XML", body(para("第二")))])
+    with zipfile.ZipFile(OUT / "workbook-named.docx", "w") as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("xl/workbook.xml", "<workbook/>")
+
+    (OUT / "ol-start-max.html").write_text(f'<html><body><ol start="{big}"><li>a</li><li>b</li></ol>'
+                                           f'<ol><li value="{big}">x</li><li>y</li></ol></body></html>')
+    (OUT / "ol-letters-1e13.html").write_text('<html><body><ol type="a" start="10000000000000"><li>a</li></ol>'
+                                              '<ol type="I" start="10000000000000"><li>a</li></ol></body></html>')
+    (OUT / "colspan-1000x1000.html").write_text("<html><body><table><tr>" + '<td colspan="1000">1</td>' * 1000
+                                                + "</tr></table></body></html>")
+    (OUT / "rowspan-0.html").write_text("<html><body><table>" + ("<tr>" + '<td rowspan="0">1</td>' * 30 + "</tr>") * 2000
+                                        + "</table></body></html>")
+    (OUT / "hidden.html").write_text('<html><body><p style="display: none">假机关2099年政府信息公开工作年度报告</p>'
+                                     '<p hidden>隐藏</p><table><tr><td>规章</td><td><span style="display:none">1</span>'
+                                     "3951</td></tr></table></body></html>")
+    page = "<html><head><meta charset=\"{}\"></head><body><p>一、总体情况</p><p>本机关2023年政府信息公开工作年度报告</p></body></html>"
+    for charset in ["iso-8859-1", "windows-1252", "koi8-r"]:
+        (OUT / f"gbk-declared-{charset}.html").write_bytes(page.format(charset).encode("gbk"))
+
+    for name, line in [("lines-of-bars", "||\n"), ("lines-of-tabs", "\t\t\n"), ("lines-of-rules", "|---|\n")]:
+        (OUT / f"{name}.txt").write_text(line * 40000)
+    (OUT / "paragraphs-1m.txt").write_text("段落\n\n" * 1_000_000)
+    (OUT / "lone-surrogate-utf16.txt").write_bytes(b"\xff\xfe" + "一、总体情况\n".encode("utf-16-le") + b"\x00\xd8"
+                                                   + "二\n".encode("utf-16-le"))
+    gb = ("一、总体情况\n本机关2023年\n" * 20).encode("gb18030")
+    (OUT / "gb18030-one-bad-byte.txt").write_bytes(gb[:30] + b"\xff" + gb[30:])
+    (OUT / "numbers.txt").write_text(
+        "二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n"
+        "| 规章 | 1e309 | 0x1A | .5 |\n| 行政规范性文件 | 99999999999999999999 | 9007199254740993 | 1,2,3,4 |\n"
+        "| 行政许可 | 一百 |\n| 行政处罚 | (5) |\n| 行政强制 | 约5 |\n| 行政事业性收费 | 1 234 |\n")
+
+
 def zeros(total):
     def write(f):
         f.write(f'<w:document {W}><w:body><w:p><w:r><w:t>'.encode())
@@ -118,6 +223,7 @@ def main():
     (OUT / "utf16le-bom.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     (OUT / "utf16be-bom.txt").write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
     (OUT / "utf16le.txt").write_bytes(text.encode("utf-16-le"))
+    attack_cases(rng)
     (OUT / "error-page.docx").write_text("<!DOCTYPE html><html><head><title>404 Not Found</title></head>"
                                          "<body><h1>404 Not Found</h1><p>nginx</p></body></html>")
 

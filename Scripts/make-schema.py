@@ -126,7 +126,9 @@ error_line = {
         "schema": {"const": "nianbao.error/1"},
         "source": {"type": "object", "additionalProperties": False, "required": ["path"], "properties": {"path": nullable("string")}},
         "error": {"type": "object", "additionalProperties": False, "required": ["code", "message"],
-                  "properties": {"code": {"enum": ["file.empty", "file.not_docx", "file.unreadable", "file.too_large", "output.unwritable"]},
+                  "properties": {"code": {"enum": ["file.empty", "file.not_docx", "file.unreadable", "file.too_large",
+                                                   "file.too_complex", "file.bad_name", "file.crashed", "file.timeout",
+                                                   "output.unwritable", "output.too_large"]},
                                  "message": {"type": "string"}}}},
 }
 

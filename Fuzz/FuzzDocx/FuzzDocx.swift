@@ -1,25 +1,59 @@
 import FuzzSupport
 import Nianbao
 
-/// libFuzzer entry. Inputs that are zip packages go in whole; anything else becomes the
-/// word/document.xml of a small package, so that mutations reach the XML walk and not only the
-/// zip checksums.
+/// libFuzzer entry. Inputs that are zip packages go in whole; anything else is split at the
+/// `partSeparator` lines into word/document.xml, word/numbering.xml and word/styles.xml of a
+/// package built here with right checksums, so that mutations reach the XML walk, the numbering
+/// and the styles rather than stopping at the zip's CRCs (Scripts/fuzz seeds with the fixtures'
+/// parts in this form).
 @_cdecl("FuzzDocx_main")
 public func fuzzDocxMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     runLibFuzzer(argc, argv) { data, size in data.map { fuzzDocx($0, size) } ?? 0 }
 }
 
+let partSeparator = Array("\n--nianbao-part--\n".utf8)
+
 func fuzzDocx(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let package = bytes.starts(with: [0x50, 0x4B]) ? bytes : StoredZip.package([
-        ("[Content_Types].xml", Array(contentTypes.utf8)), ("_rels/.rels", Array(relationships.utf8)),
-        ("word/document.xml", bytes),
-    ])
+    let package: [UInt8]
+    if bytes.starts(with: [0x50, 0x4B]) {
+        package = bytes
+    } else {
+        let parts = split(bytes)
+        var entries = [("[Content_Types].xml", Array(contentTypes.utf8)), ("_rels/.rels", Array(relationships.utf8)),
+                       ("word/_rels/document.xml.rels", Array(documentRelationships.utf8)), ("word/document.xml", parts[0])]
+        if parts.count > 1 { entries.append(("word/numbering.xml", parts[1])) }
+        if parts.count > 2 { entries.append(("word/styles.xml", parts[2])) }
+        package = StoredZip.package(entries)
+    }
     guard let report = try? Converter().convert(package, path: nil, format: .docx) else { return 0 }
     _ = ReportJSON.text(report)
     _ = ReportText.text(report)
     return 0
 }
+
+/// The input cut at each separator line.
+func split(_ bytes: [UInt8]) -> [[UInt8]] {
+    var parts: [[UInt8]] = [], start = 0, i = 0
+    while i + partSeparator.count <= bytes.count {
+        if bytes[i..<(i + partSeparator.count)].elementsEqual(partSeparator) {
+            parts.append(Array(bytes[start..<i]))
+            i += partSeparator.count
+            start = i
+        } else {
+            i += 1
+        }
+    }
+    parts.append(Array(bytes[start...]))
+    return parts
+}
+
+let documentRelationships = """
+    <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" \
+    Target="numbering.xml"/><Relationship Id="rId2" \
+    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+    """
 
 let contentTypes = """
     <?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\

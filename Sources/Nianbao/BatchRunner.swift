@@ -26,6 +26,14 @@ public struct BatchOptions: Sendable {
     public var bom: Bool
     /// The least severity that makes a finding a problem in problems.csv and summary.csv.
     public var failOn: Severity
+    /// Bounds on what an input may hold.
+    public var limits = ReaderLimits()
+    /// Largest output one input may make, in bytes; a larger one is an error of that input.
+    public var maximumOutputBytes = BatchOptions.defaultMaximumOutputBytes
+    /// 64 MiB: a report's JSON is some 100 KiB.
+    public static let defaultMaximumOutputBytes = 64 << 20
+    /// In this process, or in worker processes with a time limit per input.
+    public var workers = BatchWorkers.inProcess
 
     public init(input: URL, output: URL, formats: [BatchFormat] = [.json], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 resume: Bool = false, bom: Bool = true, failOn: Severity = .warning) {
@@ -42,7 +50,8 @@ public struct BatchOptions: Sendable {
 /// How a batch went.
 public struct BatchSummary: Sendable, Equatable {
     public var files = 0
-    /// Files that are an office's litter (Word lock files, Thumbs.db), listed in summary.csv as skipped.
+    /// Entries not read, each listed in summary.csv with its reason: an office's litter (Word lock
+    /// files, Thumbs.db), hidden files, symlinks, special files, folders that cannot be opened.
     public var skipped = 0
     public var converted = 0
     public var resumed = 0
@@ -69,16 +78,21 @@ public struct BatchError: Error, CustomStringConvertible {
 /// interrupted batch can resume.
 public final class BatchRunner: @unchecked Sendable {
     public let options: BatchOptions
-    private let converter = Converter()
+    private let converter: Converter
     private let state: URL
     private let temporary: URL
     private let wideHeader = ReportCSV.wideHeader
+    /// The open lock file that keeps a second batch out of this output folder while this one runs.
+    private var lock: Int32 = -1
 
     public init(_ options: BatchOptions) {
         self.options = options
+        converter = Converter(limits: options.limits)
         state = options.output.appendingPathComponent(".nianbao")
         temporary = state.appendingPathComponent("tmp")
     }
+
+    deinit { if lock >= 0 { close(lock) } }
 
     /// Runs the batch; `progress(done, total, errors)` is called after each input.
     public func run(progress: @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) throws -> BatchSummary {
@@ -87,23 +101,32 @@ public final class BatchRunner: @unchecked Sendable {
         let folder = InputFolder(options.input)
         let inputs = folder.inputs
         var summary = BatchSummary()
-        summary.files = inputs.count
+        summary.files = inputs.count + folder.refused.count
         summary.skipped = folder.skipped.count
         let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, inputs.count))) { _ in
+            var worker: WorkerProcess?
+            if case .processes(let command, let timeout) = options.workers {
+                worker = WorkerProcess(command: command, timeout: timeout)
+            }
             while let index = queue.take() {
-                let (record, resumed) = process(inputs[index])
+                let (record, resumed) = process(inputs[index], worker: worker)
                 let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed,
                                                   chain: record.chainReport)
                 progress(done, inputs.count, errors)
             }
         }
         let files = BatchSummaryFiles(options, temporary: temporary)
-        try files.write(inputs, skipped: folder.skipped, resumed: queue.resumed,
+        try files.write(inputs, folder: folder, resumed: queue.resumed,
                         chained: chainProblems(queue.chainReports), read: readRecord, into: &summary)
         try? FileManager.default.removeItem(at: temporary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// What a worker process does for one input: converts it, writes its outputs and its record.
+    public func convertInWorker(_ relative: String) {
+        _ = convert(relative, size: fileSize(relative))
     }
 
     // MARK: Inputs
@@ -116,13 +139,23 @@ public final class BatchRunner: @unchecked Sendable {
                 : "输入目录不存在 (no such input folder)"
             throw BatchError(description: "\(options.input.path)：\(what)")
         }
-        let input = options.input.resolvingSymlinksInPath().standardizedFileURL.path
-        let output = options.output.resolvingSymlinksInPath().standardizedFileURL.path
+        let input = BatchRunner.realPath(options.input.path)
+        let output = BatchRunner.realPath(options.output.path)
         if output == input || output.hasPrefix(input + "/") {
             throw BatchError(description: "\(options.output.path)：输出目录不能位于输入目录之内 (the output folder must not be inside the input folder)")
         }
         do {
             try fm.createDirectory(at: state.appendingPathComponent("done"), withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(description: "\(options.output.path)：无法创建输出目录：\(SystemErrorText.sentence(error)) (cannot create the output folder)",
+                             isUsage: false)
+        }
+        lock = open(state.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            throw BatchError(description: "\(options.output.path)：另一个 nianbao batch 正在写入此输出目录，请等它结束或换一个目录 (another batch is writing to this output folder)",
+                             isUsage: false)
+        }
+        do {
             // Temporary files of an interrupted run are partial by definition.
             try? fm.removeItem(at: temporary)
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -132,27 +165,81 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
+    /// The path with every symlink resolved, also for a path whose last parts do not exist yet: the
+    /// deepest existing folder is resolved and the rest appended, so an output reached through a
+    /// symlink into the input is seen to be inside it before anything is made there.
+    static func realPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var existing = absolute
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                let base = String(cString: resolved)
+                return ([base == "/" ? "" : base] + rest.reversed()).joined(separator: "/")
+            }
+            guard existing != "/", !existing.isEmpty else { return absolute }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+    }
+
     // MARK: One input
 
     private func outputURL(_ relative: String, _ format: BatchFormat) -> URL {
         options.output.appendingPathComponent(relative + "." + format.suffix)
     }
 
+    /// Records are named by a digest of the input's path: a path can be longer than a file name may be.
     private func recordURL(_ relative: String) -> URL {
-        state.appendingPathComponent("done").appendingPathComponent(relative + ".json")
+        let digest = SHA256.hex(Array(relative.utf8))
+        return state.appendingPathComponent("done").appendingPathComponent(String(digest.prefix(2)))
+            .appendingPathComponent(digest + ".json")
+    }
+
+    private func fileSize(_ relative: String) -> (size: Int64, modified: Double) {
+        var status = stat()
+        guard stat(options.input.appendingPathComponent(relative).path, &status) == 0 else { return (-1, 0) }
+        return (Int64(status.st_size), Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
     }
 
     /// Converts one input (or, resuming, finds it done) and keeps its record.
-    private func process(_ relative: String) -> (BatchRecord, resumed: Bool) {
-        let source = options.input.appendingPathComponent(relative)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: source.path)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        if options.resume, let old = readRecord(relative), old.status != .error, old.size == size, old.modified == modified,
-           Set(options.formats.map(\.rawValue)).isSubset(of: old.formats) {
+    private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, resumed: Bool) {
+        let file = fileSize(relative)
+        if options.resume, let old = readRecord(relative), old.status != .error, old.size == file.size,
+           old.modified == file.modified, Set(options.formats.map(\.rawValue)).isSubset(of: old.formats),
+           outputsPresent(relative) {
             return (old, true)
         }
-        var record = BatchRecord(path: relative, size: size, modified: modified,
+        guard case .processes(_, let timeout) = options.workers, let worker else { return (convert(relative, size: file), false) }
+        let record: BatchRecord
+        switch worker.convert(relative) {
+        case .done:
+            if let written = readRecord(relative) { return (written, false) }
+            record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
+        case .timedOut:
+            record = .failed(relative, code: "file.timeout",
+                             reason: "转换超时（超过 \(numberText(timeout)) 秒），已停止 (took longer than the time limit; stopped)")
+        case .crashed(let how):
+            record = .failed(relative, code: "file.crashed",
+                             reason: "转换进程异常终止（\(how)），请把此文件报告给开发者 (the converting process crashed; please report this file)")
+        }
+        keep(record)
+        return (record, false)
+    }
+
+    /// Whether every output an earlier run wrote for the input is still there (a deleted one is made again).
+    private func outputsPresent(_ relative: String) -> Bool {
+        let fm = FileManager.default
+        let parts = BatchSummaryFiles.parts(options, relative)
+        return options.formats.allSatisfy { $0 == .ndjson || fm.fileExists(atPath: outputURL(relative, $0).path) }
+            && fm.fileExists(atPath: parts.csv.path)
+            && (!options.formats.contains(.ndjson) || fm.fileExists(atPath: parts.ndjson.path))
+    }
+
+    private func convert(_ relative: String, size file: (size: Int64, modified: Double)) -> BatchRecord {
+        let source = options.input.appendingPathComponent(relative)
+        var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
         do {
             // Outputs name the source by its path inside the input folder.
@@ -174,15 +261,24 @@ public final class BatchRunner: @unchecked Sendable {
             record.status = .error
             record.error = error.reason.description
             record.errorCode = error.reason.code
+        } catch let error as OutputTooLarge {
+            record.status = .error
+            record.error = error.description
+            record.errorCode = "output.too_large"
         } catch {
             record.status = .error
             record.error = "无法写入输出：\(SystemErrorText.sentence(error)) (cannot write the output)"
             record.errorCode = "output.unwritable"
         }
+        keep(record)
+        return record
+    }
+
+    /// Writes the input's record; one that cannot be written shows in summary.csv as a missing record.
+    private func keep(_ record: BatchRecord) {
         if let data = try? JSONEncoder().encode(record) {
-            try? AtomicFile.write(data, to: recordURL(relative), temporaryDirectory: temporary)
+            try? AtomicFile.write(data, to: recordURL(record.path), temporaryDirectory: temporary)
         }
-        return (record, false)
     }
 
     private func writeOutputs(_ report: Report, wide: [String], _ relative: String) throws {
@@ -198,6 +294,9 @@ public final class BatchRunner: @unchecked Sendable {
             case .xlsx: data = Data(try ReportWorkbook.single(report, failOn: options.failOn).xlsx())
             case .ndjson: continue
             }
+            guard data.count <= options.maximumOutputBytes else {
+                throw OutputTooLarge(bytes: data.count, limit: options.maximumOutputBytes)
+            }
             try AtomicFile.write(data, to: outputURL(relative, format), temporaryDirectory: temporary)
         }
         // The parts all.csv and all.ndjson are made of, where the outputs asked for do not hold them.
@@ -212,8 +311,9 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     private func readRecord(_ relative: String) -> BatchRecord? {
-        guard let data = try? Data(contentsOf: recordURL(relative)) else { return nil }
-        return try? JSONDecoder().decode(BatchRecord.self, from: data)
+        guard let data = try? Data(contentsOf: recordURL(relative)),
+              let record = try? JSONDecoder().decode(BatchRecord.self, from: data), record.path == relative else { return nil }
+        return record
     }
 
     // MARK: Summaries
@@ -228,6 +328,15 @@ public final class BatchRunner: @unchecked Sendable {
             if !found.isEmpty { problems[report.source.path ?? ""] = found }
         }
         return problems
+    }
+}
+
+/// An output past `BatchOptions.maximumOutputBytes`: not written, the input's error.
+struct OutputTooLarge: Error, CustomStringConvertible {
+    var bytes: Int
+    var limit: Int
+    var description: String {
+        "输出过大（\(bytes >> 20) MiB，上限为 \(limit >> 20) MiB，可用 --max-output-mb 调整） (the output is larger than the limit)"
     }
 }
 
@@ -287,6 +396,15 @@ struct BatchRecord: Codable {
     /// The stable code of `error` (`file.empty`, …), for the NDJSON line of a failed input.
     var errorCode: String?
     var wide: [String]?
+
+    /// The record of an input that failed before or outside its conversion.
+    static func failed(_ path: String, code: String, reason: String) -> BatchRecord {
+        var record = BatchRecord(path: path, size: -1, modified: 0, formats: [])
+        record.status = .error
+        record.error = reason
+        record.errorCode = code
+        return record
+    }
 
     /// A report holding only what YearChain reads: the input's path, organ, year and `chain`.
     var chainReport: Report? {

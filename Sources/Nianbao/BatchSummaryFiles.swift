@@ -16,8 +16,11 @@ final class BatchSummaryFiles {
 
     /// Where one input's parts of all.csv and all.ndjson are kept: its own CSV output when it has one
     /// (all.csv drops that file's header), else files under OUT/.nianbao/parts.
+    /// The parts under OUT/.nianbao/parts are named by a digest of the input's path, as records are.
     static func parts(_ options: BatchOptions, _ relative: String) -> (csv: URL, ndjson: URL) {
-        let base = options.output.appendingPathComponent(".nianbao/parts").appendingPathComponent(relative)
+        let digest = SHA256.hex(Array(relative.utf8))
+        let base = options.output.appendingPathComponent(".nianbao/parts").appendingPathComponent(String(digest.prefix(2)))
+            .appendingPathComponent(digest)
         let csv = options.formats.contains(.csv) ? options.output.appendingPathComponent(relative + ".csv")
             : URL(fileURLWithPath: base.path + ".csv")
         return (csv, URL(fileURLWithPath: base.path + ".ndjson"))
@@ -27,7 +30,7 @@ final class BatchSummaryFiles {
         try StreamingFile(options.output.appendingPathComponent(name), temporary: temporary)
     }
 
-    func write(_ inputs: [String], skipped: [String], resumed: Set<Int>, chained: [String: [Problem]],
+    func write(_ inputs: [String], folder: InputFolder, resumed: Set<Int>, chained: [String: [Problem]],
                read: (String) -> BatchRecord?, into summary: inout BatchSummary) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
         let summaryFile = try file("summary.csv")
@@ -41,8 +44,8 @@ final class BatchSummaryFiles {
         problemFile.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header))
         allFile.write(bom + CSVFormat.record(ReportCSV.longHeader))
         wideFile?.write(bom + CSVFormat.record(ReportCSV.wideHeader))
-        for (index, relative) in inputs.enumerated() {
-            guard var record = read(relative) else { continue }
+        func add(_ relative: String, _ found: BatchRecord, resumed: Bool) {
+            var record = found
             record.problems += chained[relative] ?? []
             if record.status == .ok, !record.problems.isEmpty { record.status = .problems }
             let converted = record.status != .error
@@ -60,11 +63,11 @@ final class BatchSummaryFiles {
                 summary.errors += 1
                 ndjsonFile?.write(ReportJSON.failureLine(path: relative, code: record.errorCode ?? "file.unreadable",
                                                          message: record.error ?? "") + "\n")
-                continue
+                return
             }
             if !record.problems.isEmpty { summary.reportsWithProblems += 1 }
             summary.problems += record.problems.count
-            if resumed.contains(index) { summary.resumed += 1 } else { summary.converted += 1 }
+            if resumed { summary.resumed += 1 } else { summary.converted += 1 }
             if record.recognised { summary.recognised += 1 }
             if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
             if let fragment = try? Data(contentsOf: parts.csv) {
@@ -75,8 +78,18 @@ final class BatchSummaryFiles {
             if let ndjsonFile, let line = try? Data(contentsOf: parts.ndjson) { ndjsonFile.write(line) }
             if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
         }
-        for relative in skipped {
-            summaryFile.write(CSVFormat.record([relative, "", "skipped", "", "", "", "不是报告，已跳过 (office litter, skipped)", "", ""]))
+        for (index, relative) in inputs.enumerated() {
+            // A record that could not be written (a full disk) is said so, not left out of the summary.
+            let record = read(relative) ?? .failed(relative, code: "output.unwritable",
+                reason: "转换结果记录无法写入或已丢失，请重新运行 (the input's record could not be written or is gone; run again)")
+            add(relative, record, resumed: resumed.contains(index))
+        }
+        // Names that are not UTF-8 fail without being read.
+        for refusal in folder.refused {
+            add(refusal.path, .failed(refusal.path, code: "file.bad_name", reason: refusal.reason), resumed: false)
+        }
+        for entry in folder.skipped {
+            summaryFile.write(CSVFormat.record([entry.path, "", "skipped", "", "", "", entry.reason, "", ""]))
         }
         try summaryFile.finish()
         try problemFile.finish()

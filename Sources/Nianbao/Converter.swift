@@ -26,8 +26,9 @@ public struct Converter: Sendable {
             switch format {
             case .text: document = try TextReader(limits: limits.text).read(bytes)
             case .docx: document = try DocxReader(zipLimits: limits.zip, xmlLimits: limits.xml).read(bytes)
-            case .html: document = try HTMLReader(maximumDepth: limits.htmlDepth).read(bytes)
+            case .html: document = try HTMLReader(maximumDepth: limits.htmlDepth, maximumTableArea: limits.table.gridArea).read(bytes)
             }
+            try limits.table.check(document)
         } catch let error as ReaderError {
             throw ConversionError(path: path, reason: error)
         } catch {

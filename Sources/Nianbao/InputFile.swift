@@ -5,9 +5,12 @@ import Foundation
 enum InputFile {
     /// The file's bytes; `refuse(head, size)` may turn the file down from its first 4 KiB and its size.
     static func read(_ path: String, refuse: ([UInt8], Int) -> ReaderError?) throws(ReaderError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without O_NONBLOCK, opening a named pipe no program writes to waits forever; once open, reads
+        // block again, and a pipe without a writer reads as empty.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(errno) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw failure(EISDIR) }

@@ -3,12 +3,15 @@ import Foundation
 /// Writes a file whole or not at all: the bytes go to a temporary file on the same file system,
 /// which is then renamed over the target.
 public enum AtomicFile {
+    /// A hidden name of fixed length: one built from the target's name outgrew the 255 bytes a name may have.
+    static func temporaryName() -> String { ".nianbao-\(UUID().uuidString).tmp" }
+
     public static func write(_ data: Data, to target: URL, temporaryDirectory: URL? = nil) throws {
         let folder = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporaryFolder = temporaryDirectory ?? folder
         try FileManager.default.createDirectory(at: temporaryFolder, withIntermediateDirectories: true)
-        let temporary = temporaryFolder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = temporaryFolder.appendingPathComponent(AtomicFile.temporaryName())
         do {
             try data.write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
@@ -31,7 +34,7 @@ public final class StreamingFile {
 
     public init(_ target: URL, temporary: URL) throws {
         self.target = target
-        temporaryURL = temporary.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        temporaryURL = temporary.appendingPathComponent(AtomicFile.temporaryName())
         let descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

@@ -35,24 +35,44 @@ public struct GridPlacement: Sendable, Equatable {
     public let width: Int
 
     public init(_ rows: [[GridCell]]) {
-        var occupied = Array(repeating: Set<Int>(), count: rows.count)
+        self.init(rows, maximumArea: .max)!
+    }
+
+    /// The placement, or nil when the grid would be more than `maximumArea` positions (rows × columns):
+    /// the work stops there, so a table of huge spans costs no more than the limit.
+    public init?(_ rows: [[GridCell]], maximumArea: Int) {
+        // Per row, which columns are taken; grown as cells reach further right.
+        var occupied = Array(repeating: [Bool](), count: rows.count)
+        var covered = Array(repeating: 0, count: rows.count)
         var starts: [[Int]] = []
+        starts.reserveCapacity(rows.count)
         for (r, row) in rows.enumerated() {
             var column = 0
-            starts.append(row.map { cell in
-                while occupied[r].contains(column) { column += 1 }
-                let start = column
+            var rowStarts: [Int] = []
+            rowStarts.reserveCapacity(row.count)
+            for cell in row {
+                while column < occupied[r].count, occupied[r][column] { column += 1 }
                 let colSpan = max(1, cell.colSpan)
-                for below in r..<min(rows.count, r + max(1, cell.rowSpan)) {
-                    occupied[below].formUnion(start..<(start + colSpan))
+                let (end, overflow) = column.addingReportingOverflow(colSpan)
+                let area = end.multipliedReportingOverflow(by: rows.count)
+                guard !overflow, !area.overflow, area.partialValue <= maximumArea else { return nil }
+                for below in r..<(r + min(rows.count - r, max(1, cell.rowSpan))) {
+                    if occupied[below].count < end {
+                        occupied[below] += repeatElement(false, count: end - occupied[below].count)
+                    }
+                    for c in column..<end where !occupied[below][c] {
+                        occupied[below][c] = true
+                        covered[below] += 1
+                    }
                 }
-                column += colSpan
-                return start
-            })
+                rowStarts.append(column)
+                column = end
+            }
+            starts.append(rowStarts)
         }
         self.starts = starts
-        covered = occupied.map(\.count)
-        width = occupied.map { ($0.max() ?? -1) + 1 }.max() ?? 0
+        self.covered = covered
+        width = occupied.map { ($0.lastIndex(of: true) ?? -1) + 1 }.max() ?? 0
     }
 
     /// The rows as a full matrix `columns` wide: each cell at its start, nil where a merged cell

@@ -11,7 +11,7 @@ struct AlignedColumnsLayout: TextTableLayout {
     /// Two words with a gap of two or more spaces between them.
     func claims(_ line: TextLine) -> Bool {
         let body = line.trimmed
-        guard !body.contains("\t"), !body.contains("|") else { return false }
+        guard !body.contains(where: { $0 == "\t" || $0 == "|" }) else { return false }
         var spaces = 0
         for character in body {
             if character == " " || character == "\u{3000}" {

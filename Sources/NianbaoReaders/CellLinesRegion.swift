@@ -70,8 +70,10 @@ enum CellLinesRegion {
     /// layouts own are not: tab or bar separated cells, and columns aligned by runs of spaces.
     static func isCell(_ line: TextLine) -> Bool {
         let text = line.trimmed
-        return text.count <= maximumLabelLength && !text.contains("。") && !text.contains("；")
-            && !line.text.contains("\t") && !text.contains("|") && !text.contains("  ")
+        // Characters, not strings: String.contains(String) goes through Foundation's search.
+        return text.utf8.count <= maximumLabelLength * 4 && text.count <= maximumLabelLength
+            && !text.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" || $0 == "\t" })
+            && !line.text.contains("\t" as Character) && !text.containsText("  ")
     }
 
     static func isNumber(_ text: String) -> Bool {

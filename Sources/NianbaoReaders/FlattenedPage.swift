@@ -64,7 +64,7 @@ enum FlattenedPage {
     /// Table text: no sentence, and several digit runs glued to words or one long stretch of digits
     /// (表四's single row). What table repair does not recognise goes back to being text.
     static func isTableText(_ part: String) -> Bool {
-        guard !part.contains("。"), !part.contains("；") else { return false }
+        guard !part.contains(where: { $0 == "。" || $0 == "；" }) else { return false }
         var glued = 0, digits = 0
         var previous: Character = " "
         for character in part {

@@ -7,6 +7,8 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     case notDocx
     case unreadable(_ chinese: String, _ english: String)
     case tooLarge(bytes: Int, limit: Int)
+    /// Within the size limit, but a structure in it is past another limit (a table's cells or grid).
+    case tooComplex(_ chinese: String, _ english: String)
 
     /// Chinese message for people.
     public var chinese: String {
@@ -15,6 +17,7 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notDocx: "文件扩展名为 .docx，但内容不是 DOCX（zip）包，可能是下载不完整或网页错误页"
         case .unreadable(let why, _): "无法读取：\(why)"
         case .tooLarge(let bytes, let limit): "文件过大（\(mebibytes(bytes))，上限为 \(mebibytes(limit))）"
+        case .tooComplex(let why, _): "内容超出限制：\(why)"
         }
     }
 
@@ -25,6 +28,7 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notDocx: "named .docx but not a zip package (an incomplete download or an error page?)"
         case .unreadable(_, let why): "cannot be read: \(why)"
         case .tooLarge(let bytes, let limit): "the file is too large (\(mebibytes(bytes)); the limit is \(mebibytes(limit)))"
+        case .tooComplex(_, let why): "past a limit: \(why)"
         }
     }
 
@@ -37,6 +41,7 @@ public enum ReaderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notDocx: "file.not_docx"
         case .unreadable: "file.unreadable"
         case .tooLarge: "file.too_large"
+        case .tooComplex: "file.too_complex"
         }
     }
 

@@ -12,6 +12,7 @@ public struct ReaderLimits: Sendable {
     public var xml = XMLLimits()
     /// Deepest HTML element nesting.
     public var htmlDepth = 512
+    public var table = TableLimits()
 
     public init() {}
 

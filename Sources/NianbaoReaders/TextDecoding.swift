@@ -31,12 +31,26 @@ public enum TextDecoding {
             }
             return decoded
         }
-        if let declaredName, declaredName != "UTF-8", let text = Iconv.decode(bytes, from: declaredName) {
+        // A Western or Cyrillic single-byte charset decodes any bytes, so its success proves nothing:
+        // a Chinese page declared so is GB18030 whenever the bytes are valid GB18030.
+        let singleByte = declaredName.map(isSingleByte) ?? false
+        if let declaredName, declaredName != "UTF-8", !singleByte, let text = Iconv.decode(bytes, from: declaredName) {
             return DecodedText(text: text, encoding: declaredName, diagnostics: [])
         }
         if let text = Iconv.decode(bytes, from: "GB18030") {
             return DecodedText(text: text, encoding: "GB18030",
                                diagnostics: declared.map { [mismatch(declared: $0, used: "GB18030")] } ?? [])
+        }
+        if let declaredName, singleByte, let text = Iconv.decode(bytes, from: declaredName) {
+            return DecodedText(text: text, encoding: declaredName, diagnostics: [Diagnostic(.warning, "encoding.doubtful",
+                "网页声明的编码为 \(declared!)，内容既不是 UTF-8 也不是 GB18030，已按声明读取，中文可能显示为乱码")])
+        }
+        // GB18030 with a few bad bytes (a cut download, a stray byte) is read with those replaced.
+        // UTF-8 with bad bytes also decodes as GB18030 with few: the encoding with fewer bad bytes wins.
+        if let (text, replaced) = Iconv.decodeReplacing(bytes, from: "GB18030", maximumReplaced: max(8, bytes.count / 1000)),
+           replaced < invalidUTF8(bytes) {
+            return DecodedText(text: text, encoding: "GB18030", diagnostics: [Diagnostic(.warning, "encoding.invalid",
+                "文本按 GB18030 读取，其中 \(replaced) 个无法解码的字节已替换为 U+FFFD")])
         }
         return utf8(bytes, name: "UTF-8")
     }
@@ -49,6 +63,27 @@ public enum TextDecoding {
         case "big5", "big5-hkscs": "BIG5-HKSCS"
         default: declared.uppercased()
         }
+    }
+
+    /// How many times decoding the bytes as UTF-8 meets an invalid sequence.
+    static func invalidUTF8(_ bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var errors = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .error: errors += 1
+            case .emptyInput: return errors
+            }
+        }
+    }
+
+    /// Charsets of one byte a character outside Chinese: ISO 8859, Windows code pages, KOI8, ASCII.
+    static func isSingleByte(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return ["iso-8859", "iso8859", "latin", "windows-125", "cp125", "koi8", "us-ascii", "ascii", "macintosh", "mac-roman"]
+            .contains { lower.hasPrefix($0) }
     }
 
     private static func mismatch(declared: String, used: String) -> Diagnostic {
@@ -83,7 +118,19 @@ public enum TextDecoding {
             littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
                          : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
         }
+        var unpaired = 0
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .error: unpaired += 1
+            case .emptyInput: break decoding
+            }
+        }
+        let diagnostics = unpaired == 0 ? [] : [Diagnostic(.warning, "encoding.invalid",
+            "UTF-16 文本中有 \(unpaired) 个不成对的代理码元，已替换为 U+FFFD")]
         return DecodedText(text: String(decoding: units, as: UTF16.self),
-                           encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", diagnostics: [])
+                           encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", diagnostics: diagnostics)
     }
 }

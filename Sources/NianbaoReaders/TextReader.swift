@@ -42,6 +42,10 @@ public struct TextReader: Sendable {
         // Lines before this index belong to a run of cell lines already found to hold no table.
         var cellLinesScanned = 0
         var cellLineTables = 0
+        // A region too short to be a table, by layout: a line inside it that the same layout claims
+        // starts no table either (its region is a tail of this one), so it is not searched again.
+        // Searching again from every line cost the square of the line count on lines of separators.
+        var shortRegion: (layout: String, end: Int)?
         while i < lines.count {
             if let (html, end) = embeddedHTMLTable(in: lines, at: i) {
                 blocks += html
@@ -49,7 +53,7 @@ public struct TextReader: Sendable {
                 i = end
                 continue
             }
-            if let (layout, end) = tableRegion(in: lines, at: i) {
+            if let (layout, end) = tableRegion(in: lines, at: i, skipping: shortRegion) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
                 if let row = rows.first(where: { $0.cells.contains { $0.text.count > limits.cellCharacters } }) {
                     throw .unreadable("第 \(row.location.line ?? 0) 行的表格单元格超过 \(limits.cellCharacters) 个字符",
@@ -62,6 +66,7 @@ public struct TextReader: Sendable {
                     i = end
                     continue
                 }
+                shortRegion = (layout.name, end)
             }
             if i >= cellLinesScanned, !lines[i].isBlank, CellLinesRegion.isCell(lines[i]) {
                 let run = CellLinesRegion.run(in: lines, at: i, lastContent: lastContent, tablesBefore: cellLineTables)
@@ -116,7 +121,9 @@ public struct TextReader: Sendable {
     }
 
     private func splitLines(_ text: String) -> [TextLine] {
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Foundation's replacing is costly on long texts; most have no carriage return at all.
+        let unified = !text.utf8.contains(0x0D) ? text
+            : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
         return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
             // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
@@ -150,8 +157,11 @@ public struct TextReader: Sendable {
     }
 
     /// The layout of a table starting at `start` and the index after its last line, if one starts there.
-    private func tableRegion(in lines: [TextLine], at start: Int) -> (any TextTableLayout, Int)? {
+    /// A layout's line inside `skipping`, a region already found too short, starts none.
+    private func tableRegion(in lines: [TextLine], at start: Int,
+                             skipping: (layout: String, end: Int)?) -> (any TextTableLayout, Int)? {
         guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
+        if let skipping, skipping.layout == layout.name, start < skipping.end { return nil }
         if let end = layout.regionEnd(in: lines, at: start) { return (layout, end) }
         var end = start + 1
         var lastRow = start
@@ -197,7 +207,8 @@ public struct TextReader: Sendable {
                 return .heading(Heading(text: title, level: level, location: location))
             }
         }
-        return .paragraph(Paragraph(text: text.replacingOccurrences(of: "\t", with: " "), location: location))
+        let spaced = text.utf8.contains(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
+        return .paragraph(Paragraph(text: spaced, location: location))
     }
 
     /// `[image: NAME]` as extractors write it, or a markdown image `![alt](target)`.

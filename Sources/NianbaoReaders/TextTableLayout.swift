@@ -32,7 +32,7 @@ extension TextTableLayout {
 struct TabSeparatedLayout: TextTableLayout {
     let name = "tab"
 
-    func claims(_ line: TextLine) -> Bool { line.text.contains("\t") }
+    func claims(_ line: TextLine) -> Bool { line.text.contains("\t" as Character) }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.filter { !$0.isBlank }.map { line in
@@ -75,7 +75,7 @@ struct CellPerLineLayout: TextTableLayout {
     let name = "cell-per-line"
 
     func claims(_ line: TextLine) -> Bool {
-        line.text.first == "\t" && !line.text.dropFirst().contains("\t")
+        line.text.first == "\t" && !line.text.dropFirst().contains("\t" as Character)
     }
 
     func continues(_ line: TextLine, after previous: TextLine) -> Bool {

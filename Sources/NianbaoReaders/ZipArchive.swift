@@ -39,10 +39,27 @@ final class ZipArchive {
             throw .unreadable("不是有效的 zip 包", "not a zip package: \(String(cString: zip_error_strerror(&error)))")
         }
         self.archive = archive
-        if zip_get_num_entries(archive, 0) > limits.entries {
+        let count = zip_get_num_entries(archive, 0)
+        if count > limits.entries {
             throw .unreadable("zip 包内文件过多", "more than \(limits.entries) entries")
         }
+        // Part names are case-insensitive: two entries of one name (word/document.xml and
+        // WORD/DOCUMENT.XML) leave which one is the document open, so the package is not read.
+        var names = Set<String>()
+        for index in 0..<max(0, count) {
+            guard let name = zip_get_name(archive, zip_uint64_t(index), 0).map({ String(cString: $0).lowercased() }) else { continue }
+            guard names.insert(name).inserted else {
+                throw .unreadable("zip 包中有两个同名部件 \(name)，无法确定哪个是正文", "two entries named \(name): ambiguous package")
+            }
+        }
+        entryNames = names
     }
+
+    /// Every entry's name, lower-cased.
+    private(set) var entryNames: Set<String> = []
+
+    /// Whether the package has an entry of this name (case-insensitive).
+    func contains(_ name: String) -> Bool { entryNames.contains(name.lowercased()) }
 
     deinit {
         zip_discard(archive)

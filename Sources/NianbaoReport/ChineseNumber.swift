@@ -8,7 +8,10 @@ enum ChineseNumber {
     /// The value of `text`, or nil when it is not one number.
     static func value(_ text: String) -> Double? {
         let plain = text.filter { $0 != "," && $0 != "，" }
-        if let number = Double(plain), plain.first?.isNumber == true { return number }
+        // Digits and one point only: Double alone would take 1e3 and 0x1A.
+        if plain.first?.isNumber == true, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return Double(plain)
+        }
         return chinese(plain).map(Double.init)
     }
 

@@ -137,6 +137,8 @@ public struct Interpreter: Sendable {
         let next = (drafts.last?.template.number ?? 0) + 1
         // Headings are short: a long paragraph is not worth reducing to a key.
         guard text.count <= 2 * SectionTemplate.maximumHeadingLength, next <= sectionTemplates.count else { return false }
+        // Most paragraphs hold no keyword's characters at all; only the others are worth a key.
+        guard sectionTemplates[(next - 1)...].contains(where: { $0.mayBeHeading(text) }) else { return false }
         let key = LabelKey(text)
         func heading(_ style: SectionTemplate.Numbering, from first: Int) -> SectionTemplate? {
             sectionTemplates.first { $0.number >= first && $0.isHeading(text, key: key, isMarkedHeading: marked, numbering: style) }

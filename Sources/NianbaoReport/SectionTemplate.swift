@@ -30,6 +30,12 @@ public struct SectionTemplate: Sendable {
     /// How a report numbers its six sections: 一、 as the template does, or 1. as some lists render.
     enum Numbering { case chinese, arabic }
 
+    /// Whether `text` holds every character of one of the keywords, in any order and spacing: a
+    /// cheap test before the text is reduced to its key.
+    func mayBeHeading(_ text: String) -> Bool {
+        keywords.contains { $0.unicodeScalars.allSatisfy(text.unicodeScalars.contains) }
+    }
+
     /// Whether `text` is this section's heading: its number in the report's numbering then 、 or .
     /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number.
     func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {

@@ -20,19 +20,29 @@ enum CellValue: Equatable {
     private static let units = ["万元", "件", "个", "条"]
     private static let chineseNumerals = Set("零〇一二两三四五六七八九十百千万")
 
+    /// Words that make a number an estimate or a total (约5, 5余): a value cell holding one is
+    /// unreadable, not a label.
+    private static let qualifiers: Set<Character> = ["约", "近", "余", "多", "逾", "超", "共", "计", "左", "右", "以", "上", "(", ")", "%"]
+
     init(_ raw: String) {
-        let text = LabelKey.halfWidth(raw).unicodeScalars.filter { !$0.properties.isWhitespace }
+        let half = LabelKey.halfWidth(raw)
+        // Digits with a space between them (1 234) may be one number or two: not guessed.
+        if CellValue.hasSpaceBetweenDigits(half) {
+            self = .unreadable(raw)
+            return
+        }
+        let text = half.unicodeScalars.filter { !$0.properties.isWhitespace }
             .reduce(into: "") { $0.unicodeScalars.append($1) }
         if text.isEmpty || CellValue.blankMarks.contains(text) {
             self = .blank
             return
         }
-        var digits = text.replacingCommas()
+        var digits = text
         if let unit = CellValue.units.first(where: { digits.hasSuffix($0) }) { digits.removeLast(unit.count) }
         let yuan = digits.hasSuffix("元")  // 万元 is stripped above as a unit of its own
         if yuan { digits.removeLast() }
-        if let number = Double(digits), digits.allSatisfy({ $0.isASCII }) {
-            self = yuan ? .yuan(digits) : .number(number)
+        if let number = PlainDecimal(digits) {
+            self = yuan ? .yuan(number.text) : .number(number.value)
         } else if let (number, note) = CellValue.annotation(text) {
             // A unit in brackets is a unit, not a note: 251000(元) is an amount in 元.
             if note == "元" {
@@ -40,15 +50,38 @@ enum CellValue: Equatable {
             } else {
                 self = CellValue.units.contains(note) ? .number(number) : .annotated(number, note: note)
             }
-        } else if let first = digits.first, first.isASCII, first.isNumber,
-                  digits.allSatisfy({ $0.isASCII && !$0.isLetter }) {
+        } else if let first = digits.first, first.isASCII, first.isNumber || first == "-" || first == ".",
+                  digits.allSatisfy({ $0.isASCII && !$0.isLetter }) || digits.lowercased().hasPrefix("0x")
+                    || digits.contains(where: \.isNumber) && digits.allSatisfy({ $0.isASCII }) {
+            // 1e3, 0x1A, .5, 12,34, a number too long to keep exactly: value-like, but no value.
             self = .unreadable(raw)
         } else if digits.allSatisfy(CellValue.chineseNumerals.contains) {
             // 二百三十二 typed into a value cell: a value, but not one the template's cells take.
             self = .unreadable(raw)
+        } else if digits.contains(where: { $0.isASCII && $0.isNumber }),
+                  digits.allSatisfy({ ($0.isASCII && ($0.isNumber || $0 == "." || $0 == ",")) || CellValue.qualifiers.contains($0) }) {
+            // (5), 约5, 5余: a number with words that make it no plain value.
+            self = .unreadable(raw)
         } else {
             self = .label
         }
+    }
+
+    private static func hasSpaceBetweenDigits(_ text: String) -> Bool {
+        var lastWasDigit = false, spaceAfterDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spaceAfterDigit = spaceAfterDigit || lastWasDigit
+                lastWasDigit = false
+            } else if scalar.isASCII && scalar.properties.numericType != nil {
+                if spaceAfterDigit { return true }
+                lastWasDigit = true
+            } else {
+                lastWasDigit = false
+                spaceAfterDigit = false
+            }
+        }
+        return false
     }
 
     var isLabel: Bool { self == .label }
@@ -63,11 +96,11 @@ enum CellValue: Equatable {
     /// A note of digits alone (`1(2)`) may be a second value run in: that cell is not taken apart.
     static func annotation(_ text: String) -> (Double, String)? {
         guard let open = text.firstIndex(of: "("), text.last == ")" else { return nil }
-        let head = String(text[..<open]).replacingCommas()
+        let head = String(text[..<open])
         let note = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-        guard let number = Double(head), head.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+        guard let number = PlainDecimal(head), !head.hasPrefix("-"),
               note.contains(where: { !$0.isASCII }), !note.contains("(") else { return nil }
-        return (number, note)
+        return (number.value, note)
     }
 
     /// Whether a text (a cell, a word, a header such as 采购总金额（元）) states amounts in 元 rather than 万元.
@@ -101,9 +134,4 @@ enum CellValue: Equatable {
         let cut = whole.index(whole.endIndex, offsetBy: -places)
         return (negative ? "-" : "") + whole[..<cut] + "." + whole[cut...] + fraction
     }
-}
-
-private extension String {
-    /// Thousands separators out: "1,234" → "1234".
-    func replacingCommas() -> String { filter { $0 != "," && $0 != "，" } }
 }

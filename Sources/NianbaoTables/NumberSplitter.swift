@@ -170,6 +170,6 @@ struct NumberSplitter {
         }
         guard points <= 1 else { return nil }
         if body.count > 1, first == UInt8(ascii: "0"), body[body.startIndex + 1] != UInt8(ascii: ".") { return nil }
-        return Double(String(decoding: text, as: UTF8.self))
+        return PlainDecimal(String(decoding: text, as: UTF8.self))?.value
     }
 }

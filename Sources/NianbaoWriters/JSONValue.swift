@@ -91,5 +91,6 @@ extension JSONValue {
     /// An integer, or null where there is none.
     static func optional(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
     /// A value in its one text form (`numberText`), or null for a blank.
-    static func optional(_ n: Double?) -> JSONValue { n.map { .number(numberText($0)) } ?? .null }
+    /// A value as a JSON number; null for a value that has none (never a bare inf or nan).
+    static func optional(_ n: Double?) -> JSONValue { n.flatMap { $0.isFinite ? .number(numberText($0)) : nil } ?? .null }
 }

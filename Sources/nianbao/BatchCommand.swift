@@ -42,14 +42,41 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
 
+    @Option(help: "Seconds one input may take before its conversion is stopped and marked as timed out. 单个输入的最长转换时间（秒）。")
+    var timeout: Double = 60
+
+    @OptionGroup var limits: LimitOptions
+    @OptionGroup var outputLimit: OutputLimitOption
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs 至少为 1 (must be at least 1)") }
+        if !(timeout > 0) { throw ValidationError("--timeout 须大于 0 (must be more than 0)") }
+    }
+
+    /// The batch's settings; each input is converted in a worker process started from this
+    /// executable, so that a crash or a hang costs that input and the batch goes on.
+    var options: BatchOptions {
+        var options = BatchOptions(input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
+                                   formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn)
+        options.limits = limits.readerLimits
+        options.maximumOutputBytes = outputLimit.maximumOutputBytes
+        options.workers = .processes(command: [BatchCommand.executable, "batch-worker"] + workerArguments, timeout: timeout)
+        return options
+    }
+
+    /// The settings a worker needs, as its arguments.
+    private var workerArguments: [String] {
+        [input, "-o", output, "-t", to.map(\.rawValue).joined(separator: ","), "--fail-on", failOn.rawValue,
+         bom ? "--bom" : "--no-bom", "--max-output-mb", String(outputLimit.maxOutputMb)] + limits.arguments
+    }
+
+    /// This program's own file, so that workers run the same build whatever PATH says.
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     func run() throws {
-        let runner = BatchRunner(BatchOptions(
-            input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
-            formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn))
+        let runner = BatchRunner(options)
         let progress = ProgressBar(enabled: StandardError.isTerminal)
         let summary: BatchSummary
         do {
@@ -62,12 +89,15 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress.clear()
-        print("""
-            文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)；跳过非报告文件 \(summary.skipped) 个
+        let out = try Output(path: nil)
+        out.write("""
+            文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)；未读取 \(summary.skipped) 项（非报告、隐藏、链接等，原因见 summary.csv）
             识别为年度报告 \(summary.recognised) 份，其中核对不通过 \(summary.reportsWithFailedChecks) 份
             需修改 \(summary.reportsWithProblems) 份，问题 \(summary.problems) 条，见 \(output)/problems.csv
             用时 \(String(format: "%.1f", summary.seconds)) 秒；明细见 \(output)/summary.csv，全部数值见 \(output)/all.csv
+
             """)
+        try out.finish()
         // As `check`: something to fix is not hidden by a file that could not be read.
         if summary.reportsWithProblems > 0 { throw ExitCode(3) }
         if summary.errors > 0 { throw ExitCode(1) }
@@ -96,5 +126,48 @@ final class ProgressBar: @unchecked Sendable {
 
     func clear() {
         if enabled { StandardError.write("\r\u{1B}[2K") }
+    }
+}
+
+/// `nianbao batch-worker`, started by `batch` and not for people: reads input paths (one JSON string
+/// a line) on standard input, converts each with the batch's settings, writes its outputs and record,
+/// and answers a line on standard output.
+struct BatchWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch-worker", abstract: "Internal: converts inputs for a running batch; not for direct use.", shouldDisplay: false)
+
+    @Argument var input: String
+    @Option(name: .shortAndLong) var output: String
+    @Option(name: [.short, .long], transform: { list in
+        try list.split(separator: ",").map {
+            guard let format = BatchFormat(rawValue: String($0)) else { throw ValidationError("unknown format \($0)") }
+            return format
+        }
+    })
+    var to: [BatchFormat] = [.json]
+    @Option var failOn: Severity = .warning
+    @Flag(inversion: .prefixedNo) var bom = true
+    @OptionGroup var limits: LimitOptions
+    @OptionGroup var outputLimit: OutputLimitOption
+
+    func run() throws {
+        var options = BatchOptions(input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
+                                   formats: to, jobs: 1, bom: bom, failOn: failOn)
+        options.limits = limits.readerLimits
+        options.maximumOutputBytes = outputLimit.maximumOutputBytes
+        let runner = BatchRunner(options)
+        // A worker whose batch is gone (killed) stops at once rather than finishing its input: the
+        // batch's end of the answer pipe closing shows as an error on this end.
+        Thread.detachNewThread {
+            var watch = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+            while poll(&watch, 1, -1) < 0 && errno == EINTR {}
+            _exit(1)
+        }
+        while let line = readLine(strippingNewline: true) {
+            guard let relative = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
+            runner.convertInWorker(relative)
+            StandardStream.output.write(Data("done\n".utf8))
+            if StandardStream.output.failedErrno != nil { return }
+        }
     }
 }

@@ -37,6 +37,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if format == .xlsx { try Output.requireFileForWorkbook("--format xlsx", output: output) }
     }
@@ -45,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         var reports: [Report] = []
         var unreadable: [Problem] = []
         let out = try Output(path: output)
-        _ = Inputs(paths: inputs, standardInputName: name).convert(from: from.format, failed: { error in
+        _ = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits).convert(from: from.format, failed: { error in
             unreadable.append(.unreadable(error.path, reason: error.reason.description))
         }) { reports.append($0) }
         for (index, chained) in YearChain.checks(reports).enumerated() { reports[index].checks += chained }

@@ -54,6 +54,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not show the reports' warnings on standard error. 不在标准错误上显示警告。")
     var quiet = false
 
+    @OptionGroup var limits: LimitOptions
+    @OptionGroup var outputLimit: OutputLimitOption
+
     func validate() throws {
         if to.takesOneInput && inputs.count > 1 {
             throw ValidationError("--to \(to.rawValue) 只接受一个输入，多个请用 batch (takes one input; use batch for many)")
@@ -70,20 +73,31 @@ struct ConvertCommand: ParsableCommand {
         case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader))
         default: break
         }
-        let source = Inputs(paths: inputs, standardInputName: name)
+        let source = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits)
+        var tooLarge = false
         let converted = source.convert(from: from.format, failed: { error in
             if to == .ndjson { out.write(ReportJSON.failureLine(path: error.path, code: error.reason.code, message: error.reason.description) + "\n") }
         }) { report in
             if !quiet { StandardError.warn(about: report) }
+            let text: String
             switch to {
-            case .json: out.write(ReportJSON.text(report) + "\n")
-            case .ndjson: out.write(ReportJSON.text(report, pretty: false) + "\n")
-            case .csv: ReportCSV.longRecords(report).forEach { out.write(CSVFormat.record($0)) }
-            case .csvWide: out.write(CSVFormat.record(ReportCSV.wideRecord(report)))
-            case .text: out.write(ReportText.text(report))
+            case .json: text = ReportJSON.text(report) + "\n"
+            case .ndjson: text = ReportJSON.text(report, pretty: false) + "\n"
+            case .csv: text = ReportCSV.longRecords(report).map(CSVFormat.record).joined()
+            case .csvWide: text = CSVFormat.record(ReportCSV.wideRecord(report))
+            case .text: text = ReportText.text(report)
             case .xlsx:
                 guard out.write(ReportWorkbook.single(report), of: report.source.path ?? "<stdin>") else { return }
+                count += 1
+                return
             }
+            // An output past the limit is the input's error: a file built to blow up its JSON stops here.
+            guard text.utf8.count <= outputLimit.maximumOutputBytes else {
+                tooLarge = true
+                StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：输出过大（\(text.utf8.count >> 20) MiB，上限为 \(outputLimit.maxOutputMb) MiB，可用 --max-output-mb 调整） (the output is larger than the limit)\n")
+                return
+            }
+            out.write(text)
             count += 1
         }
         if count == 0 && (to == .json || to == .text || to == .xlsx) {
@@ -91,6 +105,6 @@ struct ConvertCommand: ParsableCommand {
         } else {
             try out.finish()
         }
-        if !converted { throw ExitCode(1) }
+        if !converted || tooLarge { throw ExitCode(1) }
     }
 }

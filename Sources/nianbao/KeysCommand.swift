@@ -14,16 +14,17 @@ struct KeysCommand: ParsableCommand {
     var to: Form = .markdown
 
     func run() throws {
+        let out = try Output(path: nil)
         switch to {
-        case .markdown: print(KeyDictionary.markdown(), terminator: "")
+        case .markdown: out.write(KeyDictionary.markdown())
         case .csv:
-            print(CSVFormat.byteOrderMark + ([KeyDictionary.header] + KeyDictionary.records()).map(CSVFormat.record).joined(),
-                  terminator: "")
+            out.write(CSVFormat.byteOrderMark + ([KeyDictionary.header] + KeyDictionary.records()).map(CSVFormat.record).joined())
         case .json:
             let entries = KeyDictionary.records().map { record in
                 JSONValue.object(zip(KeyDictionary.header, record).map { ($0, JSONValue.string($1)) })
             }
-            print(JSONValue.array(entries).rendered(pretty: true))
+            out.write(JSONValue.array(entries).rendered(pretty: true) + "\n")
         }
+        try out.finish()
     }
 }

@@ -5,25 +5,40 @@ import Nianbao
 /// Where a command's data goes: standard output as it comes, or a file that appears whole at the end.
 final class Output {
     private let file: StreamingFile?
+    /// Standard output, or a device or pipe that -o names (`/dev/stdout`, a FIFO): written as it
+    /// comes, since such a target cannot be replaced by a rename.
+    private let stream: StandardStream?
     private let path: String?
 
     init(path: String?) throws {
         self.path = path
         guard let path else {
             file = nil
+            stream = StandardStream.output
             return
         }
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw Output.failure(path, "是目录，不能写成文件 (is a folder, cannot be written as a file)")
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                throw Output.failure(path, "是目录，不能写成文件 (is a folder, cannot be written as a file)")
+            }
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw Output.failure(path, "无法打开输出：\(SystemErrorText.sentence(errno: errno)) (cannot open the output)")
+            }
+            file = nil
+            stream = StandardStream(descriptor)
+            return
         }
+        var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw Output.failure(path, "所在目录不存在 (its folder \(folder) does not exist)")
         }
         do {
             file = try StreamingFile(target, temporary: target.deletingLastPathComponent())
+            stream = nil
         } catch {
             throw Output.failure(path, "无法创建输出文件：\(SystemErrorText.sentence(error)) (cannot create the output file)")
         }
@@ -32,10 +47,15 @@ final class Output {
     func write(_ text: String) { write(Data(text.utf8)) }
 
     func write(_ data: Data) {
-        if let file { file.write(data) } else { FileHandle.standardOutput.write(data) }
+        if let file { file.write(data) } else { stream?.write(data) }
     }
 
     func finish() throws {
+        if let code = stream?.failedErrno {
+            // A reader that closed the pipe (`| head`) wants no more and needs no message.
+            if code == EPIPE { throw ExitCode(1) }
+            throw Output.failure(path ?? "<stdout>", "无法写入输出：\(SystemErrorText.sentence(errno: code)) (cannot write the output)")
+        }
         do {
             try file?.finish()
         } catch {
@@ -73,7 +93,7 @@ final class Output {
 /// Messages for people go to standard error, never into the data on standard output.
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(Data(text.utf8))
     }
 
     /// Whether standard error is a terminal (progress is drawn only there).
@@ -97,10 +117,12 @@ struct Inputs {
     var paths: [String]
     /// The name standard input's report carries as its source path (`--name`).
     var standardInputName: String?
+    var limits: ReaderLimits
 
-    init(paths: [String], standardInputName: String? = nil) {
+    init(paths: [String], standardInputName: String? = nil, limits: ReaderLimits = ReaderLimits()) {
         self.paths = paths
         self.standardInputName = standardInputName
+        self.limits = limits
     }
 
     /// Standard input, read no further than one byte past `limit`.
@@ -116,7 +138,7 @@ struct Inputs {
 
     /// Converts each input in turn, reporting failures on standard error (and to `failed`); false if any failed.
     func convert(from format: InputFormat?, failed: (ConversionError) -> Void = { _ in }, _ body: (Report) -> Void) -> Bool {
-        let converter = Converter()
+        let converter = Converter(limits: limits)
         var allConverted = true
         for input in paths.isEmpty ? ["-"] : paths {
             do {

@@ -11,7 +11,7 @@ struct NianbaoCommand: ParsableCommand {
             Exit codes: 0 success; 1 some input could not be read; 2 usage error; 3 something to fix (check, batch).
             """,
         version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip))",
-        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self])
+        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self, BatchWorkerCommand.self])
 }
 
 /// Runs the command line with the exit codes README.md promises: argument-parser's usage errors
@@ -21,6 +21,8 @@ enum CommandLineEntry {
         var arguments = Array(CommandLine.arguments.dropFirst())
         // -V as the one argument is the short form of --version.
         if arguments == ["-V"] { arguments = ["--version"] }
+        // A closed pipe is a write error to handle, not a signal that ends the process.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try NianbaoCommand.parseAsRoot(arguments)
             try command.run()

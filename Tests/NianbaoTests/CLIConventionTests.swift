@@ -94,7 +94,7 @@ import Testing
             == "'=cmd|calc!A1.txt,+1,-3,-2.5,'@SUM(A1),'\tx,'-,总计\r\n")
     }
 
-    /// An office's folder: Word's lock file and Thumbs.db are skipped, not failures; a report whose
+    /// An office's folder: Word's lock file, Thumbs.db and a hidden file are skipped with their reasons, not failures; a report whose
     /// name is a formula stays text in every CSV; the CSVs open in Excel (BOM) unless --no-bom.
     @Test func anOfficeFolderConvertsCleanly() throws {
         let fm = FileManager.default
@@ -111,13 +111,13 @@ import Testing
         let out = root.appendingPathComponent("out")
         let result = try cli.run(["batch", input.path, "-o", out.path, "-t", "csv,ndjson"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(String(decoding: result.stdout, as: UTF8.self).contains("跳过非报告文件 2 个"))
+        #expect(String(decoding: result.stdout, as: UTF8.self).contains("未读取 3 项"))
         let summary = String(decoding: try Data(contentsOf: out.appendingPathComponent("summary.csv")), as: UTF8.self)
         #expect(summary.hasPrefix("\u{FEFF}path,"))
         #expect(summary.contains("'=cmd|calc!A1.txt,text,ok,"))
         #expect(summary.contains("Thumbs.db,,skipped,"))
         #expect(summary.contains("~$某镇年报.docx,,skipped,"))
-        #expect(!summary.contains(".hidden.txt"))
+        #expect(summary.contains(".hidden.txt,,skipped,,,,\"隐藏文件，已跳过 (hidden file, skipped)\""))
         for name in ["all.csv", "=cmd|calc!A1.txt.csv"] {
             #expect(try Data(contentsOf: out.appendingPathComponent(name)).starts(with: [0xEF, 0xBB, 0xBF]))
         }

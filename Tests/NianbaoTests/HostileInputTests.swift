@@ -18,12 +18,32 @@ import Testing
         ("random.docx", "不是 DOCX"), ("random.html", "二进制"), ("random.txt", "二进制"),
         ("nested-10000.docx", "嵌套过深"), ("nested-10000.html", "嵌套过深"),
         ("long-line.txt", "文件过大"),
+        ("colspan-1000x1000.html", "格位"), ("rowspan-0.html", "格位"),
+        ("two-documents.docx", "同名部件"), ("workbook-named.docx", "Excel 工作簿"),
     ]
 
     /// Files that convert, and a diagnostic code their report must carry (nil: none in particular).
     static let converted: [(String, String?)] = [
         ("xxe.html", nil), ("invalid-utf8.txt", "encoding.invalid"), ("error-page.docx", "report.unrecognised"),
         ("utf16le-bom.txt", nil), ("utf16be-bom.txt", nil), ("utf16le.txt", nil), ("short-lines.txt", nil),
+        // Integers from the file past their bounds are clamped and said so.
+        ("gridspan-max.docx", "table.span_clamped"), ("gridspan-min.docx", "table.span_clamped"),
+        ("gridspan-999999999.docx", "table.span_clamped"), ("gridspan-20-digits.docx", "table.span_clamped"),
+        ("gridbefore-max.docx", "table.span_clamped"), ("hmerge-40000.docx", "table.span_clamped"),
+        ("row-40000-cells.docx", nil),
+        ("numbering-start-max.docx", "list.number_clamped"), ("numbering-start-min.docx", "list.number_clamped"),
+        ("numbering-override-max.docx", "list.number_clamped"), ("numbering-level-max.docx", "list.number_clamped"),
+        ("numbering-level-minus-1.docx", "list.number_clamped"), ("numbering-level-1e8.docx", "list.number_clamped"),
+        ("numbering-ideograph-minus-1.docx", nil), ("numbering-upperLetter-1e12.docx", "list.number_clamped"),
+        ("numbering-upperRoman-1e12.docx", "list.number_clamped"), ("numbering-chineseCounting-1e12.docx", "list.number_clamped"),
+        ("ol-start-max.html", "list.number_clamped"), ("ol-letters-1e13.html", "list.number_clamped"),
+        // Lines of separators and a million paragraphs cost time linear in their count.
+        ("lines-of-bars.txt", nil), ("lines-of-tabs.txt", nil), ("lines-of-rules.txt", nil), ("paragraphs-1m.txt", nil),
+        // Encodings: a contradicted declaration, a lone surrogate, one bad byte in GB18030.
+        ("gbk-declared-iso-8859-1.html", "encoding.mismatch"), ("gbk-declared-windows-1252.html", "encoding.mismatch"),
+        ("gbk-declared-koi8-r.html", "encoding.mismatch"), ("lone-surrogate-utf16.txt", "encoding.invalid"),
+        ("gb18030-one-bad-byte.txt", "encoding.invalid"),
+        ("numbers.txt", "value.unreadable"), ("vanish-title.docx", nil), ("vanish-digit.docx", nil), ("hidden.html", nil),
     ]
 
     /// Prints how long an input took; memory per input is measured by Scripts/hostile-report,
@@ -57,9 +77,41 @@ import Testing
         if let code { #expect(report.diagnostics.contains { $0.code == code }) }
         let json = ReportJSON.text(report) + ReportText.text(report)
         #expect(!json.contains("root:x:0:0"))
+        #expect((try? JSONSerialization.jsonObject(with: Data(ReportJSON.text(report).utf8))) != nil)
         if name.hasPrefix("utf16") {
             #expect(report.meta.organ == "三门峡市陕州区西李村乡人民政府")
             #expect(report.sections.count == 6)
+        }
+    }
+
+    /// Hidden text is no content: a hidden title gives no organ, a hidden digit does not join the number after it.
+    @Test func hiddenTextIsNotRead() throws {
+        for name in ["vanish-title.docx", "vanish-digit.docx", "hidden.html"] {
+            let path = Self.corpus.appendingPathComponent(name).path
+            try #require(FileManager.default.fileExists(atPath: path), "run Scripts/make-hostile-corpus.py first")
+            let json = ReportJSON.text(try Converter().convert(file: path))
+            #expect(!json.contains("假机关") && !json.contains("2099") && !json.contains("13951") && !json.contains("隐藏"), "\(name)")
+        }
+        let title = try Converter().convert(file: Self.corpus.appendingPathComponent("vanish-title.docx").path)
+        #expect(title.meta.organ == "真机关" && title.meta.year == 2023)
+        let cells = try Converter().convert(file: Self.corpus.appendingPathComponent("hidden.html").path).otherTables
+        #expect(cells.first?.rows.last?.map(\.text) == ["规章", "3951"])
+    }
+
+    /// A value goes out as written or not at all: every value-like text that is no plain decimal is
+    /// null and named in a diagnostic, never read as another number.
+    @Test func numbersAreExactOrUnreadable() throws {
+        let path = Self.corpus.appendingPathComponent("numbers.txt").path
+        try #require(FileManager.default.fileExists(atPath: path), "run Scripts/make-hostile-corpus.py first")
+        let report = try Converter().convert(file: path)
+        let values = try #require(report.tables.first { $0.key == "active_disclosure" }?.values)
+        for row in ["regulations", "normative_documents"] {
+            for column in ["issued", "repealed", "in_force"] { #expect(values[row, column] == nil) }
+        }
+        for row in ["licensing", "punishment", "coercion", "fees"] { #expect(values.rows.first { $0.key == row }?.cells.first?.value == nil) }
+        let named = report.diagnostics.filter { $0.code == "value.unreadable" }.map(\.message)
+        for text in ["1e309", "0x1A", ".5", "99999999999999999999", "9007199254740993", "1,2,3,4", "一百", "(5)", "约5", "1 234"] {
+            #expect(named.contains { $0.contains("“\(text)”") }, "\(text)")
         }
     }
 

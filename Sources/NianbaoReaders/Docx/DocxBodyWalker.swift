@@ -25,7 +25,13 @@ struct DocxBodyWalker {
     /// Nested tables and images inside tables, placed after the outermost table.
     private var afterTable: [Block] = []
     private var inText = false
+    /// Whether the run being read is hidden (w:vanish): hidden text is not content, so a hidden
+    /// title or a hidden digit before a number is not read.
+    private var hiddenRun = false
+    private var inParagraphProperties = false
     private var paragraphCount = 0
+    /// Whether a level or span was out of range and clamped.
+    private var clampedLevel = false, clampedSpan = false, clampedTableSpan = false
 
     init(reader: XMLStreamReader, part: String, styles: DocxStyles, numbering: DocxNumbering,
          relationships: [String: DocxPackage.Relationship]) {
@@ -39,7 +45,7 @@ struct DocxBodyWalker {
     /// Elements whose whole content is not document text.
     private static let skipped: Set<String> = [
         "del", "moveFrom", "delText", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange", "rPrChange",
-        "sectPr", "tblPrChange", "trPrChange", "tcPrChange", "tabs", "rPr", "tblGrid", "tblPr", "numberingChange",
+        "sectPr", "tblPrChange", "trPrChange", "tcPrChange", "tabs", "tblGrid", "tblPr", "numberingChange",
     ]
 
     mutating func walk() throws(ReaderError) -> [Block] {
@@ -83,13 +89,20 @@ struct DocxBodyWalker {
             paragraphs.append(ParagraphState(location: SourceLocation(part: part, index: paragraphCount)))
             if isEmpty { endParagraph() }
         case "pStyle": paragraphs.lastSet { $0.style = reader.wordAttribute("val") }
-        case "outlineLvl": paragraphs.lastSet { $0.outlineLevel = reader.wordAttribute("val").flatMap { Int($0) } }
+        case "outlineLvl":
+            let level = bounded(0...9, &clampedLevel)
+            paragraphs.lastSet { $0.outlineLevel = level }
         case "numId":
             let numId = reader.wordAttribute("val") ?? "0"
             paragraphs.lastSet { $0.numbering = NumberingReference(numId: numId, level: $0.numbering?.level ?? 0) }
         case "ilvl":
-            let level = reader.wordAttribute("val").flatMap { Int($0) } ?? 0
+            let level = bounded(ListNumbers.levels, &clampedLevel) ?? 0
             paragraphs.lastSet { $0.numbering = NumberingReference(numId: $0.numbering?.numId ?? "", level: level) }
+        case "r": hiddenRun = false
+        case "pPr": inParagraphProperties = !isEmpty
+        case "rPr":
+            // Only a run's own properties hide its text; a paragraph mark's (inside w:pPr) does not.
+            if inParagraphProperties { try reader.skipSubtree() } else if try runPropertiesHide() { hiddenRun = true }
         case "t": inText = !isEmpty
         case "tab", "ptab": append("\t")
         case "br", "cr": append("\n")
@@ -101,23 +114,43 @@ struct DocxBodyWalker {
         case "tbl":
             tables.append(DocxTableBuilder(location: SourceLocation(part: part, index: paragraphCount + 1)))
         case "tr": tables.lastSet { $0.startRow(at: SourceLocation(part: part, index: paragraphCount + 1)) }
-        case "gridBefore": tables.lastSet { $0.setGridBefore(reader.wordAttribute("val").flatMap { Int($0) } ?? 0) }
+        case "gridBefore":
+            let columns = bounded(0...TableLimits.maximumSpan, &clampedSpan) ?? 0
+            tables.lastSet { $0.setGridBefore(columns) }
         case "tc": tables.lastSet { $0.startCell() }
-        case "gridSpan": tables.lastSet { $0.setGridSpan(reader.wordAttribute("val").flatMap { Int($0) } ?? 1) }
+        case "gridSpan":
+            let columns = bounded(1...TableLimits.maximumSpan, &clampedSpan) ?? 1
+            tables.lastSet { $0.setGridSpan(columns) }
         case "vMerge": tables.lastSet { $0.setVerticalMerge(reader.wordAttribute("val")) }
         case "hMerge": tables.lastSet { $0.setHorizontalMerge(reader.wordAttribute("val")) }
         default: break
         }
     }
 
+    /// The element's w:val within `range`, noting in `flag` when it had to be clamped.
+    private func bounded(_ range: ClosedRange<Int>, _ flag: inout Bool) -> Int? {
+        guard let number = BoundedInteger(reader.wordAttribute("val"), in: range) else { return nil }
+        flag = flag || number.clamped
+        return number.value
+    }
+
+    /// What the walk noticed: levels, list numbers and spans past their bounds.
+    var diagnostics: [Diagnostic] {
+        (clampedLevel || numbering.clamped ? [ListNumbers.clampedDiagnostic] : [])
+            + (clampedSpan || clampedTableSpan ? [Diagnostic(.warning, "table.span_clamped",
+                "表格中有单元格的跨列数（gridSpan、gridBefore 或 hMerge）超出 0…\(TableLimits.maximumSpan) 的范围，已截至范围内")] : [])
+    }
+
     private mutating func end() {
         guard OOXML.isWord(reader.namespaceURI) else { return }
         switch reader.localName {
+        case "pPr": inParagraphProperties = false
         case "t": inText = false
         case "p": endParagraph()
         case "tc": tables.lastSet { $0.endCell() }
         case "tbl":
             guard let table = tables.popLast() else { return }
+            clampedTableSpan = clampedTableSpan || table.clamped
             let block = Block.table(table.build())
             if tables.isEmpty {
                 blocks.append(block)
@@ -130,7 +163,26 @@ struct DocxBodyWalker {
         }
     }
 
+    /// Reads a w:rPr to its end; whether it holds a w:vanish that is on.
+    private func runPropertiesHide() throws(ReaderError) -> Bool {
+        guard !reader.isEmptyElement else { return false }
+        let depth = reader.depth
+        var hides = false
+        while try reader.read() {
+            if reader.nodeType == .endElement, reader.depth == depth { break }
+            if reader.isWordElement("rPrChange") {
+                // The formatting before a tracked change is not the run's.
+                try reader.skipSubtree()
+            } else if reader.isWordElement("vanish") {
+                let value = reader.wordAttribute("val") ?? "true"
+                hides = !["0", "false", "off"].contains(value)
+            }
+        }
+        return hides
+    }
+
     private mutating func append(_ text: String) {
+        guard !hiddenRun else { return }
         paragraphs.lastSet { $0.text += text }
     }
 

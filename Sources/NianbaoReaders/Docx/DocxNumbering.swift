@@ -20,6 +20,8 @@ struct DocxNumbering {
     /// numId → abstractNumId, and the start overrides of the instance.
     private var instances: [String: (abstract: String, starts: [Int: Int])] = [:]
     private var counters: [String: [Int: Int]] = [:]
+    /// Whether numbering.xml stated a start or level out of range (clamped).
+    private(set) var clamped = false
 
     init() {}
 
@@ -51,14 +53,14 @@ struct DocxNumbering {
                 num = reader.wordAttribute("numId")
                 if let num { instances[num] = ("", [:]) }
             case "abstractNumId": if let num, let value { instances[num]?.abstract = value }
-            case "lvlOverride": overrideLevel = reader.wordAttribute("ilvl").flatMap { Int($0) }
+            case "lvlOverride": overrideLevel = bounded(reader.wordAttribute("ilvl"), ListNumbers.levels)
             case "startOverride":
-                if let num, let overrideLevel, let start = value.flatMap({ Int($0) }) {
+                if let num, let overrideLevel, let start = bounded(value, ListNumbers.range) {
                     instances[num]?.starts[overrideLevel] = start
                 }
             case "lvl" where abstract != nil:
-                level = (reader.wordAttribute("ilvl").flatMap { Int($0) } ?? 0, Level())
-            case "start": if let start = value.flatMap({ Int($0) }) { level?.value.start = start }
+                level = (bounded(reader.wordAttribute("ilvl"), ListNumbers.levels) ?? 0, Level())
+            case "start": if let start = bounded(value, ListNumbers.range) { level?.value.start = start }
             case "numFmt": if let value { level?.value.format = value }
             case "lvlText": if let value { level?.value.text = value }
             case "suff": if let value { level?.value.suffix = value }
@@ -66,6 +68,12 @@ struct DocxNumbering {
             default: break
             }
         }
+    }
+
+    private mutating func bounded(_ text: String?, _ range: ClosedRange<Int>) -> Int? {
+        guard let number = BoundedInteger(text, in: range) else { return nil }
+        clamped = clamped || number.clamped
+        return number.value
     }
 
     /// Counts the paragraph and returns its number text, or nil when the reference names no list.
@@ -101,7 +109,7 @@ enum NumberFormat {
              "chineseLegalSimplified":
             return chineseCounting(n)
         case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
-            return String(String(n).map { digits[Int(String($0))!] })
+            return String(String(n).map { $0.wholeNumberValue.map { digits[$0] } ?? $0 })
         case "ideographTraditional": return n >= 1 && n <= 10 ? String(heavenlyStems[n - 1]) : String(n)
         case "ideographZodiac": return n >= 1 && n <= 12 ? String(earthlyBranches[n - 1]) : String(n)
         case "decimalZero": return n < 10 ? "0\(n)" : String(n)
@@ -141,13 +149,17 @@ enum NumberFormat {
         return out
     }
 
+    /// a … z, aa … zz, as Word counts; past 30 letters a number says more than a label.
     private static func letters(_ n: Int) -> String {
         guard n > 0 else { return "" }
+        guard n <= 26 * 30 else { return String(n) }
         let letter = Character(Unicode.Scalar(UInt8(97 + (n - 1) % 26)))
         return String(repeating: letter, count: (n - 1) / 26 + 1)
     }
 
+    /// Roman numerals go to 3999; beyond, the number in digits.
     private static func roman(_ n: Int) -> String {
+        guard n < 4000 else { return String(n) }
         let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
         var rest = n, out = ""

@@ -25,6 +25,12 @@ struct DocxPackage {
             if try archive.read("word/document.xml") != nil {
                 throw .unreadable("zip 包缺少 _rels/.rels 中的主文档关系", "no officeDocument relationship")
             }
+            if archive.contains("xl/workbook.xml") {
+                throw .unreadable("这是 Excel 工作簿（xlsx），不是 Word 文档", "an Excel workbook, not a Word document")
+            }
+            if archive.contains("ppt/presentation.xml") {
+                throw .unreadable("这是 PowerPoint 演示文稿（pptx），不是 Word 文档", "a PowerPoint presentation, not a Word document")
+            }
             throw .unreadable("zip 包中没有 Word 主文档，不是 DOCX", "no word/document.xml: not a Word document")
         }
         mainPart = document.target

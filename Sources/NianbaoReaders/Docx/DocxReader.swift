@@ -28,7 +28,7 @@ public struct DocxReader: Sendable {
             part: package.mainPart, styles: styles, numbering: numbering, relationships: package.relationships)
         let blocks = try walker.walk()
         return Document(format: .docx, encoding: "UTF-8", layout: "docx", blocks: blocks,
-                        properties: try coreProperties(package))
+                        diagnostics: walker.diagnostics, properties: try coreProperties(package))
     }
 
     /// docProps/core.xml: title and dates, found through the package relationship.

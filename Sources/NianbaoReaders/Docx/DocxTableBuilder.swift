@@ -24,6 +24,8 @@ struct DocxTableBuilder {
     let location: SourceLocation
     private(set) var rows: [Row] = []
     private var cell: Cell?
+    /// Whether legacy merges widened a cell past `TableLimits.maximumSpan` (cut to it).
+    private(set) var clamped = false
 
     init(location: SourceLocation) {
         self.location = location
@@ -43,14 +45,15 @@ struct DocxTableBuilder {
         guard var cell, !rows.isEmpty else { return }
         self.cell = nil
         cell.text = cell.paragraphs.joined(separator: "\n")
-        var row = rows[rows.count - 1]
-        if cell.horizontalContinue, var previous = row.cells.popLast() {
-            previous.colSpan += cell.colSpan
-            row.cells.append(previous)
+        // In place: a copy of the row per cell made rows of many cells cost their square.
+        let last = rows.count - 1
+        if cell.horizontalContinue, !rows[last].cells.isEmpty {
+            let widened = rows[last].cells[rows[last].cells.count - 1].colSpan + cell.colSpan
+            clamped = clamped || widened > TableLimits.maximumSpan
+            rows[last].cells[rows[last].cells.count - 1].colSpan = min(widened, TableLimits.maximumSpan)
         } else {
-            row.cells.append(cell)
+            rows[last].cells.append(cell)
         }
-        rows[rows.count - 1] = row
     }
 
     /// The table with continuation cells folded into the cells they continue.

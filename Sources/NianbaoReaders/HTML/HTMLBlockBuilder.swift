@@ -19,9 +19,12 @@ struct HTMLBlockBuilder {
     private var textLine = 0
     /// Open ordered lists: the next number and its format.
     private var lists: [(next: Int, format: String, chinese: Bool)] = []
+    /// Most grid positions a table may cover; see `TableLimits`.
+    var maximumArea = TableLimits().gridArea
+    private var clampedListNumber = false
 
     mutating func walk(_ element: HTMLElement) {
-        guard !HTMLVocabulary.dropped.contains(element.name) else { return }
+        guard !HTMLVocabulary.isDropped(element) else { return }
         let id = nextId
         nextId += 1
         if HTMLVocabulary.isFurniture(element) { furniture.insert(id) }
@@ -56,11 +59,13 @@ struct HTMLBlockBuilder {
         }
         let isBlock = HTMLVocabulary.blocks.contains(element.name)
         if isBlock { flush() }
-        if element.name == "ol" { lists.append(HTMLBlockBuilder.listStyle(element)) }
+        if element.name == "ol" { lists.append(HTMLBlockBuilder.listStyle(element, clamped: &clampedListNumber)) }
         defer { if element.name == "ol" { lists.removeLast() } }
         if element.name == "li", !lists.isEmpty {
             // The number a browser would show in front of the item.
-            if let value = element.attribute("value").flatMap({ Int($0) }) { lists[lists.count - 1].next = value }
+            if let value = HTMLBlockBuilder.listNumber(element.attribute("value"), clamped: &clampedListNumber) {
+                lists[lists.count - 1].next = value
+            }
             let list = lists[lists.count - 1]
             text = NumberFormat.render(list.next, format: list.format) + (list.chinese ? "、" : ".")
             textLine = element.line
@@ -97,21 +102,33 @@ struct HTMLBlockBuilder {
 
     private mutating func table(_ element: HTMLElement) {
         let location = SourceLocation(line: element.line)
-        let (table, nested, problems) = HTMLTableBuilder.build(element, location: location)
+        let (table, nested, problems) = HTMLTableBuilder.build(element, location: location, maximumArea: maximumArea)
         diagnostics += problems
         if !table.rows.isEmpty { append(.table(table)) }
         for inner in nested { walk(inner) }
     }
 
     /// The numbering of an <ol>: its start, and its type or list-style-type as a Word number format.
-    static func listStyle(_ list: HTMLElement) -> (next: Int, format: String, chinese: Bool) {
-        let start = list.attribute("start").flatMap { Int($0) } ?? 1
+    static func listStyle(_ list: HTMLElement, clamped: inout Bool) -> (next: Int, format: String, chinese: Bool) {
+        let start = listNumber(list.attribute("start"), clamped: &clamped) ?? 1
         let style = (list.attribute("style") ?? "").lowercased()
         if style.contains("cjk-ideographic") || style.contains("chinese") || style.contains("cjk-decimal") {
             return (start, "chineseCounting", true)
         }
         let formats = ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"]
         return (start, list.attribute("type").flatMap { formats[$0] } ?? "decimal", false)
+    }
+
+    /// A list number an attribute states, within what a list of paragraphs can reach.
+    static func listNumber(_ text: String?, clamped: inout Bool) -> Int? {
+        guard let number = BoundedInteger(text, in: ListNumbers.range) else { return nil }
+        clamped = clamped || number.clamped
+        return number.value
+    }
+
+    /// What the walk noticed beyond the tables: list numbers out of range.
+    var listDiagnostics: [Diagnostic] {
+        clampedListNumber ? [ListNumbers.clampedDiagnostic] : []
     }
 
     /// "一、", "（二）", "3." with nothing after them.

@@ -6,9 +6,12 @@ import NianbaoModel
 public struct HTMLReader: Sendable {
     /// Deepest element nesting accepted.
     public var maximumDepth: Int
+    /// Most grid positions a table may cover; see `TableLimits`.
+    public var maximumTableArea: Int
 
-    public init(maximumDepth: Int = 512) {
+    public init(maximumDepth: Int = 512, maximumTableArea: Int = TableLimits().gridArea) {
         self.maximumDepth = maximumDepth
+        self.maximumTableArea = maximumTableArea
     }
 
     public func read(_ bytes: [UInt8]) throws(ReaderError) -> Document {
@@ -16,12 +19,13 @@ public struct HTMLReader: Sendable {
         let decoded = TextDecoding.decode(bytes, declared: HTMLReader.declaredCharset(bytes))
         let root = try HTMLTree.parse(utf8: Array(decoded.text.utf8), maximumDepth: maximumDepth)
         var builder = HTMLBlockBuilder()
+        builder.maximumArea = maximumTableArea
         builder.walk(root)
         builder.flush()
         let title = HTMLReader.pageTitle(root)
         let blocks = HTMLReader.reportRegion(builder.placed, furniture: builder.furniture)
         return Document(format: .html, encoding: decoded.encoding, layout: "html", blocks: blocks,
-                        diagnostics: decoded.diagnostics + builder.diagnostics,
+                        diagnostics: decoded.diagnostics + builder.diagnostics + builder.listDiagnostics,
                         properties: title.map { DocumentProperties(title: $0) })
     }
 

@@ -3,9 +3,6 @@ import NianbaoModel
 /// Turns a <table> into a source table with true spans, and says when its spans and row lengths
 /// disagree (the grid is made rectangular later either way).
 struct HTMLTableBuilder {
-    /// Spans larger than this are typing errors, not tables.
-    static let maximumSpan = 1000
-
     /// Whether the table lays out a page rather than holding data: tables or headings inside, or
     /// cells of running text.
     static func isLayout(_ table: HTMLElement) -> Bool {
@@ -18,37 +15,44 @@ struct HTMLTableBuilder {
 
     /// The rows of this table (not of tables inside it).
     static func rows(of table: HTMLElement) -> [HTMLElement] {
-        table.elements.flatMap { child -> [HTMLElement] in
+        table.elements.filter { !HTMLVocabulary.isDropped($0) }.flatMap { child -> [HTMLElement] in
             switch child.name {
             case "tr": [child]
-            case "thead", "tbody", "tfoot": child.elements.filter { $0.name == "tr" }
+            case "thead", "tbody", "tfoot": child.elements.filter { $0.name == "tr" && !HTMLVocabulary.isDropped($0) }
             default: []
             }
         }
     }
 
+    /// A cell a browser shows.
+    static func isCell(_ element: HTMLElement) -> Bool {
+        (element.name == "td" || element.name == "th") && !HTMLVocabulary.isDropped(element)
+    }
+
     private static func cells(of table: HTMLElement) -> [HTMLElement] {
-        rows(of: table).flatMap { $0.elements.filter { $0.name == "td" || $0.name == "th" } }
+        rows(of: table).flatMap { $0.elements.filter(HTMLTableBuilder.isCell) }
     }
 
     /// The table, its nested tables (to follow it as tables of their own), and what was wrong with it.
-    static func build(_ table: HTMLElement, location: SourceLocation) -> (SourceTable, nested: [HTMLElement], [Diagnostic]) {
+    /// Spans are cut to `TableLimits.maximumSpan`; a grid past `maximumArea` is left for the limit check to refuse.
+    static func build(_ table: HTMLElement, location: SourceLocation, maximumArea: Int) -> (SourceTable, nested: [HTMLElement], [Diagnostic]) {
         let rows = rows(of: table)
         var nested: [HTMLElement] = []
         var clamped = false
         let sourceRows = rows.enumerated().map { r, row -> SourceRow in
-            let cells = row.elements.filter { $0.name == "td" || $0.name == "th" }.map { cell -> SourceCell in
-                var rowSpan = span(cell.attribute("rowspan"), whenZero: rows.count - r)
-                if r + rowSpan > rows.count {
+            let cells = row.elements.filter(HTMLTableBuilder.isCell).map { cell -> SourceCell in
+                var rowSpan = span(cell.attribute("rowspan"), whenZero: rows.count - r, clamped: &clamped)
+                if rowSpan > rows.count - r {
                     rowSpan = rows.count - r
                     clamped = true
                 }
                 nested += cell.elements.flatMap(tablesInside)
-                return SourceCell(cellText(cell), rowSpan: rowSpan, colSpan: span(cell.attribute("colspan"), whenZero: 1))
+                return SourceCell(cellText(cell), rowSpan: rowSpan,
+                                  colSpan: span(cell.attribute("colspan"), whenZero: 1, clamped: &clamped))
             }
             return SourceRow(cells: cells, location: SourceLocation(line: row.line))
         }
-        let widths = GridPlacement(sourceRows.map(\.cells)).covered
+        let widths = GridPlacement(sourceRows.map(\.cells), maximumArea: maximumArea)?.covered ?? []
         var diagnostics: [Diagnostic] = []
         let width = widths.max() ?? 0
         let ragged = widths.enumerated().filter { $0.element != width }.map { $0.offset + 1 }
@@ -59,14 +63,17 @@ struct HTMLTableBuilder {
         }
         if clamped {
             diagnostics.append(Diagnostic(.warning, "table.span_clamped",
-                "网页表格中有单元格的 rowspan 超出表格行数，已截至最后一行", at: location))
+                "网页表格中有单元格的 rowspan 超出表格行数或跨度超过 \(TableLimits.maximumSpan)，已截短", at: location))
         }
         return (SourceTable(rows: sourceRows, location: location), nested, diagnostics)
     }
 
-    private static func span(_ value: String?, whenZero: Int) -> Int {
-        guard let value, let n = Int(value.trimmingBlanks().prefix { $0.isNumber }) else { return 1 }
-        return n == 0 ? max(1, whenZero) : min(max(1, n), maximumSpan)
+    /// A rowspan or colspan as browsers read it (leading digits, "3px" is 3), 0 meaning `whenZero`.
+    private static func span(_ value: String?, whenZero: Int, clamped: inout Bool) -> Int {
+        let digits = value.map { String($0.trimmingBlanks().prefix { $0.isASCII && $0.isNumber }) }
+        guard let n = BoundedInteger(digits, in: 0...TableLimits.maximumSpan) else { return 1 }
+        clamped = clamped || n.clamped
+        return min(n.value == 0 ? max(1, whenZero) : n.value, TableLimits.maximumSpan)
     }
 
     private static func tablesInside(_ element: HTMLElement) -> [HTMLElement] {

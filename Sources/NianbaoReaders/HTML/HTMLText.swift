@@ -18,6 +18,25 @@ enum HTMLVocabulary {
     static let furniture = ["share", "nav", "menu", "breadcrumb", "crumb", "footer", "sidebar", "toolbar", "print",
                             "comment", "related", "pager", "login", "search", "copyright", "bdshare", "qrcode", "jiathis"]
 
+    /// Whether an element is no content: a dropped kind, or hidden from readers (the `hidden`
+    /// attribute, display:none or visibility:hidden inline), so a hidden title or a hidden digit
+    /// before a number is not read.
+    private static let hidingRules = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+
+    static func isDropped(_ element: HTMLElement) -> Bool {
+        if dropped.contains(element.name) || element.attribute("hidden") != nil { return true }
+        guard let style = element.attribute("style") else { return false }
+        // Bytes, lower-cased and without blanks: this runs for every element, often on Word's long styles.
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return hidingRules.contains { rule in
+            compact.count >= rule.count && (0...(compact.count - rule.count)).contains { compact[$0..<($0 + rule.count)].elementsEqual(rule) }
+        }
+    }
+
     static func headingLevel(_ name: String) -> Int? {
         name.count == 2 && name.first == "h" ? Int(String(name.last!)).flatMap { (1...6).contains($0) ? $0 : nil } : nil
     }
@@ -38,7 +57,7 @@ extension HTMLElement {
     }
 
     private func collectText(into out: inout String) {
-        guard !HTMLVocabulary.dropped.contains(name) else { return }
+        guard !HTMLVocabulary.isDropped(self) else { return }
         if name == "br" { out += "\n"; return }
         let isBlock = HTMLVocabulary.blocks.contains(name)
         if isBlock && !out.isEmpty && out.last != "\n" { out += "\n" }

@@ -1,0 +1,14 @@
+import NianbaoModel
+
+/// The numbers a numbered list can sensibly state (Word's own bounds): starts and item values
+/// beyond them are clamped, so a number from a file never overflows a counter or asks for a
+/// label of a billion letters.
+enum ListNumbers {
+    /// List starts and item values: Word accepts 0...32767; pages also use negatives.
+    static let range = -32768...32767
+    /// List levels: Word has nine, 0...8.
+    static let levels = 0...8
+
+    static let clampedDiagnostic = Diagnostic(.info, "list.number_clamped",
+        "文件中有列表编号或级别超出合理范围（起始值须在 \(range.lowerBound)…\(range.upperBound)，级别 0…8），已截至范围内")
+}

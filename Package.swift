@@ -18,8 +18,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
         .target(name: "NianbaoModel"),
-        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip"]),
+        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibCrypto"]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),

@@ -55,7 +55,7 @@ import Testing
         try copySample(2, to: input.appendingPathComponent("hang.txt"))
         try copySample(0, to: input.appendingPathComponent("z.txt"))
         var options = BatchOptions(input: input, output: output, jobs: 1)
-        options.workers = .processes(command: faultyWorker(input, output), timeout: 2)
+        options.workers = .processes(command: faultyWorker(input, output), timeout: 8)
         let summary = try BatchRunner(options).run()
         #expect(summary.files == 4 && summary.converted == 2 && summary.errors == 2)
         let rows = try summaryLines(output)

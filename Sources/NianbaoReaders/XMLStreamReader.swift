@@ -28,14 +28,20 @@ final class XMLStreamReader {
     private let sink = ErrorSink()
     private let part: String
     private let limits: XMLLimits
+    /// Element and namespace names by their pointer: libxml2 interns names in its dictionary for as
+    /// long as the reader lives, so a name is made into a String once, not once per node.
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits()) throws(ReaderError) {
         _ = XMLStreamReader.initialised
         nianbao_silence_generic_errors()
         self.part = part
         self.limits = limits
-        buffer = .allocate(capacity: max(1, bytes.count))
-        _ = buffer.initialize(from: bytes.map { CChar(bitPattern: $0) })
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base, byteCount: source.count) }
+        }
+        self.buffer = buffer
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), part, nil, options) else {
             buffer.deallocate()
@@ -92,8 +98,16 @@ final class XMLStreamReader {
     var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(reader)) ?? .other }
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-    var localName: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
-    var namespaceURI: String { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } ?? "" }
+    var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
+    var namespaceURI: String { interned(xmlTextReaderConstNamespaceUri(reader)) }
+
+    private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        if let name = names[pointer] { return name }
+        let name = String(cString: pointer)
+        names[pointer] = name
+        return name
+    }
     var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
 
     /// The value of an attribute without a namespace.

@@ -7,7 +7,7 @@ public struct LabelKey: Sendable, Hashable {
     public var marker: String?
 
     public init(_ label: String) {
-        var scalars = Substring(LabelKey.halfWidth(label)).unicodeScalars.filter { !$0.properties.isWhitespace }[...]
+        var scalars = Substring(LabelKey.halfWidth(label)).unicodeScalars.filter { !LabelKey.isBlank($0) }[...]
         marker = LabelKey.takeMarker(&scalars)
         text = String(String.UnicodeScalarView(scalars.filter { !LabelKey.isPunctuation($0) }))
     }
@@ -26,7 +26,7 @@ public struct LabelKey: Sendable, Hashable {
     /// as their numerals ("（一）予以公开" → "一予以公开"), so a marker can be searched with its words.
     public static func plain(_ s: String) -> String {
         String(String.UnicodeScalarView(halfWidth(s).unicodeScalars.filter {
-            !$0.properties.isWhitespace && !isPunctuation($0)
+            !isBlank($0) && !isPunctuation($0)
         }))
     }
 
@@ -61,8 +61,28 @@ public struct LabelKey: Sendable, Hashable {
         return String(String.UnicodeScalarView(numeral))
     }
 
+    /// Han ideographs, most of any label, are neither blank nor punctuation: answered without
+    /// the Unicode property tables, whose lookups made labels costly to reduce.
+    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value)
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        if isIdeograph(scalar) { return false }
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if isIdeograph(scalar) { return false }
+        if scalar.isASCII {
+            // Letters and digits are words; every other printable ASCII character is punctuation or a
+            // symbol of the categories below, except $ (a currency symbol), kept as before.
+            let value = scalar.value
+            return value > 0x20 && value < 0x7F && !(0x30...0x39).contains(value) && !(0x41...0x5A).contains(value)
+                && !(0x61...0x7A).contains(value) && scalar != "$"
+        }
+        return switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol:
             true

@@ -53,12 +53,15 @@ struct TemplateKeys: Sendable {
     let columns: [[[LabelKey]]]
 
     init(rows: [RowTemplate], signature: [String], header: [[GridCell]]) {
-        // The same labels recur in every row (group labels, column headers): each is reduced once.
-        var reduced: [String: LabelKey] = [:]
+        // The same labels recur in every row (group labels, column headers): each is reduced once,
+        // found by its bytes, since hashing a Chinese String normalises it first and cost more than
+        // reducing it again.
+        var reduced: [[UInt8]: LabelKey] = [:]
         func key(_ label: String) -> LabelKey {
-            if let known = reduced[label] { return known }
+            let bytes = Array(label.utf8)
+            if let known = reduced[bytes] { return known }
             let made = LabelKey(label)
-            reduced[label] = made
+            reduced[bytes] = made
             return made
         }
         leaves = rows.map { ([$0.label] + $0.aliases).map(key) }

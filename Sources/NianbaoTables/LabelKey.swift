@@ -7,9 +7,11 @@ public struct LabelKey: Sendable, Hashable {
     public var marker: String?
 
     public init(_ label: String) {
-        var scalars = Substring(LabelKey.halfWidth(label)).unicodeScalars.filter { !LabelKey.isBlank($0) }[...]
+        // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
+        // more than the rest of the reduction.
+        var scalars = LabelKey.halfWidthScalars(label).filter { !LabelKey.isBlank($0) }[...]
         marker = LabelKey.takeMarker(&scalars)
-        text = String(String.UnicodeScalarView(scalars.filter { !LabelKey.isPunctuation($0) }))
+        text = LabelKey.string(scalars.filter { !LabelKey.isPunctuation($0) })
     }
 
     /// Whether the two labels name the same thing: same words, and markers that do not disagree.
@@ -25,26 +27,36 @@ public struct LabelKey: Sendable, Hashable {
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay
     /// as their numerals ("（一）予以公开" → "一予以公开"), so a marker can be searched with its words.
     public static func plain(_ s: String) -> String {
-        String(String.UnicodeScalarView(halfWidth(s).unicodeScalars.filter {
-            !isBlank($0) && !isPunctuation($0)
-        }))
+        string(halfWidthScalars(s).filter { !isBlank($0) && !isPunctuation($0) })
     }
 
     /// Full-width ASCII forms and the ideographic space as their half-width selves.
     public static func halfWidth(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar -> Unicode.Scalar in
+        string(halfWidthScalars(s))
+    }
+
+    private static func halfWidthScalars(_ s: String) -> [Unicode.Scalar] {
+        s.unicodeScalars.map { scalar -> Unicode.Scalar in
             switch scalar.value {
             case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
             case 0x3000, 0x00A0: " "
             default: scalar
             }
-        }))
+        }
+    }
+
+    /// Scalars as a String, through their UTF-8 bytes in one go.
+    private static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
 
     /// Removes a leading list marker and returns its numeral.
-    private static func takeMarker(_ s: inout Substring.UnicodeScalarView.SubSequence) -> String? {
+    private static func takeMarker(_ s: inout ArraySlice<Unicode.Scalar>) -> String? {
         let original = s
         let bracketed = s.first == "(" || s.first == "〔"
         if bracketed { s = s.dropFirst() }
@@ -58,7 +70,7 @@ public struct LabelKey: Sendable, Hashable {
         s = s.dropFirst()
         // "1.5" is a number, not a marker.
         if !bracketed, let next = s.first, next.properties.numericType != nil { s = original; return nil }
-        return String(String.UnicodeScalarView(numeral))
+        return string(numeral)
     }
 
     /// Han ideographs, most of any label, are neither blank nor punctuation: answered without

@@ -90,7 +90,6 @@ extension JSONValue {
     static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
     /// An integer, or null where there is none.
     static func optional(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
-    /// A value in its one text form (`numberText`), or null for a blank.
-    /// A value as a JSON number; null for a value that has none (never a bare inf or nan).
+    /// A value in its one text form (`numberText`), or null for a blank; never a bare inf or nan.
     static func optional(_ n: Double?) -> JSONValue { n.flatMap { $0.isFinite ? .number(numberText($0)) : nil } ?? .null }
 }

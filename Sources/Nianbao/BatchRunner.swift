@@ -126,7 +126,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// What a worker process does for one input: converts it, writes its outputs and its record.
     public func convertInWorker(_ relative: String) {
-        _ = convert(relative, size: fileSize(relative))
+        _ = convert(relative, stamp: stamp(relative))
     }
 
     // MARK: Inputs
@@ -197,7 +197,8 @@ public final class BatchRunner: @unchecked Sendable {
             .appendingPathComponent(digest + ".json")
     }
 
-    private func fileSize(_ relative: String) -> (size: Int64, modified: Double) {
+    /// The input's size and modification time, which --resume compares with its record.
+    private func stamp(_ relative: String) -> (size: Int64, modified: Double) {
         var status = stat()
         guard stat(options.input.appendingPathComponent(relative).path, &status) == 0 else { return (-1, 0) }
         return (Int64(status.st_size), Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
@@ -205,13 +206,13 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Converts one input (or, resuming, finds it done) and keeps its record.
     private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, resumed: Bool) {
-        let file = fileSize(relative)
+        let file = stamp(relative)
         if options.resume, let old = readRecord(relative), old.status != .error, old.size == file.size,
            old.modified == file.modified, Set(options.formats.map(\.rawValue)).isSubset(of: old.formats),
            outputsPresent(relative) {
             return (old, true)
         }
-        guard case .processes(_, let timeout) = options.workers, let worker else { return (convert(relative, size: file), false) }
+        guard case .processes(_, let timeout) = options.workers, let worker else { return (convert(relative, stamp: file), false) }
         let record: BatchRecord
         switch worker.convert(relative) {
         case .done:
@@ -237,7 +238,7 @@ public final class BatchRunner: @unchecked Sendable {
             && (!options.formats.contains(.ndjson) || fm.fileExists(atPath: parts.ndjson.path))
     }
 
-    private func convert(_ relative: String, size file: (size: Int64, modified: Double)) -> BatchRecord {
+    private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> BatchRecord {
         let source = options.input.appendingPathComponent(relative)
         var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
@@ -331,11 +332,17 @@ public final class BatchRunner: @unchecked Sendable {
     }
 }
 
-/// An output past `BatchOptions.maximumOutputBytes`: not written, the input's error.
-struct OutputTooLarge: Error, CustomStringConvertible {
-    var bytes: Int
-    var limit: Int
-    var description: String {
+/// An output past its limit (`BatchOptions.maximumOutputBytes`, `--max-output-mb`): not written, the input's error.
+public struct OutputTooLarge: Error, CustomStringConvertible {
+    public var bytes: Int
+    public var limit: Int
+
+    public init(bytes: Int, limit: Int) {
+        self.bytes = bytes
+        self.limit = limit
+    }
+
+    public var description: String {
         "输出过大（\(bytes >> 20) MiB，上限为 \(limit >> 20) MiB，可用 --max-output-mb 调整） (the output is larger than the limit)"
     }
 }

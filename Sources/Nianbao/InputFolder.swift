@@ -17,20 +17,16 @@ struct InputFolder {
     }
 
     /// An entry that is not converted, and why, in Chinese and English.
-    struct Skipped: Equatable {
-        var path: String
-        var reason: String
-    }
-
-    /// An entry that is reported as failed without being read.
-    struct Refused: Equatable {
+    struct Entry: Equatable {
         var path: String
         var reason: String
     }
 
     var inputs: [String] = []
-    var skipped: [Skipped] = []
-    var refused: [Refused] = []
+    /// Entries set apart, listed as skipped.
+    var skipped: [Entry] = []
+    /// Entries reported as failed without being read (names that are not UTF-8).
+    var refused: [Entry] = []
 
     init(_ folder: URL) {
         walk(folder.path, relative: "")
@@ -41,7 +37,7 @@ struct InputFolder {
 
     private mutating func walk(_ path: String, relative: String) {
         guard let directory = opendir(path) else {
-            skipped.append(Skipped(path: relative.isEmpty ? "." : relative,
+            skipped.append(Entry(path: relative.isEmpty ? "." : relative,
                                    reason: "目录无法读取：\(SystemErrorText.sentence(errno: errno)) (folder cannot be read)"))
             return
         }
@@ -55,7 +51,7 @@ struct InputFolder {
             // A name that is not UTF-8 cannot be carried through paths made of Strings; it is shown
             // with its bad bytes replaced and reported, not silently dropped or misread.
             guard let name = String(validating: bytes, as: UTF8.self) else {
-                refused.append(Refused(path: relative + String(decoding: bytes, as: UTF8.self),
+                refused.append(Entry(path: relative + String(decoding: bytes, as: UTF8.self),
                                        reason: "文件名不是有效的 UTF-8，请改名后重试 (the name is not valid UTF-8; rename it)"))
                 continue
             }
@@ -63,7 +59,7 @@ struct InputFolder {
             let childRelative = relative + name
             var status = stat()
             guard lstat(child, &status) == 0 else {
-                skipped.append(Skipped(path: childRelative,
+                skipped.append(Entry(path: childRelative,
                                        reason: "无法读取：\(SystemErrorText.sentence(errno: errno)) (cannot be read)"))
                 continue
             }
@@ -71,22 +67,22 @@ struct InputFolder {
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
                 if hidden {
-                    skipped.append(Skipped(path: childRelative + "/", reason: "隐藏目录，未读取 (hidden folder, not read)"))
+                    skipped.append(Entry(path: childRelative + "/", reason: "隐藏目录，未读取 (hidden folder, not read)"))
                 } else {
                     walk(child, relative: childRelative + "/")
                 }
             case S_IFREG:
                 if hidden {
-                    skipped.append(Skipped(path: childRelative, reason: "隐藏文件，已跳过 (hidden file, skipped)"))
+                    skipped.append(Entry(path: childRelative, reason: "隐藏文件，已跳过 (hidden file, skipped)"))
                 } else if InputFolder.isJunk(name) {
-                    skipped.append(Skipped(path: childRelative, reason: "不是报告，已跳过 (office litter, skipped)"))
+                    skipped.append(Entry(path: childRelative, reason: "不是报告，已跳过 (office litter, skipped)"))
                 } else {
                     inputs.append(childRelative)
                 }
             case S_IFLNK:
-                skipped.append(Skipped(path: childRelative, reason: "符号链接，未跟随 (symlink, not followed)"))
+                skipped.append(Entry(path: childRelative, reason: "符号链接，未跟随 (symlink, not followed)"))
             default:
-                skipped.append(Skipped(path: childRelative,
+                skipped.append(Entry(path: childRelative,
                                        reason: "不是普通文件（管道、设备或套接字），已跳过 (special file, skipped)"))
             }
         }

@@ -72,7 +72,7 @@ enum CellLinesRegion {
         let text = line.trimmed
         // Characters, not strings: String.contains(String) goes through Foundation's search.
         return text.utf8.count <= maximumLabelLength * 4 && text.count <= maximumLabelLength
-            && !text.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" || $0 == "\t" })
+            && !text.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" })
             && !line.text.contains("\t" as Character) && !text.containsText("  ")
     }
 

@@ -20,8 +20,9 @@ enum Iconv {
         defer { iconv_close(converter) }
 
         var input = bytes.map { CChar(bitPattern: $0) }
-        // One input byte never becomes more than four UTF-8 bytes (three for U+FFFD).
-        var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
+        // One input byte never becomes more than three UTF-8 bytes (U+FFFD, or a single-byte
+        // charset's €); four bytes of GB18030 become four.
+        var output = [CChar](repeating: 0, count: bytes.count * 3 + 4)
         var replaced = 0
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in

@@ -51,8 +51,7 @@ enum CellValue: Equatable {
                 self = CellValue.units.contains(note) ? .number(number) : .annotated(number, note: note)
             }
         } else if let first = digits.first, first.isASCII, first.isNumber || first == "-" || first == ".",
-                  digits.allSatisfy({ $0.isASCII && !$0.isLetter }) || digits.lowercased().hasPrefix("0x")
-                    || digits.contains(where: \.isNumber) && digits.allSatisfy({ $0.isASCII }) {
+                  CellValue.isASCIINumberLike(digits) || digits.lowercased().hasPrefix("0x") {
             // 1e3, 0x1A, .5, 12,34, a number too long to keep exactly: value-like, but no value.
             self = .unreadable(raw)
         } else if digits.allSatisfy(CellValue.chineseNumerals.contains) {
@@ -67,13 +66,18 @@ enum CellValue: Equatable {
         }
     }
 
+    /// ASCII with a digit (1e3, 12,34) or without letters (-.): the shape of a number, if no number.
+    private static func isASCIINumberLike(_ text: String) -> Bool {
+        text.allSatisfy(\.isASCII) && (text.contains(where: \.isNumber) || !text.contains(where: \.isLetter))
+    }
+
     private static func hasSpaceBetweenDigits(_ text: String) -> Bool {
         var lastWasDigit = false, spaceAfterDigit = false
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
                 spaceAfterDigit = spaceAfterDigit || lastWasDigit
                 lastWasDigit = false
-            } else if scalar.isASCII && scalar.properties.numericType != nil {
+            } else if ("0"..."9").contains(scalar) {
                 if spaceAfterDigit { return true }
                 lastWasDigit = true
             } else {

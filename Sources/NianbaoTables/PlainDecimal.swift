@@ -29,12 +29,6 @@ struct PlainDecimal {
         text = plain
     }
 
-    /// Whether a text holds at least as many digits as a Double cannot keep: a number too long to
-    /// go out exactly, said so rather than rounded.
-    static func isTooLong(_ written: String) -> Bool {
-        written.utf8.filter(isDigit).drop { $0 == UInt8(ascii: "0") }.count > maximumDigits
-    }
-
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// The integer part's digits: plain digits, or groups of three after a first group of one to three.

@@ -94,7 +94,8 @@ struct ConvertCommand: ParsableCommand {
             // An output past the limit is the input's error: a file built to blow up its JSON stops here.
             guard text.utf8.count <= outputLimit.maximumOutputBytes else {
                 tooLarge = true
-                StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：输出过大（\(text.utf8.count >> 20) MiB，上限为 \(outputLimit.maxOutputMb) MiB，可用 --max-output-mb 调整） (the output is larger than the limit)\n")
+                let error = OutputTooLarge(bytes: text.utf8.count, limit: outputLimit.maximumOutputBytes)
+                StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：\(error)\n")
                 return
             }
             out.write(text)

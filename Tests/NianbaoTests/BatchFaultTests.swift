@@ -83,12 +83,10 @@ import Testing
         #expect(mkfifo(input.appendingPathComponent("pipe").path, 0o644) == 0)
         try Data("x".utf8).write(to: input.appendingPathComponent(".hidden"))
         // A name that is not UTF-8.
-        let bad = input.path + "/bad\u{FF}.txt"
         let badBytes = Array(input.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".txt".utf8)
         let descriptor = open(badBytes.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT, 0o644)
         #expect(descriptor >= 0)
         close(descriptor)
-        _ = bad
 
         let result = try cli.run(["batch", input.path, "-o", output.path])
         #expect(result.status == 1, "\(result.stderr)")

@@ -31,7 +31,7 @@ struct DocxBodyWalker {
     private var inParagraphProperties = false
     private var paragraphCount = 0
     /// Whether a level or span was out of range and clamped.
-    private var clampedLevel = false, clampedSpan = false, clampedTableSpan = false
+    private var clampedLevel = false, clampedSpan = false
 
     init(reader: XMLStreamReader, part: String, styles: DocxStyles, numbering: DocxNumbering,
          relationships: [String: DocxPackage.Relationship]) {
@@ -129,15 +129,13 @@ struct DocxBodyWalker {
 
     /// The element's w:val within `range`, noting in `flag` when it had to be clamped.
     private func bounded(_ range: ClosedRange<Int>, _ flag: inout Bool) -> Int? {
-        guard let number = BoundedInteger(reader.wordAttribute("val"), in: range) else { return nil }
-        flag = flag || number.clamped
-        return number.value
+        BoundedInteger.parse(reader.wordAttribute("val"), in: range, clamped: &flag)
     }
 
     /// What the walk noticed: levels, list numbers and spans past their bounds.
     var diagnostics: [Diagnostic] {
         (clampedLevel || numbering.clamped ? [ListNumbers.clampedDiagnostic] : [])
-            + (clampedSpan || clampedTableSpan ? [Diagnostic(.warning, "table.span_clamped",
+            + (clampedSpan ? [Diagnostic(.warning, "table.span_clamped",
                 "表格中有单元格的跨列数（gridSpan、gridBefore 或 hMerge）超出 0…\(TableLimits.maximumSpan) 的范围，已截至范围内")] : [])
     }
 
@@ -150,7 +148,7 @@ struct DocxBodyWalker {
         case "tc": tables.lastSet { $0.endCell() }
         case "tbl":
             guard let table = tables.popLast() else { return }
-            clampedTableSpan = clampedTableSpan || table.clamped
+            clampedSpan = clampedSpan || table.clamped
             let block = Block.table(table.build())
             if tables.isEmpty {
                 blocks.append(block)

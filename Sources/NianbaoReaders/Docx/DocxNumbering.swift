@@ -53,14 +53,14 @@ struct DocxNumbering {
                 num = reader.wordAttribute("numId")
                 if let num { instances[num] = ("", [:]) }
             case "abstractNumId": if let num, let value { instances[num]?.abstract = value }
-            case "lvlOverride": overrideLevel = bounded(reader.wordAttribute("ilvl"), ListNumbers.levels)
+            case "lvlOverride": overrideLevel = BoundedInteger.parse(reader.wordAttribute("ilvl"), in: ListNumbers.levels, clamped: &clamped)
             case "startOverride":
-                if let num, let overrideLevel, let start = bounded(value, ListNumbers.range) {
+                if let num, let overrideLevel, let start = BoundedInteger.parse(value, in: ListNumbers.range, clamped: &clamped) {
                     instances[num]?.starts[overrideLevel] = start
                 }
             case "lvl" where abstract != nil:
-                level = (bounded(reader.wordAttribute("ilvl"), ListNumbers.levels) ?? 0, Level())
-            case "start": if let start = bounded(value, ListNumbers.range) { level?.value.start = start }
+                level = (BoundedInteger.parse(reader.wordAttribute("ilvl"), in: ListNumbers.levels, clamped: &clamped) ?? 0, Level())
+            case "start": if let start = BoundedInteger.parse(value, in: ListNumbers.range, clamped: &clamped) { level?.value.start = start }
             case "numFmt": if let value { level?.value.format = value }
             case "lvlText": if let value { level?.value.text = value }
             case "suff": if let value { level?.value.suffix = value }
@@ -68,12 +68,6 @@ struct DocxNumbering {
             default: break
             }
         }
-    }
-
-    private mutating func bounded(_ text: String?, _ range: ClosedRange<Int>) -> Int? {
-        guard let number = BoundedInteger(text, in: range) else { return nil }
-        clamped = clamped || number.clamped
-        return number.value
     }
 
     /// Counts the paragraph and returns its number text, or nil when the reference names no list.

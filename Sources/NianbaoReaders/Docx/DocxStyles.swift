@@ -28,13 +28,13 @@ struct DocxStyles {
                 current = reader.wordAttribute("styleId").map { ($0, Style()) }
             case "name": current?.style.name = reader.wordAttribute("val")
             case "basedOn": current?.style.basedOn = reader.wordAttribute("val")
-            case "outlineLvl": current?.style.outlineLevel = BoundedInteger(reader.wordAttribute("val"), in: 0...9)?.value
+            case "outlineLvl": current?.style.outlineLevel = BoundedInteger.parse(reader.wordAttribute("val"), in: 0...9)
             case "numId":
                 let level = current?.style.numbering?.level ?? 0
                 current?.style.numbering = reader.wordAttribute("val").map { NumberingReference(numId: $0, level: level) }
             case "ilvl":
                 let numId = current?.style.numbering?.numId ?? ""
-                let level = BoundedInteger(reader.wordAttribute("val"), in: ListNumbers.levels)?.value ?? 0
+                let level = BoundedInteger.parse(reader.wordAttribute("val"), in: ListNumbers.levels) ?? 0
                 current?.style.numbering = NumberingReference(numId: numId, level: level)
             case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr":
                 try reader.skipSubtree()

@@ -10,7 +10,8 @@ struct HTMLBlockBuilder {
     }
 
     private(set) var placed: [Placed] = []
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What the tables' builder noticed.
+    private var tableDiagnostics: [Diagnostic] = []
     /// Elements marked as page furniture (menus, sharing, footers), by id.
     private(set) var furniture: Set<Int> = []
     private var ancestors: [Int] = []
@@ -103,7 +104,7 @@ struct HTMLBlockBuilder {
     private mutating func table(_ element: HTMLElement) {
         let location = SourceLocation(line: element.line)
         let (table, nested, problems) = HTMLTableBuilder.build(element, location: location, maximumArea: maximumArea)
-        diagnostics += problems
+        tableDiagnostics += problems
         if !table.rows.isEmpty { append(.table(table)) }
         for inner in nested { walk(inner) }
     }
@@ -121,14 +122,12 @@ struct HTMLBlockBuilder {
 
     /// A list number an attribute states, within what a list of paragraphs can reach.
     static func listNumber(_ text: String?, clamped: inout Bool) -> Int? {
-        guard let number = BoundedInteger(text, in: ListNumbers.range) else { return nil }
-        clamped = clamped || number.clamped
-        return number.value
+        BoundedInteger.parse(text, in: ListNumbers.range, clamped: &clamped)
     }
 
-    /// What the walk noticed beyond the tables: list numbers out of range.
-    var listDiagnostics: [Diagnostic] {
-        clampedListNumber ? [ListNumbers.clampedDiagnostic] : []
+    /// What the walk noticed: the tables' problems, list numbers out of range.
+    var diagnostics: [Diagnostic] {
+        tableDiagnostics + (clampedListNumber ? [ListNumbers.clampedDiagnostic] : [])
     }
 
     /// "一、", "（二）", "3." with nothing after them.

@@ -25,7 +25,7 @@ public struct HTMLReader: Sendable {
         let title = HTMLReader.pageTitle(root)
         let blocks = HTMLReader.reportRegion(builder.placed, furniture: builder.furniture)
         return Document(format: .html, encoding: decoded.encoding, layout: "html", blocks: blocks,
-                        diagnostics: decoded.diagnostics + builder.diagnostics + builder.listDiagnostics,
+                        diagnostics: decoded.diagnostics + builder.diagnostics,
                         properties: title.map { DocumentProperties(title: $0) })
     }
 

@@ -71,9 +71,8 @@ struct HTMLTableBuilder {
     /// A rowspan or colspan as browsers read it (leading digits, "3px" is 3), 0 meaning `whenZero`.
     private static func span(_ value: String?, whenZero: Int, clamped: inout Bool) -> Int {
         let digits = value.map { String($0.trimmingBlanks().prefix { $0.isASCII && $0.isNumber }) }
-        guard let n = BoundedInteger(digits, in: 0...TableLimits.maximumSpan) else { return 1 }
-        clamped = clamped || n.clamped
-        return min(n.value == 0 ? max(1, whenZero) : n.value, TableLimits.maximumSpan)
+        guard let n = BoundedInteger.parse(digits, in: 0...TableLimits.maximumSpan, clamped: &clamped) else { return 1 }
+        return min(n == 0 ? max(1, whenZero) : n, TableLimits.maximumSpan)
     }
 
     private static func tablesInside(_ element: HTMLElement) -> [HTMLElement] {

@@ -21,8 +21,6 @@ enum HTMLVocabulary {
     /// Whether an element is no content: a dropped kind, or hidden from readers (the `hidden`
     /// attribute, display:none or visibility:hidden inline), so a hidden title or a hidden digit
     /// before a number is not read.
-    private static let hidingRules = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
-
     static func isDropped(_ element: HTMLElement) -> Bool {
         if dropped.contains(element.name) || element.attribute("hidden") != nil { return true }
         guard let style = element.attribute("style") else { return false }
@@ -32,9 +30,8 @@ enum HTMLVocabulary {
         for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
             compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-        return hidingRules.contains { rule in
-            compact.count >= rule.count && (0...(compact.count - rule.count)).contains { compact[$0..<($0 + rule.count)].elementsEqual(rule) }
-        }
+        let rules = String(decoding: compact, as: UTF8.self)
+        return rules.containsText("display:none") || rules.containsText("visibility:hidden")
     }
 
     static func headingLevel(_ name: String) -> Int? {

@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .library(name: "Nianbao", targets: ["Nianbao"]),
         .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao-serve", targets: ["nianbao-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,14 +32,23 @@ let package = Package(
         .target(
             name: "Nianbao",
             dependencies: ["NianbaoModel", "NianbaoReaders", "NianbaoTables", "NianbaoReport", "NianbaoWriters"]),
+        .target(
+            name: "NianbaoServer",
+            dependencies: ["Nianbao", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            resources: [.embedInCode("Resources/page.html")]),
         .executableTarget(
             name: "nianbao",
             dependencies: ["Nianbao", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The web server is its own program: `nianbao serve` hands over to it, and the command
+        // line, started once per file by many scripts, does not load NIO and Hummingbird.
+        .executableTarget(name: "nianbao-serve", dependencies: ["NianbaoServer"]),
         .testTarget(name: "NianbaoReadersTests", dependencies: ["NianbaoReaders"]),
         .testTarget(name: "NianbaoTablesTests", dependencies: ["NianbaoTables"]),
         .testTarget(name: "NianbaoReportTests", dependencies: ["NianbaoReport", "NianbaoReaders", "NianbaoTables"]),
         .testTarget(name: "NianbaoWritersTests", dependencies: ["NianbaoWriters", "NianbaoTables"]),
         .testTarget(name: "NianbaoTests", dependencies: ["Nianbao"]),
+        .testTarget(name: "NianbaoServerTests", dependencies: ["NianbaoServer", "Nianbao"]),
     ],
     swiftLanguageModes: [.v6]
 )

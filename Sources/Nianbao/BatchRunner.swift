@@ -219,11 +219,11 @@ public final class BatchRunner: @unchecked Sendable {
             if let written = readRecord(relative) { return (written, false) }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
-            record = .failed(relative, code: "file.timeout",
-                             reason: "转换超时（超过 \(numberText(timeout)) 秒），已停止 (took longer than the time limit; stopped)")
+            let error = ReaderError.timedOut(seconds: timeout)
+            record = .failed(relative, code: error.code, reason: error.description)
         case .crashed(let how):
-            record = .failed(relative, code: "file.crashed",
-                             reason: "转换进程异常终止（\(how)），请把此文件报告给开发者 (the converting process crashed; please report this file)")
+            let error = ReaderError.crashed(how)
+            record = .failed(relative, code: error.code, reason: error.description)
         }
         keep(record)
         return (record, false)

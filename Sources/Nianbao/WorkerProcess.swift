@@ -24,8 +24,6 @@ final class WorkerProcess {
     private var answers: Int32 = -1
     /// The pipes, kept open for as long as the worker runs.
     private var pipes: (Pipe, Pipe)?
-    /// Foundation's Process is not documented as safe to launch from several threads at once.
-    private static let launchLock = NSLock()
 
     init(command: [String], timeout: Double) {
         self.command = command
@@ -67,36 +65,18 @@ final class WorkerProcess {
     }
 
     private func start() throws {
-        // A worker that died leaves a closed pipe: writing to it must fail, not end this process.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        var environment = ProcessInfo.processInfo.environment
-        // A crash is reported by the batch; the runtime's backtrace would only cost time.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
         let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try WorkerProcess.launchLock.withLock { try process.run() }
-        self.process = process
+        process = try WorkerLaunch.start(command, input: input, output: output, messages: nil)
         requests = input.fileHandleForWriting
         answers = output.fileHandleForReading.fileDescriptor
-        // The parent's copies of the child's ends, so that the child's death reads as the end of its output.
-        try? input.fileHandleForReading.close()
-        try? output.fileHandleForWriting.close()
         pipes = (input, output)
     }
 
     private func finishCrashed() -> Outcome {
-        guard let process else { return .crashed("无法启动转换进程 (the worker could not start)") }
+        guard let process else { return .crashed(WorkerLaunch.notStarted) }
         try? requests?.close()
         process.waitUntilExit()
-        let how = process.terminationReason == .uncaughtSignal
-            ? "信号 \(process.terminationStatus) (signal \(process.terminationStatus))"
-            : "退出码 \(process.terminationStatus) (exit status \(process.terminationStatus))"
+        let how = WorkerLaunch.ending(of: process)
         stop()
         return .crashed(how)
     }

@@ -16,11 +16,15 @@ public struct GridCell: Sendable, Equatable, Codable {
     public var text: String
     public var rowSpan: Int
     public var colSpan: Int
+    /// In a standard table's repaired grid, the `row.column` key of the value the cell shows; nil for
+    /// labels, headers and the cells of other tables.
+    public var key: String?
 
-    public init(_ text: String, rowSpan: Int = 1, colSpan: Int = 1) {
+    public init(_ text: String, rowSpan: Int = 1, colSpan: Int = 1, key: String? = nil) {
         self.text = text
         self.rowSpan = rowSpan
         self.colSpan = colSpan
+        self.key = key
     }
 }
 

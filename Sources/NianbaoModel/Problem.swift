@@ -31,8 +31,8 @@ public struct Problem: Sendable, Equatable, Codable {
     }
 
     /// A file that could not be converted at all.
-    public static func unreadable(_ file: String?, reason: String) -> Problem {
-        Problem(file: file, severity: .error, code: "file.unreadable", message: reason)
+    public static func unreadable(_ file: String?, reason: String, code: String = "file.unreadable") -> Problem {
+        Problem(file: file, severity: .error, code: code, message: reason)
     }
 
     /// Where to look, for a person: the line of a text or HTML source; in a DOCX the paragraph by its

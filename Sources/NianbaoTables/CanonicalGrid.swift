@@ -9,7 +9,7 @@ struct CanonicalGrid {
 
     static func build(_ template: TableTemplate, _ values: TableValues, notes: GridNotes = GridNotes()) -> Grid {
         let (columns, rows) = CanonicalGrid(notes: notes).keyedRows(template, values)
-        return Grid(columns: columns, rows: rows.map { $0.map(\.cell) })
+        return Grid(columns: columns, rows: rows.map { $0.map(\.keyedCell) })
     }
 
     /// The grid's rows with each value cell's key beside it.
@@ -91,6 +91,13 @@ extension TableTemplate {
         public var cell: GridCell
         /// The row and column keys of a value cell, nil for a label or header.
         public var value: (row: String, column: String)?
+
+        /// The cell with its value's key written in, as the report's grid carries it.
+        var keyedCell: GridCell {
+            var cell = cell
+            cell.key = value.map { "\($0.row).\($0.column)" }
+            return cell
+        }
     }
 
     /// The table in this template's layout (header, labels, spans) with `values` in their cells: writers

@@ -38,17 +38,20 @@ public enum ProblemList {
     }
 
     /// The whole list as JSON ("nianbao.problems/1"): each report with its status and check counts, the
-    /// files that could not be read, then every problem. `problems[i]` are the problems of `reports[i]`.
-    public static func document(reports: [Report], problems: [[Problem]], unreadable: [Problem], failOn: Severity) -> JSONValue {
+    /// files that could not be read, then every problem. `problems[i]` are the problems of `reports[i]`;
+    /// `withReports` adds each report's whole document to its file's entry as `report`.
+    public static func document(reports: [Report], problems: [[Problem]], unreadable: [Problem], failOn: Severity,
+                                withReports: Bool = false) -> JSONValue {
         let files: [JSONValue] = zip(reports, problems).map { report, found in
             let tally = report.checkTally
-            return .object([
+            let entry: [(String, JSONValue)] = [
                 ("file", .optional(report.source.path)), ("organ", .optional(report.meta.organ)),
                 ("year", .optional(report.meta.year)), ("status", .string(found.isEmpty ? "ok" : "problems")),
                 ("checks", .object([("passed", .optional(tally.passed)), ("failed", .optional(tally.failed)),
                                     ("skipped", .optional(tally.skipped))])),
                 ("problems", .optional(found.count)),
-            ])
+            ]
+            return .object(entry + (withReports ? [("report", ReportJSON.value(report))] : []))
         } + unreadable.map { .object([("file", .optional($0.file)), ("status", .string("unreadable"))]) }
         return .object([
             ("schema", .string("nianbao.problems/1")), ("fail_on", .string(failOn.rawValue)),

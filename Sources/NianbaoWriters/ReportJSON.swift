@@ -83,8 +83,11 @@ public enum ReportJSON {
             ("columns", .number(String(g.columns))),
             ("rows", .array(g.rows.map { row in
                 .array(row.map { cell in
-                    .object([("text", .string(cell.text)), ("row_span", .number(String(cell.rowSpan))),
-                             ("col_span", .number(String(cell.colSpan)))])
+                    var fields: [(String, JSONValue)] = [("text", .string(cell.text)), ("row_span", .number(String(cell.rowSpan))),
+                                                         ("col_span", .number(String(cell.colSpan)))]
+                    // Only value cells carry a key, so that a page or script can find a value's cell.
+                    if let key = cell.key { fields.append(("key", .string(key))) }
+                    return .object(fields)
                 })
             })),
         ])

@@ -44,11 +44,16 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        try write(Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits), to: Output(path: output))
+    }
+
+    /// Checks `source` and writes the problem list into `out`; `withReports` (the web page's JSON) puts
+    /// each report's own document into its file's entry.
+    func write(_ source: Inputs, to out: Output, withReports: Bool = false) throws {
         var reports: [Report] = []
         var unreadable: [Problem] = []
-        let out = try Output(path: output)
-        _ = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits).convert(from: from.format, failed: { error in
-            unreadable.append(.unreadable(error.path, reason: error.reason.description))
+        _ = source.convert(from: from.format, failed: { error in
+            unreadable.append(.unreadable(error.path, reason: error.reason.description, code: error.reason.code))
         }) { reports.append($0) }
         for (index, chained) in YearChain.checks(reports).enumerated() { reports[index].checks += chained }
 
@@ -57,8 +62,8 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: writeText(reports, perReport, unreadable, to: out)
         case .json:
-            out.write(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn)
-                .rendered(pretty: true) + "\n")
+            out.write(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn,
+                                           withReports: withReports).rendered(pretty: true) + "\n")
         case .csv:
             out.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
                       + all.map { CSVFormat.record(ProblemList.record($0)) }.joined())

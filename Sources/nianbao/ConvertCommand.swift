@@ -65,23 +65,37 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let out = try Output(path: output)
+        try write(Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits), to: Output(path: output))
+    }
+
+    /// Converts `source` into `out` in the `--to` form. `api` gives the web API's JSON: an input that
+    /// failed as its error document, and several inputs as one array.
+    func write(_ source: Inputs, to out: Output, api: Bool = false) throws {
+        let errorDocuments = api && to == .json
+        let asArray = errorDocuments && source.count > 1
         let bomText = bom ? CSVFormat.byteOrderMark : ""
         var count = 0
         switch to {
         case .csv: out.write(bomText + CSVFormat.record(ReportCSV.longHeader))
         case .csvWide: out.write(bomText + CSVFormat.record(ReportCSV.wideHeader))
+        case .json where asArray: out.write("[")
         default: break
         }
-        let source = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits)
         var tooLarge = false
+        var written = 0
+        func element(_ text: String) {
+            out.write((written == 0 ? "\n" : ",\n") + text)
+            written += 1
+        }
         let converted = source.convert(from: from.format, failed: { error in
-            if to == .ndjson { out.write(ReportJSON.failureLine(path: error.path, code: error.reason.code, message: error.reason.description) + "\n") }
+            let line = ReportJSON.failureLine(path: error.path, code: error.reason.code, message: error.reason.description)
+            if to == .ndjson { out.write(line + "\n") }
+            if errorDocuments { asArray ? element(line) : out.write(line + "\n") }
         }) { report in
             if !quiet { StandardError.warn(about: report) }
             let text: String
             switch to {
-            case .json: text = ReportJSON.text(report) + "\n"
+            case .json: text = ReportJSON.text(report) + (asArray ? "" : "\n")
             case .ndjson: text = ReportJSON.text(report, pretty: false) + "\n"
             case .csv: text = ReportCSV.longRecords(report).map(CSVFormat.record).joined()
             case .csvWide: text = CSVFormat.record(ReportCSV.wideRecord(report))
@@ -96,12 +110,18 @@ struct ConvertCommand: ParsableCommand {
                 tooLarge = true
                 let error = OutputTooLarge(bytes: text.utf8.count, limit: outputLimit.maximumOutputBytes)
                 StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：\(error)\n")
+                source.failing(report.source.path, "output.too_large", error.description)
+                if errorDocuments {
+                    let line = ReportJSON.failureLine(path: report.source.path, code: "output.too_large", message: error.description)
+                    asArray ? element(line) : out.write(line + "\n")
+                }
                 return
             }
-            out.write(text)
+            if asArray { element(text) } else { out.write(text) }
             count += 1
         }
-        if count == 0 && (to == .json || to == .text || to == .xlsx) {
+        if asArray { out.write("\n]\n") }
+        if count == 0 && !errorDocuments && (to == .json || to == .text || to == .xlsx) {
             out.abandon()
         } else {
             try out.finish()

@@ -112,18 +112,32 @@ enum StandardError {
     }
 }
 
-/// The inputs of a command: files, or standard input for none or `-`.
+/// The inputs of a command: files, or standard input for none or `-`, or files a server uploaded.
 struct Inputs {
     var paths: [String]
     /// The name standard input's report carries as its source path (`--name`).
     var standardInputName: String?
     var limits: ReaderLimits
+    /// Files given as bytes (`serve-worker`); when set, `paths` is not read.
+    var uploaded: [UploadedFile]?
+    /// Told the index of each input as its conversion starts, and each input that failed (its path,
+    /// the error's code and message), in reading or, from the command, in writing.
+    var starting: (Int) -> Void = { _ in }
+    var failing: (String?, String, String) -> Void = { _, _, _ in }
 
     init(paths: [String], standardInputName: String? = nil, limits: ReaderLimits = ReaderLimits()) {
         self.paths = paths
         self.standardInputName = standardInputName
         self.limits = limits
     }
+
+    init(uploaded: [UploadedFile], limits: ReaderLimits) {
+        self.init(paths: [], limits: limits)
+        self.uploaded = uploaded
+    }
+
+    /// How many inputs there are.
+    var count: Int { uploaded?.count ?? max(paths.count, 1) }
 
     /// Standard input, read no further than one byte past `limit`.
     static func standardInput(limit: Int, name: String?) throws(ConversionError) -> [UInt8] {
@@ -140,17 +154,22 @@ struct Inputs {
     func convert(from format: InputFormat?, failed: (ConversionError) -> Void = { _ in }, _ body: (Report) -> Void) -> Bool {
         let converter = Converter(limits: limits)
         var allConverted = true
-        for input in paths.isEmpty ? ["-"] : paths {
-            do {
-                if input == "-" {
+        for index in 0..<count {
+            starting(index)
+            do throws(ConversionError) {
+                if let file = uploaded?[index] {
+                    if let failure = file.failure { throw ConversionError(path: file.name, reason: failure) }
+                    body(try converter.convert(file.bytes, path: file.name, format: format))
+                } else if paths.isEmpty || paths[index] == "-" {
                     let bytes = try Inputs.standardInput(limit: converter.limits.maximumBytes, name: standardInputName)
                     body(try converter.convert(bytes, path: standardInputName, format: format))
                 } else {
-                    body(try converter.convert(file: input, format: format))
+                    body(try converter.convert(file: paths[index], format: format))
                 }
             } catch {
                 allConverted = false
                 StandardError.write("nianbao: \(error)\n")
+                failing(error.path, error.reason.code, error.reason.description)
                 failed(error)
             }
         }

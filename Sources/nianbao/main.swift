@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Nianbao
 
-/// The command line: `nianbao convert | check | batch | keys`.
+/// The command line: `nianbao convert | check | batch | keys | serve`.
 struct NianbaoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
@@ -11,7 +11,8 @@ struct NianbaoCommand: ParsableCommand {
             Exit codes: 0 success; 1 some input could not be read; 2 usage error; 3 something to fix (check, batch).
             """,
         version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip))",
-        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self, BatchWorkerCommand.self])
+        subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
+                      BatchWorkerCommand.self, ServeWorkerCommand.self])
 }
 
 /// Runs the command line with the exit codes README.md promises: argument-parser's usage errors

@@ -1,0 +1,125 @@
+import Foundation
+import Nianbao
+
+/// One `nianbao serve-worker` process over the files of one request: the files go in framed on its
+/// standard input, the answer comes back on its standard output. Each file has `timeout` seconds
+/// from the moment the worker says it starts on it; a worker past that is killed, and a crash or a
+/// kill is laid at the file it was working on.
+struct WorkerRun {
+    /// How the run ended.
+    enum Outcome {
+        /// The worker finished: its exit status (0, 1 some input failed, 3 problems found), its
+        /// answer, and the error document of each input that failed.
+        case finished(status: Int32, body: [UInt8], failures: [String])
+        /// The worker was stopped, or died, while on the file at `index`.
+        case stopped(index: Int, ReaderError)
+        /// The answer grew past the limit.
+        case outputTooLarge(bytes: Int)
+    }
+
+    let command: [String]
+    let timeout: Double
+    let maximumOutputBytes: Int
+
+    func run(_ files: [UploadedFile]) -> Outcome {
+        let input = Pipe(), output = Pipe(), messages = Pipe()
+        let process: Process
+        do {
+            process = try WorkerLaunch.start(command, input: input, output: output, messages: messages)
+        } catch {
+            return .stopped(index: 0, .crashed(WorkerLaunch.notStarted))
+        }
+
+        // Written from another thread: a worker that dies early must not leave this one blocked.
+        let framed = UploadFraming.encode(files)
+        let writer = input.fileHandleForWriting
+        let written = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: framed)
+            try? writer.close()
+            written.signal()
+        }
+        defer { written.wait() }
+
+        var reader = AnswerReader(answer: output.fileHandleForReading.fileDescriptor,
+                                  messages: messages.fileHandleForReading.fileDescriptor)
+        var deadline = Date().addingTimeInterval(timeout)
+        var current = 0
+        while !reader.finished {
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 {
+                stop(process)
+                return .stopped(index: current, .timedOut(seconds: timeout))
+            }
+            for event in reader.readAvailable(waitingAtMost: left) {
+                if case .starting(let index) = event {
+                    current = index
+                    deadline = Date().addingTimeInterval(timeout)
+                }
+            }
+            if reader.body.count > maximumOutputBytes {
+                stop(process)
+                return .outputTooLarge(bytes: reader.body.count)
+            }
+        }
+        process.waitUntilExit()
+        let status = process.terminationStatus
+        guard process.terminationReason == .exit, [0, 1, 3].contains(status) else {
+            return .stopped(index: current, .crashed(WorkerLaunch.ending(of: process)))
+        }
+        return .finished(status: status, body: reader.body, failures: reader.failures)
+    }
+
+    private func stop(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
+/// Reads a worker's two pipes as they fill: the answer whole, the messages line by line for events.
+private struct AnswerReader {
+    let answer: Int32
+    let messages: Int32
+    var body: [UInt8] = []
+    var failures: [String] = []
+    private var pendingLine: [UInt8] = []
+    private var answerOpen = true
+    private var messagesOpen = true
+
+    init(answer: Int32, messages: Int32) {
+        self.answer = answer
+        self.messages = messages
+    }
+
+    var finished: Bool { !answerOpen && !messagesOpen }
+
+    /// Waits up to `seconds` for either pipe, reads what is there, and returns the events it completed.
+    mutating func readAvailable(waitingAtMost seconds: Double) -> [UploadFraming.Event] {
+        var pollers = [pollfd(fd: answerOpen ? answer : -1, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: messagesOpen ? messages : -1, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&pollers, 2, Int32(min(seconds * 1000, 1000).rounded(.up)))
+        guard ready > 0 else { return [] }
+        var events: [UploadFraming.Event] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        if pollers[0].revents != 0 {
+            let got = read(answer, &buffer, buffer.count)
+            if got > 0 { body += buffer[0..<got] } else if got == 0 || errno != EINTR { answerOpen = false }
+        }
+        if pollers[1].revents != 0 {
+            let got = read(messages, &buffer, buffer.count)
+            if got > 0 {
+                pendingLine += buffer[0..<got]
+                while let end = pendingLine.firstIndex(of: 0x0A) {
+                    let line = String(decoding: pendingLine[..<end], as: UTF8.self)
+                    pendingLine.removeSubrange(...end)
+                    guard let event = UploadFraming.Event(line: line[...]) else { continue }
+                    if case .failed(let document) = event { failures.append(document) }
+                    events.append(event)
+                }
+            } else if got == 0 || errno != EINTR {
+                messagesOpen = false
+            }
+        }
+        return events
+    }
+}

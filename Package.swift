@@ -22,10 +22,13 @@ let package = Package(
             name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
         .systemLibrary(
+            name: "CLibPoppler", path: "Sources/CLibPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(
             name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
         .target(name: "NianbaoModel"),
-        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibCrypto"]),
+        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibCrypto", "CLibPoppler"]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),
@@ -56,8 +59,8 @@ let package = Package(
 // libFuzzer targets, one per reader; only Scripts/fuzz builds them (NIANBAO_FUZZ=1 and
 // -sanitize=fuzzer), so that the ordinary build and test stay as they are.
 if ProcessInfo.processInfo.environment["NIANBAO_FUZZ"] != nil {
-    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["FuzzText", "FuzzDocx", "FuzzHTML"] {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Nianbao"], path: "Fuzz/FuzzSupport"))
+    for name in ["FuzzText", "FuzzDocx", "FuzzHTML", "FuzzPDF"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Nianbao", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

@@ -47,6 +47,28 @@ def html_seeds(out):
         '</table><p style="display: none">隐</p><p hidden>藏</p></body></html>', encoding="utf-8")
 
 
+def pdf_seeds(out):
+    """The fixture PDFs, and small ones written here whose text poppler reaches at once."""
+    for path in sorted(ROOT.glob("Tests/Fixtures/pdf/*.pdf")):
+        (out / path.name).write_bytes(path.read_bytes())
+    lines = ["(1.  Total 3951 4795) Tj", "(2.  12.34  -5  1,234) Tj"]
+    stream = ("BT /F1 12 Tf 72 720 Td " + " 0 -16 Td ".join(lines) + " ET").encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    body, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    (out / "small-text.pdf").write_bytes(bytes(body))
+
+
 def main():
     target, out = sys.argv[1], Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
@@ -54,6 +76,8 @@ def main():
         docx_seeds(out)
     elif target == "FuzzHTML":
         html_seeds(out)
+    elif target == "FuzzPDF":
+        pdf_seeds(out)
     else:
         for path in sorted(ROOT.glob("Samples/*.txt")) + sorted(ROOT.glob("Tests/Fixtures/text/*.txt")):
             (out / path.name).write_bytes(path.read_bytes())

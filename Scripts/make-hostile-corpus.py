@@ -171,6 +171,42 @@ def lie_about_size(path, name, declared):
     path.write_bytes(bytes(data))
 
 
+def pdf_file(objects, root=1):
+    """A PDF of `objects` (bodies of objects 1, 2, …) with a correct cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def pdf_cases():
+    """PDFs cut, broken and built to blow up poppler or the reader: each must end in a clear answer."""
+    filled = (ROOT / "Tests" / "Fixtures" / "pdf" / "template-filled.pdf").read_bytes()
+    (OUT / "pdf-truncated.pdf").write_bytes(filled[:len(filled) // 2])
+    xref = filled.rfind(b"xref")
+    (OUT / "pdf-broken-xref.pdf").write_bytes(filled[:xref] + b"xref\ngarbage\n" + filled[xref + 200:])
+    # A page tree that claims a billion pages and holds one.
+    (OUT / "pdf-count-1e9.pdf").write_bytes(pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1000000000 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
+    # Three thousand real, empty pages: past the page limit.
+    kids = " ".join(f"{n} 0 R" for n in range(3, 3003)).encode()
+    (OUT / "pdf-3000-pages.pdf").write_bytes(pdf_file(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 3000 /Kids [" + kids + b"] >>"]
+        + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * 3000))
+    (OUT / "pdf-nested-100000.pdf").write_bytes(pdf_file(
+        [b"<< /Type /Catalog /Pages 2 0 R /Deep " + b"[" * 100000 + b"]" * 100000 + b" >>",
+         b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>", b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
+    (OUT / "pdf-no-text.pdf").write_bytes(pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     rng = random.Random(7)
@@ -224,6 +260,7 @@ def main():
     (OUT / "utf16be-bom.txt").write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
     (OUT / "utf16le.txt").write_bytes(text.encode("utf-16-le"))
     attack_cases(rng)
+    pdf_cases()
     (OUT / "error-page.docx").write_text("<!DOCTYPE html><html><head><title>404 Not Found</title></head>"
                                          "<body><h1>404 Not Found</h1><p>nginx</p></body></html>")
 

@@ -31,7 +31,7 @@ def values_schema(rows):
 
 location = {"type": ["object", "null"], "additionalProperties": False,
             "properties": {"line": {"type": "integer", "minimum": 1}, "part": {"type": "string"},
-                           "index": {"type": "integer", "minimum": 0}}}
+                           "index": {"type": "integer", "minimum": 0}, "page": {"type": "integer", "minimum": 1}}}
 grid = {"type": "object", "additionalProperties": False, "required": ["columns", "rows"],
         "properties": {"columns": {"type": "integer", "minimum": 0},
                        "rows": {"type": "array", "items": {"type": "array", "items": {
@@ -72,7 +72,7 @@ report = {
         "source": {"type": "object", "additionalProperties": False,
                    "required": ["path", "format", "encoding", "layout", "sha256", "properties"],
                    "properties": {
-                       "path": nullable("string"), "format": {"enum": ["text", "docx", "html"]},
+                       "path": nullable("string"), "format": {"enum": ["text", "docx", "html", "pdf"]},
                        "encoding": {"type": "string"}, "layout": nullable("string"),
                        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                        "properties": {"oneOf": [{"type": "null"}, {
@@ -129,6 +129,7 @@ error_line = {
         "error": {"type": "object", "additionalProperties": False, "required": ["code", "message"],
                   "properties": {"code": {"enum": ["file.empty", "file.not_docx", "file.unreadable", "file.too_large",
                                                    "file.too_complex", "file.bad_name", "file.crashed", "file.timeout",
+                                                   "file.scanned", "file.encrypted",
                                                    "output.unwritable", "output.too_large",
                                                    "request.too_large", "request.too_many_files", "request.no_files",
                                                    "request.bad_form", "request.bad_parameter", "request.one_file_only",

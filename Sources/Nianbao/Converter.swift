@@ -27,6 +27,7 @@ public struct Converter: Sendable {
             case .text: document = try TextReader(limits: limits.text).read(bytes)
             case .docx: document = try DocxReader(zipLimits: limits.zip, xmlLimits: limits.xml).read(bytes)
             case .html: document = try HTMLReader(maximumDepth: limits.htmlDepth, maximumTableArea: limits.table.gridArea).read(bytes)
+            case .pdf: document = try PDFReader(limits: limits.pdf, text: limits.text).read(bytes)
             }
             try limits.table.check(document)
         } catch let error as ReaderError {
@@ -56,7 +57,7 @@ public struct Converter: Sendable {
 }
 
 /// A conversion that failed, naming the file and the reason.
-public struct ConversionError: Error, Sendable, CustomStringConvertible {
+public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String?
     public var reason: ReaderError
 

@@ -1,19 +1,22 @@
-/// Where a piece of input came from: a line of a text extract, or a part and index inside a package.
+/// Where a piece of input came from: a line of a text extract, or a part and index inside a package;
+/// in a PDF also the page (its `line` is then of the text laid out from the PDF).
 public struct SourceLocation: Sendable, Hashable, Codable {
     public var line: Int?
     public var part: String?
     public var index: Int?
+    public var page: Int?
 
-    public init(line: Int? = nil, part: String? = nil, index: Int? = nil) {
+    public init(line: Int? = nil, part: String? = nil, index: Int? = nil, page: Int? = nil) {
         self.line = line
         self.part = part
         self.index = index
+        self.page = page
     }
 }
 
 /// The input formats nianbao reads.
 public enum InputFormat: String, Sendable, Codable, CaseIterable {
-    case text, docx, html
+    case text, docx, html, pdf
 }
 
 /// A format-neutral document: what every reader produces and every later stage consumes.
@@ -163,3 +166,28 @@ public struct SourceRow: Sendable, Equatable, Codable {
 
 /// One cell of a source table; spans are 1 unless the source format states them.
 public typealias SourceCell = GridCell
+
+extension Document {
+    /// The document with every location it holds (blocks, table rows, diagnostics) passed through `transform`.
+    public func mappingLocations(_ transform: (SourceLocation) -> SourceLocation) -> Document {
+        var document = self
+        document.blocks = blocks.map { block in
+            switch block {
+            case .heading(var h): h.location = transform(h.location); return .heading(h)
+            case .paragraph(var p): p.location = transform(p.location); return .paragraph(p)
+            case .image(var i): i.location = transform(i.location); return .image(i)
+            case .placeholder(var p): p.location = transform(p.location); return .placeholder(p)
+            case .table(var t):
+                t.location = transform(t.location)
+                for index in t.rows.indices { t.rows[index].location = transform(t.rows[index].location) }
+                return .table(t)
+            }
+        }
+        document.diagnostics = diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.location = diagnostic.location.map(transform)
+            return diagnostic
+        }
+        return document
+    }
+}

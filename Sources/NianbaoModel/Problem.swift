@@ -38,6 +38,7 @@ public struct Problem: Sendable, Equatable, Codable {
     /// Where to look, for a person: the line of a text or HTML source; in a DOCX the paragraph by its
     /// opening words (a table's cell is named by `subject`).
     public var place: String {
+        if let page = location?.page { return "第 \(page) 页" }
         if let line = location?.line { return "第 \(line) 行" }
         return opening.map { "段落“\($0)”" } ?? ""
     }

@@ -31,7 +31,7 @@ struct API: Sendable {
     func convert(_ request: Request) async -> Response {
         await admitted { () throws(APIError) -> Response in
             let to = try UploadRequest.choice(request, "to", ["json", "ndjson", "csv", "csv-wide", "text", "xlsx"], fallback: "json")
-            let from = try UploadRequest.choice(request, "from", ["auto", "docx", "html", "text"], fallback: "auto")
+            let from = try UploadRequest.choice(request, "from", ["auto", "docx", "html", "text", "pdf"], fallback: "auto")
             let files = try await UploadRequest.files(of: request, settings: settings)
             if (to == "text" || to == "xlsx") && files.count > 1 { throw .oneFileOnly("to=\(to)") }
             let arguments = ["--api", "convert", "--to", to, "--from", from, "-q"]
@@ -49,7 +49,7 @@ struct API: Sendable {
         await admitted { () throws(APIError) -> Response in
             let format = try UploadRequest.choice(request, "format", ["json", "csv", "xlsx", "text"], fallback: "json")
             let failOn = try UploadRequest.choice(request, "fail_on", ["error", "warning", "info"], fallback: "warning")
-            let from = try UploadRequest.choice(request, "from", ["auto", "docx", "html", "text"], fallback: "auto")
+            let from = try UploadRequest.choice(request, "from", ["auto", "docx", "html", "text", "pdf"], fallback: "auto")
             let files = try await UploadRequest.files(of: request, settings: settings)
             let arguments = (UploadRequest.flag(request, "reports") ? ["--with-reports"] : [])
                 + ["check", "--format", format, "--fail-on", failOn, "--from", from] + settings.limitArguments

@@ -118,6 +118,7 @@ public enum ReportJSON {
         if let line = l.line { members.append(("line", .number(String(line)))) }
         if let part = l.part { members.append(("part", .string(part))) }
         if let index = l.index { members.append(("index", .number(String(index)))) }
+        if let page = l.page { members.append(("page", .number(String(page)))) }
         return .object(members)
     }
 }

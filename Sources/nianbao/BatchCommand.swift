@@ -12,7 +12,7 @@ struct BatchCommand: ParsableCommand {
             Word lock files (~$*.docx), Thumbs.db and desktop.ini are skipped, not failed; hidden files are not read.
             """)
 
-    @Argument(help: "The folder of inputs (any mix of .docx, .html, .htm, .txt, .md; formats are told by content). 输入目录（任意混合，按内容识别格式）。")
+    @Argument(help: "The folder of inputs (any mix of .docx, .pdf, .html, .htm, .txt, .md; formats are told by content). 输入目录（任意混合，按内容识别格式）。")
     var input: String
 
     @Option(name: .shortAndLong, help: "The output folder (not inside the input folder). 输出目录（不得位于输入目录之内）。")

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Input files; `-` or none reads standard input. 输入文件；不给或给出减号时读标准输入。")
     var inputs: [String] = []
 
-    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text. 输入格式。")
+    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text, pdf. 输入格式。")
     var from: FromFormat = .auto
 
     @Option(help: "The problem list as text (for people), json, csv (with a BOM, for Excel and WPS) or xlsx (a workbook; give -o). 问题清单格式。")

@@ -4,7 +4,7 @@ import Nianbao
 
 /// Input format choice of `--from`.
 enum FromFormat: String, ExpressibleByArgument, CaseIterable {
-    case auto, docx, html, text
+    case auto, docx, html, text, pdf
 
     var format: InputFormat? { InputFormat(rawValue: rawValue) }
 }
@@ -36,7 +36,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "Input files; `-` or none reads standard input. 输入文件；不给或给出减号时读标准输入。")
     var inputs: [String] = []
 
-    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text. 输入格式。")
+    @Option(name: [.short, .long], help: "Input format: auto, docx, html, text, pdf. 输入格式。")
     var from: FromFormat = .auto
 
     @Option(name: [.short, .long], help: "Output: json, ndjson, csv, csv-wide, text, xlsx. 输出格式。")

@@ -10,7 +10,7 @@ struct NianbaoCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 some input could not be read; 2 usage error; 3 something to fix (check, batch).
             """,
-        version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip))",
+        version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip), poppler \(NativeLibraries.poppler))",
         subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
                       BatchWorkerCommand.self, ServeWorkerCommand.self])
 }

@@ -10,6 +10,9 @@ import Testing
         + Paths.files(in: Paths.docxFixtures, ending: ".expected.json").map {
             $0.deletingPathExtension().deletingPathExtension().appendingPathExtension("docx")
         }
+        + Paths.files(in: Paths.pdfFixtures, ending: ".expected.json").map {
+            $0.deletingPathExtension().deletingPathExtension().appendingPathExtension("pdf")
+        }
         + Paths.files(in: Paths.htmlFixtures, ending: ".html")
         + Paths.files(in: Paths.editionFixtures, ending: "").filter { !$0.lastPathComponent.hasSuffix(".expected.json") }
         + Paths.files(in: Paths.formFixtures, ending: "").filter { !$0.lastPathComponent.hasSuffix(".expected.json") }).map { $0.path.replacingOccurrences(of: Paths.root.path + "/", with: "") }
@@ -41,7 +44,7 @@ import Testing
     }
 
     @Test func thereAreFixturesOfEveryLayout() {
-        for layout in ["text/tab-", "text/pipe-", "text/cell-per-line", "docx/template-filled", "docx/python-docx",
+        for layout in ["text/tab-", "text/pipe-", "text/cell-per-line", "docx/template-filled", "docx/python-docx", "pdf/template-filled",
                        "html/template-filled.libreoffice", "html/template-filled.pandoc", "html/template-filled.page",
                        "forms/dense.layout", "forms/sparse.layout", "forms/dense.pandoc", "forms/dense.gfm",
                        "forms/dense.plain", "forms/dense.crawler", "forms/sparse.crawler", "forms/sparse.cutoff",

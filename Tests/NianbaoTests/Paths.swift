@@ -11,6 +11,7 @@ enum Paths {
     static let formFixtures = root.appendingPathComponent("Tests/Fixtures/forms")
     static let editionFixtures = root.appendingPathComponent("Tests/Fixtures/editions")
     static let checkFixtures = root.appendingPathComponent("Tests/Fixtures/check")
+    static let pdfFixtures = root.appendingPathComponent("Tests/Fixtures/pdf")
 
     static func files(in folder: URL, ending suffix: String) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Makes Tests/Fixtures/pdf with the tools a report's PDF comes from, not with our own writer:
+- NAME.pdf: LibreOffice's PDF of Tests/Fixtures/docx/NAME.docx (`soffice --headless --convert-to pdf`,
+  fonts-noto-cjk installed so that the Chinese has real glyphs), with NAME.expected.json, the DOCX
+  fixture's own expectation; table 三 of the template runs over a page break;
+- scanned.pdf: page 1 of template-filled.pdf rasterised (pdftoppm, 60 dpi) and wrapped as a PDF
+  again (img2pdf): no text layer;
+- locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
+- owner-password.pdf: encrypted with an owner password only, so that anyone may read it;
+and Samples/template-2021-filled.pdf, LibreOffice's PDF of the filled template sample.
+Usage: Scripts/make-pdf-fixtures.py   (needs soffice, pdftoppm, and python3 with img2pdf and pypdf)"""
+import os, shutil, subprocess, sys, tempfile
+
+import img2pdf
+from pypdf import PdfReader, PdfWriter
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+out = os.path.join(root, "Tests", "Fixtures", "pdf")
+os.makedirs(out, exist_ok=True)
+work = tempfile.mkdtemp(prefix="nianbao-pdf-")
+try:
+    for name in ["template-filled", "template-filled-libreoffice"]:
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", name + ".docx"), work)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work,
+                        os.path.join(work, name + ".docx")], check=True, capture_output=True)
+        shutil.copy(os.path.join(work, name + ".pdf"), out)
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", name + ".expected.json"), out)
+
+    shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),
+                    os.path.join(work, "template-2021-filled.docx")], check=True, capture_output=True)
+
+    filled = os.path.join(out, "template-filled.pdf")
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", filled, os.path.join(work, "page")], check=True)
+    page = [f for f in os.listdir(work) if f.startswith("page") and f.endswith(".png")][0]
+    with open(os.path.join(out, "scanned.pdf"), "wb") as f:
+        f.write(img2pdf.convert(os.path.join(work, page)))
+
+    for target, user, owner in [("locked.pdf", "secret", "owner-secret"), ("owner-password.pdf", "", "owner-secret")]:
+        writer = PdfWriter(clone_from=PdfReader(filled))
+        writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-128")
+        with open(os.path.join(out, target), "wb") as f:
+            writer.write(f)
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+print(f"make-pdf-fixtures: {sorted(os.listdir(out))}", file=sys.stderr)

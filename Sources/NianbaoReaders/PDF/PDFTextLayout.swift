@@ -1,0 +1,94 @@
+import NianbaoModel
+
+/// Lays a PDF's characters out as lines of text from their boxes: a line is the characters whose
+/// boxes share most of their height, and a word stands at the column its left edge gives, a column
+/// being the width of a digit and every character, Han or not, taking one: the grid the text
+/// reader's aligned layout measures in, as `pdftotext -layout` draws it. A Han word takes fewer
+/// columns than its width, so what follows it still reaches its own column. Table columns then line
+/// up as the page draws them, whatever spaces the file has (a PDF often has none).
+struct PDFTextLayout {
+    /// Points per column.
+    let unit: Double
+    /// The leftmost character's edge over all pages, so that every page's columns agree.
+    let left: Double
+
+    init(pages: [PDFPageText]) {
+        let glyphs = pages.flatMap(\.glyphs)
+        let digitWidths = glyphs.filter { ("0"..."9").contains($0.scalar) }.map { $0.x1 - $0.x0 }
+        let widths = digitWidths.isEmpty ? glyphs.map { ($0.x1 - $0.x0) / 2 } : digitWidths
+        unit = max(PDFTextLayout.median(widths), 1)
+        left = glyphs.map(\.x0).min() ?? 0
+    }
+
+    /// Columns past this stand at it: a forged box far right must not become a line of spaces.
+    static let widestColumn = 1_000
+
+    /// The page's lines, top to bottom; a blank line where the gap between two lines is wider than a
+    /// line. Nil when they would pass `budget` bytes (a forged page of glyphs one a line, far apart).
+    func lines(of page: PDFPageText, budget: Int) -> [String]? {
+        let rows = PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.properties.isWhitespace && $0.x1 > $0.x0 })
+        let pitch = PDFTextLayout.median(rows.map { $0.bottom - $0.top })
+        var lines: [String] = []
+        var previousBottom: Double?
+        var bytes = 0
+        for row in rows {
+            if let previousBottom, row.top - previousBottom > pitch * 0.8 { lines.append("") }
+            lines.append(text(of: row.glyphs))
+            bytes += lines[lines.count - 1].utf8.count + 2
+            if bytes > budget { return nil }
+            previousBottom = row.bottom
+        }
+        return lines
+    }
+
+    /// One line's characters: a run of touching characters (a word, a number) stays together; after
+    /// a gap the next character stands at the column its left edge gives, one space on at least.
+    private func text(of glyphs: [PDFGlyph]) -> String {
+        var text = ""
+        var width = 0
+        var previousEnd: Double?
+        for glyph in glyphs {
+            if let previousEnd, glyph.x0 - previousEnd < unit * 0.4 {
+                // Touching: the same word, whatever the font size makes of the columns.
+            } else {
+                let column = min(Int(((glyph.x0 - left) / unit).rounded()), PDFTextLayout.widestColumn)
+                let spaces = previousEnd == nil ? max(column - width, 0) : max(column - width, 1)
+                text += String(repeating: " ", count: spaces)
+                width += spaces
+            }
+            text.unicodeScalars.append(glyph.scalar)
+            width += 1
+            previousEnd = glyph.x1
+        }
+        return text
+    }
+
+    private struct Row {
+        var glyphs: [PDFGlyph]
+        var top: Double
+        var bottom: Double
+    }
+
+    /// Groups glyphs into rows: a glyph joins the row whose vertical extent covers most of its own.
+    private static func rows(_ glyphs: [PDFGlyph]) -> [Row] {
+        var rows: [Row] = []
+        for glyph in glyphs.sorted(by: { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }) {
+            let height = glyph.y1 - glyph.y0
+            if var last = rows.last, min(last.bottom, glyph.y1) - max(last.top, glyph.y0) > height / 2 {
+                last.glyphs.append(glyph)
+                last.top = min(last.top, glyph.y0)
+                last.bottom = max(last.bottom, glyph.y1)
+                rows[rows.count - 1] = last
+            } else {
+                rows.append(Row(glyphs: [glyph], top: glyph.y0, bottom: glyph.y1))
+            }
+        }
+        for index in rows.indices { rows[index].glyphs.sort { $0.x0 < $1.x0 } }
+        return rows
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        return values.sorted()[values.count / 2]
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Nianbao
+import Testing
+
+/// PDFs as LibreOffice and other tools leave them (Scripts/make-pdf-fixtures.py); the filled
+/// templates' values are checked with the other fixtures in FixtureTests.
+struct PDFTests {
+    private func convert(_ name: String) throws(ConversionError) -> Report {
+        try Converter().convert(file: Paths.pdfFixtures.appendingPathComponent(name).path)
+    }
+
+    @Test func aPDFIsToldByItsContentAndReadAsPDF() throws {
+        let report = try convert("template-filled.pdf")
+        #expect(report.source.format == .pdf)
+        #expect(report.source.layout == "aligned")
+        #expect(report.meta.title == "示例县示例镇人民政府 2024 年政府信息公开工作年度报告")
+        #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
+        // Table 三 runs over the page break between pages 2 and 3: its last rows are read all the same.
+        let applications = try #require(report.tables.first { $0.key == "applications" }?.values)
+        #expect(applications.rows.last?.cells.map(\.value) == [191, 233, 66, 248, 70, 368, 1176])
+        // A problem is placed by its page, which a person can find; the template's placeholders are on page 3.
+        #expect(report.problems(failingAt: .warning).map(\.place) == ["第 3 页", "第 3 页"])
+        #expect(report.tables.map(\.location?.page) == [1, 2, 3])
+        let bytes = try [UInt8](Data(contentsOf: Paths.pdfFixtures.appendingPathComponent("template-filled.pdf")))
+        #expect(FormatSniffer.sniff(bytes) == .pdf)
+        #expect(FormatSniffer.sniff(Array("\n\n%PDF-1.7\n".utf8)) == .pdf)
+    }
+
+    @Test func aScanIsRefusedWithWhatToDo() {
+        #expect(throws: ConversionError(path: Paths.pdfFixtures.appendingPathComponent("scanned.pdf").path, reason: .scanned)) {
+            try convert("scanned.pdf")
+        }
+        #expect(ReaderError.scanned.description == "扫描件，没有文字层，需要先 OCR (scanned, no text layer: OCR it first)")
+    }
+
+    @Test func aPasswordToOpenIsRefusedAndAnOwnerPasswordIsNot() throws {
+        #expect(throws: ConversionError(path: Paths.pdfFixtures.appendingPathComponent("locked.pdf").path, reason: .encrypted)) {
+            try convert("locked.pdf")
+        }
+        let open = try convert("owner-password.pdf")
+        #expect(open.tables.allSatisfy { $0.present })
+        #expect(open.tables.first { $0.key == "applications" }?.values?.rows.first?.cells.map(\.value)
+                == [3951, 4795, 4007, 4185, 4950, 3378, 25266])
+    }
+}

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Makes Tests/Fixtures/pdf with the tools a report's PDF comes from, not with our own writer:
-- NAME.pdf: LibreOffice's PDF of Tests/Fixtures/docx/NAME.docx (`soffice --headless --convert-to pdf`,
-  fonts-noto-cjk installed so that the Chinese has real glyphs), with NAME.expected.json, the DOCX
-  fixture's own expectation; table 三 of the template runs over a page break;
+- NAME.pdf: LibreOffice's PDF of Tests/Fixtures/docx/NAME.docx or Tests/Fixtures/editions/NAME.docx
+  (`soffice --headless --convert-to pdf`, fonts-noto-cjk installed so that the Chinese has real
+  glyphs), with NAME.expected.json, the DOCX fixture's own expectation; table 三 of the template
+  runs over a page break; python-docx, mixed and report-2019 have label columns so narrow that the
+  labels break into pieces of two or three characters down the page;
 - scanned.pdf: page 1 of template-filled.pdf rasterised (pdftoppm, 60 dpi) and wrapped as a PDF
   again (img2pdf): no text layer;
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
@@ -19,12 +21,13 @@ out = os.path.join(root, "Tests", "Fixtures", "pdf")
 os.makedirs(out, exist_ok=True)
 work = tempfile.mkdtemp(prefix="nianbao-pdf-")
 try:
-    for name in ["template-filled", "template-filled-libreoffice"]:
-        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", name + ".docx"), work)
+    for folder, name in [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
+                         ("editions", "mixed"), ("editions", "report-2019")]:
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".docx"), work)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work,
                         os.path.join(work, name + ".docx")], check=True, capture_output=True)
         shutil.copy(os.path.join(work, name + ".pdf"), out)
-        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", name + ".expected.json"), out)
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".expected.json"), out)
 
     shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),

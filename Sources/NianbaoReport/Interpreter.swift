@@ -47,21 +47,46 @@ public struct Interpreter: Sendable {
             case .paragraph(let paragraph):
                 addParagraph(paragraph)
             case .table(let table):
-                let result = repair.repair(table)
-                if result.templateKey == nil, table.form != .cells {
-                    // Text that looked like a table but is none of the template's: it stays text.
-                    for row in table.rows {
-                        let text = row.cells.map(\.text).joined(separator: " ").trimmingBlanks()
-                        if !text.isEmpty { addParagraph(Paragraph(text: text, location: row.location)) }
-                    }
-                    continue
+                // Aligned text runs on through a short line, so a section heading straight after a
+                // table can land inside it, with the next table after it: the heading splits them.
+                var rest = table
+                while let cut = rest.form == .aligned ? rest.rows.firstIndex(where: isSectionHeading) : nil {
+                    var before = rest
+                    before.rows = Array(rest.rows[..<cut])
+                    if !before.rows.isEmpty { addTable(before) }
+                    let heading = rest.rows[cut]
+                    addParagraph(Paragraph(text: heading.cells.map(\.text).joined().trimmingBlanks(), location: heading.location))
+                    rest.rows = Array(rest.rows[(cut + 1)...])
+                    rest.location = rest.rows.first?.location ?? rest.location
                 }
-                repaired.append(result)
-                result.trailingText.forEach(addParagraph)
+                if !rest.rows.isEmpty { addTable(rest) }
             case .image(let image):
                 if !drafts.isEmpty { drafts[drafts.count - 1].images.append(image) }
             case .placeholder(let placeholder):
                 if !drafts.isEmpty { drafts[drafts.count - 1].placeholders.append(placeholder) }
+            }
+        }
+
+        func addTable(_ table: SourceTable) {
+            let result = repair.repair(table)
+            if result.templateKey == nil, table.form != .cells {
+                // Text that looked like a table but is none of the template's: it stays text.
+                for row in table.rows {
+                    let text = row.cells.map(\.text).joined(separator: " ").trimmingBlanks()
+                    if !text.isEmpty { addParagraph(Paragraph(text: text, location: row.location)) }
+                }
+                return
+            }
+            repaired.append(result)
+            result.trailingText.forEach(addParagraph)
+        }
+
+        /// A line that is one of the six section headings, numbered as the template numbers them.
+        func isSectionHeading(_ row: SourceRow) -> Bool {
+            let text = row.cells.map(\.text).joined().trimmingBlanks()
+            let key = LabelKey(text)
+            return sectionTemplates.contains {
+                $0.mayBeHeading(text) && $0.isHeading(text, key: key, isMarkedHeading: false, numbering: numbering ?? .chinese)
             }
         }
 

@@ -40,6 +40,16 @@ struct AlignedTableRecovery {
         }
     }
 
+    /// The label words of the lines read down each column (the words that start at one character
+    /// column, top to bottom), a column a line: `商业` over `企业`, `1.属` over `于国` over `家秘`.
+    static func columnText(of table: SourceTable) -> String {
+        var columns: [Int: String] = [:]
+        for line in lines(of: table) {
+            for word in line.words where word.number == nil { columns[word.start, default: ""] += word.text }
+        }
+        return columns.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n")
+    }
+
     /// The words of a line, split at white space, with their columns counted in characters. A single
     /// space inside an open bracket does not split: `22（其中修订 16 件）` is one cell whose note
     /// pdftotext spaced, and its 16 is no value. A run of spaces is a column gap wherever it stands.
@@ -100,7 +110,7 @@ struct AlignedTableRecovery {
                 let wrapped = needle.find(in: joined, withMarker: true).map {
                     joined.distance(from: joined.startIndex, to: $0.lowerBound) < own.count
                 } ?? false
-                if needle.find(in: own, withMarker: true) != nil || wrapped {
+                if needle.find(in: own, withMarker: true) != nil || wrapped || startsInColumn(needle, at: at, in: lines) {
                     found.append((index, at))
                     cursor = at + 1
                     break
@@ -109,6 +119,33 @@ struct AlignedTableRecovery {
             }
         }
         return found
+    }
+
+    /// Whether the row's label starts on line `at` in a narrow label column: one of the line's label
+    /// words, followed down the lines by the label words that start in its column (within 3), until
+    /// one that opens another row (`2.`, `（`). A label column narrower than its labels breaks them
+    /// into pieces of two or three characters, one a line, beside the pieces of the group label.
+    private func startsInColumn(_ needle: RowNeedle, at: Int, in lines: [Line]) -> Bool {
+        for word in lines[at].words where word.number == nil {
+            var pieces = [word.text]
+            var below = at + 1
+            while below < lines.count, below <= at + 12 {
+                let near = lines[below].words.filter { $0.number == nil && abs($0.start - word.start) <= 3 }
+                guard let next = near.min(by: { abs($0.start - word.start) < abs($1.start - word.start) }) else {
+                    below += 1
+                    continue
+                }
+                if LabelKey(next.text).marker != nil || next.text.hasPrefix("（") || next.text.hasPrefix("(") { break }
+                pieces.append(next.text)
+                below += 1
+            }
+            let stream = LabelKey.plain(pieces.joined())
+            let first = LabelKey.plain(word.text)
+            if let range = needle.find(in: stream, withMarker: true), stream.distance(from: stream.startIndex, to: range.lowerBound) < max(first.count, 1) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Places the table's values; returns the lines after its last row that are not the table (a heading

@@ -39,7 +39,9 @@ public struct TableRepair: Sendable {
 
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).
     private func repairText(_ table: SourceTable) -> RepairedTable {
-        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
+        var text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
+        // Labels and header words a narrow column broke over lines are whole again read down their column.
+        if table.form == .aligned { text += "\n" + AlignedTableRecovery.columnText(of: table) }
         guard let (template, edition) = recognise(text: LabelKey.plain(text)) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)

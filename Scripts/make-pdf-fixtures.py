@@ -7,13 +7,20 @@
   labels break into pieces of two or three characters down the page;
 - scanned.pdf: page 1 of template-filled.pdf rasterised (pdftoppm, 60 dpi) and wrapped as a PDF
   again (img2pdf): no text layer;
+- running-heads.pdf: template-filled.docx with a header (the office's name) and a footer (the title and
+  a PAGE field) on every page, as python-docx writes them, through LibreOffice; expected as
+  template-filled;
+- turned-pages.pdf: template-filled.pdf with its pages stored turned (/Rotate 90, 270 and 180, pypdf),
+  expected as template-filled;
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
 - owner-password.pdf: encrypted with an owner password only, so that anyone may read it;
 and Samples/template-2021-filled.pdf, LibreOffice's PDF of the filled template sample.
 Usage: Scripts/make-pdf-fixtures.py   (needs soffice, pdftoppm, and python3 with img2pdf and pypdf)"""
 import os, shutil, subprocess, sys, tempfile
 
+import docx
 import img2pdf
+from docx.oxml import parse_xml
 from pypdf import PdfReader, PdfWriter
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -29,6 +36,20 @@ try:
         shutil.copy(os.path.join(work, name + ".pdf"), out)
         shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".expected.json"), out)
 
+    document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+    for section in document.sections:
+        section.header.paragraphs[0].text = "示例县示例镇人民政府办公室"
+        foot = section.footer.paragraphs[0]
+        foot.text = "示例县示例镇人民政府 2024 年政府信息公开工作年度报告  第 "
+        foot._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                                 ' w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        foot.add_run(" 页")
+    document.save(os.path.join(work, "running-heads.docx"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                    os.path.join(work, "running-heads.docx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                os.path.join(out, "running-heads.expected.json"))
+
     shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),
                     os.path.join(work, "template-2021-filled.docx")], check=True, capture_output=True)
@@ -38,6 +59,13 @@ try:
     page = [f for f in os.listdir(work) if f.startswith("page") and f.endswith(".png")][0]
     with open(os.path.join(out, "scanned.pdf"), "wb") as f:
         f.write(img2pdf.convert(os.path.join(work, page)))
+
+    turned = PdfWriter(clone_from=PdfReader(filled))
+    for page, angle in zip(turned.pages, [90, 270, 180]):
+        page.rotate(angle)
+    with open(os.path.join(out, "turned-pages.pdf"), "wb") as f:
+        turned.write(f)
+    shutil.copy(os.path.join(out, "template-filled.expected.json"), os.path.join(out, "turned-pages.expected.json"))
 
     for target, user, owner in [("locked.pdf", "secret", "owner-secret"), ("owner-password.pdf", "", "owner-secret")]:
         writer = PdfWriter(clone_from=PdfReader(filled))

@@ -30,7 +30,7 @@ public struct PDFReader: Sendable {
         var pages: [PDFPageText] = []
         var characters = 0
         for index in 0..<file.pageCount {
-            let page = file.page(index)
+            let page = PDFPageOrientation.upright(file.page(index))
             characters += page.glyphs.count
             guard characters <= limits.characters else {
                 throw .tooComplex("PDF 的文字超过 \(limits.characters) 个字符", "more than \(limits.characters) characters")
@@ -44,17 +44,18 @@ public struct PDFReader: Sendable {
             throw .unreadable("PDF 中没有文字", "the PDF holds no text")
         }
         let layout = PDFTextLayout(pages: pages)
-        // A form feed starts each page after the first, as pdftotext marks pages: the table reader
-        // knows a page break inside a table by it.
-        var lines: [String] = []
+        var laidOut: [[String]] = []
         var budget = text.layoutBytes
         for page in pages {
             guard let laid = layout.lines(of: page, budget: budget) else {
                 throw .tooComplex("PDF 排出的文字超过 \(text.layoutBytes >> 20) MiB", "its text laid out passes \(text.layoutBytes >> 20) MiB")
             }
-            lines.append(laid.joined(separator: "\n"))
-            budget -= lines[lines.count - 1].utf8.count + 1
+            laidOut.append(laid)
+            budget -= laid.reduce(0) { $0 + $1.utf8.count + 1 }
         }
+        let lines = PageFurniture.remove(from: laidOut).map { $0.joined(separator: "\n") }
+        // A form feed starts each page after the first, as pdftotext marks pages: the table reader
+        // knows a page break inside a table by it.
         var document = try TextReader(limits: text).read(text: lines.joined(separator: "\n\u{0C}"))
         document.format = .pdf
         // What a person looks for in a PDF is the page: the line that starts each page, in the text read.

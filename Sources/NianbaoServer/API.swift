@@ -54,7 +54,7 @@ struct API: Sendable {
             let arguments = (UploadRequest.flag(request, "reports") ? ["--with-reports"] : [])
                 + ["check", "--format", format, "--fail-on", failOn, "--from", from] + settings.limitArguments
             let (body, failures) = try await answer(files, arguments: arguments)
-            return respond(.ok, body, type: format == "csv" ? "csv" : format,
+            return respond(.ok, body, type: format,
                            download: files.count == 1 ? "\(stem(files[0].name))-问题清单" : "问题清单",
                            unreadable: failures.count)
         }
@@ -85,7 +85,7 @@ struct API: Sendable {
 
     private func answer(_ files: [UploadedFile], arguments: [String]) async throws(APIError) -> ([UInt8], [String]) {
         switch await conversion.run(files, arguments: arguments, in: pool) {
-        case .finished(_, let body, let failures): return (body, failures)
+        case .finished(let body, let failures): return (body, failures)
         case .outputTooLarge(let bytes): throw .outputTooLarge(bytes, limit: settings.maximumAnswerBytes)
         case .stopped(let index, let error):
             throw .failed(error, file: files.indices.contains(index) ? files[index].name : nil)

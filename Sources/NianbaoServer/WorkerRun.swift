@@ -8,9 +8,9 @@ import Nianbao
 struct WorkerRun {
     /// How the run ended.
     enum Outcome {
-        /// The worker finished: its exit status (0, 1 some input failed, 3 problems found), its
-        /// answer, and the error document of each input that failed.
-        case finished(status: Int32, body: [UInt8], failures: [String])
+        /// The worker finished (exit status 0, 1 some input failed, or 3 problems found): its answer,
+        /// and the error document of each input that failed.
+        case finished(body: [UInt8], failures: [String])
         /// The worker was stopped, or died, while on the file at `index`.
         case stopped(index: Int, ReaderError)
         /// The answer grew past the limit.
@@ -67,7 +67,7 @@ struct WorkerRun {
         guard process.terminationReason == .exit, [0, 1, 3].contains(status) else {
             return .stopped(index: current, .crashed(WorkerLaunch.ending(of: process)))
         }
-        return .finished(status: status, body: reader.body, failures: reader.failures)
+        return .finished(body: reader.body, failures: reader.failures)
     }
 
     private func stop(_ process: Process) {

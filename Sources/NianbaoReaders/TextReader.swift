@@ -177,6 +177,12 @@ public struct TextReader: Sendable {
                       layout.claims(lines[next]) {
                 // A blank line inside a table: the table goes on after it.
                 end = next
+            } else if line.isBlank, layout.form == .aligned, let next = lines[end...].firstIndex(where: { !$0.isBlank }),
+                      layout.continues(lines[next], after: lines[lastRow]),
+                      let after = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }), layout.claims(lines[after]) {
+                // pdftotext sets every row of a table apart with blank lines: a block title of table 二
+                // (第二十条第（五）项) stands alone between them, and the table goes on after it.
+                end = after
             } else {
                 break
             }

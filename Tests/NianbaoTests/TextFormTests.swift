@@ -61,4 +61,48 @@ import Testing
         #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
         #expect(report.source.layout == "aligned")
     }
+
+    /// pdftotext sets every row of table 二 apart with a blank line and its block titles alone between
+    /// them (python-docx's DOCX through LibreOffice's PDF): one table, each block's values read.
+    @Test func pdftotextTable2WithBlankLinesAndBlockTitlesIsOneTable() throws {
+        let text = """
+            二、主动公开政府信息情况
+            第二十条第（一）项
+
+            信息内容          本年制发件数          本年废止件数      现行有效件数
+
+            规章            174             82          75
+
+            行政规范性文件       207             107         311
+
+            第二十条第（五）项
+
+            信息内容          本年处理决定数量
+
+            行政许可          16
+
+            第二十条第（六）项
+
+            信息内容          本年处理决定数量
+
+            行政处罚          177
+
+            行政强制          132
+
+            第二十条第（八）项
+
+            信息内容          本年收费金额（单位：万元）
+
+            行政事业性收费       12.34
+            """
+        let report = try Converter().convert(Array(text.utf8), path: "table2.layout.txt")
+        let values = try #require(report.table("active_disclosure")?.values)
+        #expect(values["regulations", "issued"] == 174)
+        #expect(values["normative_documents", "in_force"] == 311)
+        #expect(values["licensing", "decisions"] == 16)
+        #expect(values["punishment", "decisions"] == 177)
+        #expect(values["coercion", "decisions"] == 132)
+        #expect(values["fees", "amount"] == 12.34)
+        #expect(!report.diagnostics.contains { $0.code == "table.duplicate" })
+    }
 }

@@ -10,6 +10,9 @@
 - running-heads.pdf: template-filled.docx with a header (the office's name) and a footer (the title and
   a PAGE field) on every page, as python-docx writes them, through LibreOffice; expected as
   template-filled;
+- repeated-header.pdf: template-filled.docx with table 三's three header rows marked to repeat
+  (w:tblHeader), so LibreOffice draws them again at the top of the next page; expected as
+  template-filled;
 - turned-pages.pdf: template-filled.pdf with its pages stored turned (/Rotate 90, 270 and 180, pypdf),
   expected as template-filled;
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
@@ -49,6 +52,17 @@ try:
                     os.path.join(work, "running-heads.docx")], check=True, capture_output=True)
     shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
                 os.path.join(out, "running-heads.expected.json"))
+
+    document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+    applications = [t for t in document.tables if "申请人情况" in t._tbl.xml][0]
+    for row in applications._tbl.tr_lst[:3]:
+        row.get_or_add_trPr().append(parse_xml(
+            '<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+    document.save(os.path.join(work, "repeated-header.docx"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                    os.path.join(work, "repeated-header.docx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                os.path.join(out, "repeated-header.expected.json"))
 
     shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),

@@ -18,7 +18,7 @@
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
 - owner-password.pdf: encrypted with an owner password only, so that anyone may read it;
 and Samples/template-2021-filled.pdf, LibreOffice's PDF of the filled template sample.
-Usage: Scripts/make-pdf-fixtures.py   (needs soffice, pdftoppm, and python3 with img2pdf and pypdf)"""
+Usage: Scripts/make-pdf-fixtures.py   (needs soffice, pdftoppm, and python3 with python-docx, img2pdf and pypdf)"""
 import os, shutil, subprocess, sys, tempfile
 
 import docx

@@ -2,7 +2,8 @@
 """A worker in front of the real one, for the server's fault tests: it reads the framed files and,
 on the first file whose name holds "crash" or "hang" and that no earlier run has already failed,
 announces it as the real worker would and then dies by SIGSEGV or sleeps. Otherwise it hands the
-same bytes to the real worker. Usage: faulty-worker.py NIANBAO serve-worker ARGS..."""
+same bytes to the real worker, two seconds late if a name holds "slow" (a worker kept busy).
+Usage: faulty-worker.py NIANBAO serve-worker ARGS..."""
 import json, os, signal, subprocess, sys, time
 
 framed = sys.stdin.buffer.read()
@@ -18,5 +19,7 @@ while at < len(framed):
         if "crash" in header["name"]:
             os.kill(os.getpid(), signal.SIGSEGV)
         time.sleep(600)
+    if "slow" in header["name"]:
+        time.sleep(2)
     index += 1
 sys.exit(subprocess.run(sys.argv[1:], input=framed).returncode)

@@ -10,13 +10,14 @@ enum PageFurniture {
     /// either end, so that a table running over the page break still reads as one.
     static func remove(from pages: [[String]]) -> [[String]] {
         guard pages.count >= 2 else { return pages.map(trimmed) }
+        let pageEnds = pages.map(ends)
         var counts: [Key: Int] = [:]
-        for lines in pages {
-            for key in Set(ends(of: lines).map(\.key)) { counts[key, default: 0] += 1 }
+        for end in pageEnds {
+            for key in Set(end.map(\.key)) { counts[key, default: 0] += 1 }
         }
         let needed = max(2, (pages.count + 1) / 2)
-        return pages.map { lines in
-            let furniture = Set(ends(of: lines).filter { counts[$0.key, default: 0] >= needed }.map(\.index))
+        return zip(pages, pageEnds).map { lines, end in
+            let furniture = Set(end.filter { counts[$0.key, default: 0] >= needed }.map(\.index))
             return trimmed(lines.indices.filter { !furniture.contains($0) }.map { lines[$0] })
         }
     }

@@ -46,6 +46,7 @@ let package = Package(
         // The web server is its own program: `nianbao serve` hands over to it, and the command
         // line, started once per file by many scripts, does not load NIO and Hummingbird.
         .executableTarget(name: "nianbao-serve", dependencies: ["NianbaoServer"]),
+        .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(name: "NianbaoReadersTests", dependencies: ["NianbaoReaders"]),
         .testTarget(name: "NianbaoTablesTests", dependencies: ["NianbaoTables"]),
         .testTarget(name: "NianbaoReportTests", dependencies: ["NianbaoReport", "NianbaoReaders", "NianbaoTables"]),

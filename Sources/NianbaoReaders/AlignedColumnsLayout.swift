@@ -11,10 +11,10 @@ struct AlignedColumnsLayout: TextTableLayout {
     /// Two words with a gap of two or more spaces between them.
     func claims(_ line: TextLine) -> Bool {
         let body = line.trimmed
-        guard !body.contains(where: { $0 == "\t" || $0 == "|" }) else { return false }
+        guard !body.utf8.contains(where: { $0 == 0x09 || $0 == UInt8(ascii: "|") }) else { return false }
         var spaces = 0
-        for character in body {
-            if character == " " || character == "\u{3000}" {
+        for scalar in body.unicodeScalars {
+            if scalar == " " || scalar == "\u{3000}" {
                 spaces += 1
             } else {
                 if spaces >= 2 { return true }
@@ -28,7 +28,7 @@ struct AlignedColumnsLayout: TextTableLayout {
     /// number. Sentences end the table.
     func continues(_ line: TextLine, after previous: TextLine) -> Bool {
         let body = line.trimmed
-        return !body.isEmpty && body.count <= 30 && !body.hasSuffix("。")
+        return !body.isEmpty && body.unicodeScalars.count <= 30 && !body.hasSuffix("。")
     }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {

@@ -58,12 +58,12 @@ struct DashedColumnsLayout: TextTableLayout {
 
     /// A line of dashes and spaces only: a rule of the table.
     static func isRule(_ text: String) -> Bool {
-        text.allSatisfy { $0 == "-" || $0 == " " }
+        text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }
     }
 
     /// The display column where each group of dashes starts.
     static func columns(_ line: String) -> [Int] {
-        guard line.contains("-"), isRule(line) else { return [] }
+        guard line.utf8.contains(UInt8(ascii: "-")), isRule(line) else { return [] }
         var starts: [Int] = []
         var previous: Character = " "
         var lengths: [Int] = []

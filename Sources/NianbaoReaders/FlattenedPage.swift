@@ -11,7 +11,7 @@ enum FlattenedPage {
 
     static func blocks(_ line: TextLine, endsInput: Bool) -> [Block]? {
         let text = line.trimmed
-        guard text.count >= minimumLength else { return nil }
+        guard text.hasMoreCharacters(than: minimumLength - 1) else { return nil }
         let parts = segments(text)
         guard parts.contains(where: isTableText) else { return nil }
         let location = SourceLocation(line: line.number)

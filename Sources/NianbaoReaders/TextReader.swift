@@ -55,7 +55,7 @@ public struct TextReader: Sendable {
             }
             if let (layout, end) = tableRegion(in: lines, at: i, skipping: shortRegion) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
-                if let row = rows.first(where: { $0.cells.contains { $0.text.count > limits.cellCharacters } }) {
+                if let row = rows.first(where: { $0.cells.contains { $0.text.hasMoreCharacters(than: limits.cellCharacters) } }) {
                     throw .unreadable("第 \(row.location.line ?? 0) 行的表格单元格超过 \(limits.cellCharacters) 个字符",
                                       "a table cell at line \(row.location.line ?? 0) is longer than \(limits.cellCharacters) characters")
                 }
@@ -125,7 +125,9 @@ public struct TextReader: Sendable {
         let unified = !text.utf8.contains(0x0D) ? text
             : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
-        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
+        // Split on the newline byte: splitting by characters runs grapheme breaking over the whole text.
+        return body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { offset, bytes in
+            let line = Substring(bytes)
             // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
             // may be words of the text. The form feed that marks the page break stays.
             let text = TextReader.isPageNumber(line) ? String(line.filter { $0 == "\u{0C}" }) : String(line)
@@ -134,16 +136,19 @@ public struct TextReader: Sendable {
     }
 
     static func isPageNumber(_ line: Substring) -> Bool {
-        let body = String(line.filter { !$0.isWhitespace })
-        guard body.count <= 12, body.contains(where: \.isNumber) else { return false }
+        // A page number has at most 12 visible scalars: a longer line is given up at the 13th.
+        var characters: [Unicode.Scalar] = []
+        for scalar in line.unicodeScalars where !scalar.isSpace {
+            characters.append(scalar)
+            if characters.count > 12 { return false }
+        }
         // Matched by hand: a regex literal here was built anew for every short line with a digit.
-        let characters = Array(body)
         func digits(from start: Int) -> Int {
             var end = start
-            while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+            while end < characters.count, ("0"..."9").contains(characters[end]) { end += 1 }
             return (1...4).contains(end - start) ? end : -1
         }
-        let dashes: Set<Character> = ["-", "—", "–", "－"]
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
         if let first = characters.first, dashes.contains(first) {
             let end = digits(from: 1)
             return end > 0 && end == characters.count - 1 && dashes.contains(characters[end])
@@ -193,7 +198,7 @@ public struct TextReader: Sendable {
     private func textBlock(_ line: TextLine) -> Block? {
         let text = line.trimmed
         // Empty lines, and markdown's thematic break (---), which separates two tables.
-        guard !text.isEmpty, !(text.count >= 3 && text.allSatisfy { $0 == "-" }) else { return nil }
+        guard !text.isEmpty, !(text.utf8.allSatisfy { $0 == UInt8(ascii: "-") } && text.utf8.count >= 3) else { return nil }
         let location = SourceLocation(line: line.number)
         if let image = imageName(text) {
             return .image(ImagePlaceholder(name: image, location: location))
@@ -202,7 +207,7 @@ public struct TextReader: Sendable {
             return .placeholder(Placeholder(text: text, location: location))
         }
         // A markdown line wholly in bold (**一、总体情况**) is the line itself, not its asterisks.
-        for mark in ["**", "__"] where text.count > 4 && text.hasPrefix(mark) && text.hasSuffix(mark) {
+        for mark in ["**", "__"] where text.hasPrefix(mark) && text.hasSuffix(mark) && text.hasMoreCharacters(than: 4) {
             let inner = String(text.dropFirst(2).dropLast(2)).trimmingBlanks()
             if !inner.contains(mark) { return .paragraph(Paragraph(text: inner, location: location)) }
         }

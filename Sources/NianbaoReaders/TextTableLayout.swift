@@ -32,7 +32,9 @@ extension TextTableLayout {
 struct TabSeparatedLayout: TextTableLayout {
     let name = "tab"
 
-    func claims(_ line: TextLine) -> Bool { line.text.contains("\t" as Character) }
+    // Layouts look at bytes, not characters: their separators are ASCII, and walking characters runs
+    // grapheme breaking over every line of every text.
+    func claims(_ line: TextLine) -> Bool { line.text.utf8.contains(0x09) }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.filter { !$0.isBlank }.map { line in
@@ -50,7 +52,7 @@ struct PipeSeparatedLayout: TextTableLayout {
 
     /// Two bars, or one at an end of the line (a row of one cell, e.g. a wrapped label).
     func claims(_ line: TextLine) -> Bool {
-        let bars = line.text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+        let bars = line.text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) }
         return bars >= 2 || bars == 1 && (line.trimmed.hasPrefix("|") || line.trimmed.hasSuffix("|"))
     }
 
@@ -75,7 +77,7 @@ struct CellPerLineLayout: TextTableLayout {
     let name = "cell-per-line"
 
     func claims(_ line: TextLine) -> Bool {
-        line.text.first == "\t" && !line.text.dropFirst().contains("\t" as Character)
+        line.text.utf8.first == 0x09 && !line.text.utf8.dropFirst().contains(0x09)
     }
 
     func continues(_ line: TextLine, after previous: TextLine) -> Bool {

@@ -102,7 +102,7 @@ public struct Interpreter: Sendable {
             if !drafts.isEmpty {
                 drafts[drafts.count - 1].paragraphs.append(text)
                 drafts[drafts.count - 1].paragraphLocations.append(location)
-            } else if title == nil, text.contains("报告"), text.count <= 80,
+            } else if title == nil, text.containsText("报告"), !text.hasMoreCharacters(than: 80),
                       !text.contains(where: { "。，,；;".contains($0) }) {
                 // A title a PDF broke over two lines: its first line is the paragraph before.
                 if let head = preamble.last, preamble.count == 1, !head.contains("报告"), head.count + text.count <= 80,
@@ -161,7 +161,7 @@ public struct Interpreter: Sendable {
                               numbering: inout SectionTemplate.Numbering?, in drafts: inout [SectionDraft]) -> Bool {
         let next = (drafts.last?.template.number ?? 0) + 1
         // Headings are short: a long paragraph is not worth reducing to a key.
-        guard text.count <= 2 * SectionTemplate.maximumHeadingLength, next <= sectionTemplates.count else { return false }
+        guard !text.hasMoreCharacters(than: 2 * SectionTemplate.maximumHeadingLength), next <= sectionTemplates.count else { return false }
         // Most paragraphs hold no keyword's characters at all; only the others are worth a key.
         guard sectionTemplates[(next - 1)...].contains(where: { $0.mayBeHeading(text) }) else { return false }
         let key = LabelKey(text)

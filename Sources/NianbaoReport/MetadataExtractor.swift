@@ -50,7 +50,7 @@ struct MetadataExtractor {
     /// "现公布北票市长皋乡人民政府2024年度政府信息公开工作报告".
     private func organAndYear(inSentence text: String) -> (organ: String?, year: Int?)? {
         // Only a sentence naming the report can hold it; most paragraphs are passed over without a match.
-        guard text.contains("年"), let m = text.firstMatch(of: Self.patterns.sentence) else { return nil }
+        guard text.containsText("年"), let m = text.firstMatch(of: Self.patterns.sentence) else { return nil }
         return (cleanOrgan(String(m.1)), Int(m.2))
     }
 
@@ -65,8 +65,9 @@ struct MetadataExtractor {
     private func statisticsPeriod() -> Period? {
         let pattern = Self.patterns.period
         // A date range needs 年, 月 and 日; the others are passed over before any regex runs.
-        let texts = paragraphs.filter { $0.contains("年") && $0.contains("月") && $0.contains("日") }.map(LabelKey.halfWidth)
-        let ordered = texts.filter { $0.contains("统计") } + texts.filter { !$0.contains("统计") }
+        let texts = paragraphs.filter { $0.containsText("年") && $0.containsText("月") && $0.containsText("日") }
+            .map(LabelKey.halfWidth)
+        let ordered = texts.filter { $0.containsText("统计") } + texts.filter { !$0.containsText("统计") }
         for text in ordered {
             if let m = text.firstMatch(of: pattern),
                let from = isoDate(m.1, m.2, m.3), let to = isoDate(m.4, m.5, m.6) {

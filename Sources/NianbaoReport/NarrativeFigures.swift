@@ -78,7 +78,7 @@ struct NarrativeFigures: ReportCheck {
         var seen = Set<String>()
         for section in report.sections {
             for (index, paragraph) in section.paragraphs.enumerated() {
-                let text = String(LabelKey.halfWidth(paragraph).filter { !$0.isWhitespace })
+                let text = LabelKey.halfWidth(paragraph).removingSpaces()
                 // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
                 for compiled in Self.compiled where text.containsText(compiled.statement.anchor) {
                     for (stated, quote) in figures(compiled, in: text) where seen.insert("\(compiled.statement.id)|\(quote)").inserted {

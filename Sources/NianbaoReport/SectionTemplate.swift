@@ -39,7 +39,7 @@ public struct SectionTemplate: Sendable {
     /// Whether `text` is this section's heading: its number in the report's numbering then 、 or .
     /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number.
     func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {
-        guard key.text.count <= SectionTemplate.maximumHeadingLength,
+        guard !key.text.hasMoreCharacters(than: SectionTemplate.maximumHeadingLength),
               keywords.contains(where: { key.text.containsText($0) }) else { return false }
         let opening = LabelKey.halfWidth(text).drop { $0 == "#" || $0.isWhitespace }
         let number = numbering == .chinese ? numeral : String(self.number)

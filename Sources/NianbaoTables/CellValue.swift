@@ -31,15 +31,14 @@ enum CellValue: Equatable {
             self = .unreadable(raw)
             return
         }
-        let text = half.unicodeScalars.filter { !$0.properties.isWhitespace }
-            .reduce(into: "") { $0.unicodeScalars.append($1) }
+        let text = half.removingSpaces()
         if text.isEmpty || CellValue.blankMarks.contains(text) {
             self = .blank
             return
         }
         var digits = text
-        if let unit = CellValue.units.first(where: { digits.hasSuffix($0) }) { digits.removeLast(unit.count) }
-        let yuan = digits.hasSuffix("元")  // 万元 is stripped above as a unit of its own
+        if let unit = CellValue.units.first(where: { digits.hasUTF8Suffix($0) }) { digits.removeLast(unit.count) }
+        let yuan = digits.hasUTF8Suffix("元")  // 万元 is stripped above as a unit of its own
         if yuan { digits.removeLast() }
         if let number = PlainDecimal(digits) {
             self = yuan ? .yuan(number.text) : .number(number.value)
@@ -74,7 +73,7 @@ enum CellValue: Equatable {
     private static func hasSpaceBetweenDigits(_ text: String) -> Bool {
         var lastWasDigit = false, spaceAfterDigit = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 spaceAfterDigit = spaceAfterDigit || lastWasDigit
                 lastWasDigit = false
             } else if ("0"..."9").contains(scalar) {
@@ -109,7 +108,7 @@ enum CellValue: Equatable {
 
     /// Whether a text (a cell, a word, a header such as 采购总金额（元）) states amounts in 元 rather than 万元.
     static func statesYuan(_ text: String) -> Bool {
-        text.contains("元") && !text.contains("万元")
+        text.containsText("元") && !text.containsText("万元")
     }
 
     /// The value as a cell under a header that says 元 states it.

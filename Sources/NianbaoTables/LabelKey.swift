@@ -1,27 +1,60 @@
 /// A label reduced to what identifies it: half-width forms, no white space, no punctuation,
 /// and its list marker (一、 （一） 1. 1、) kept apart, so `(一) 予以公开` and `（一）予以公开` agree.
+///
+/// Keys compare by their UTF-8 bytes. Reduction leaves whole scalars without spaces or punctuation, so
+/// bytes agree exactly when scalars do; String's own comparison would normalise every non-ASCII key
+/// again on each of the many comparisons table placement makes.
 public struct LabelKey: Sendable, Hashable {
     /// The label's words without marker, spaces or punctuation.
-    public var text: String
+    public let text: String
     /// The list marker's numeral, if the label had one ("一", "3").
-    public var marker: String?
+    public let marker: String?
+    /// How many scalars `text` has, counted once: labels are matched far more often than made.
+    private let length: Int
 
     public init(_ label: String) {
         // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
         // more than the rest of the reduction.
         var scalars = LabelKey.halfWidthScalars(label).filter { !LabelKey.isBlank($0) }[...]
         marker = LabelKey.takeMarker(&scalars)
-        text = LabelKey.string(scalars.filter { !LabelKey.isPunctuation($0) })
+        let words = scalars.filter { !LabelKey.isPunctuation($0) }
+        text = LabelKey.string(words)
+        length = words.count
     }
 
     /// Whether the two labels name the same thing: same words, and markers that do not disagree.
     /// A label cut short (wrapped, truncated) or one with extra words matches when the shorter has
     /// at least `minimumPrefix` characters.
     public func matches(_ other: LabelKey, minimumPrefix: Int = 4) -> Bool {
-        if let a = marker, let b = other.marker, a != b { return false }
-        if text == other.text { return !text.isEmpty }
-        let (short, long) = text.count < other.text.count ? (text, other.text) : (other.text, text)
-        return short.count >= minimumPrefix && long.hasPrefix(short)
+        if let a = marker, let b = other.marker, !LabelKey.same(a, b) { return false }
+        let (short, long) = length < other.length ? (self, other) : (other, self)
+        if short.length == long.length { return short.length > 0 && LabelKey.same(text, other.text) }
+        return short.length >= minimumPrefix && long.text.utf8.starts(with: short.text.utf8)
+    }
+
+    /// Whether the two have the same words, whatever their markers.
+    public func hasSameWords(as other: LabelKey) -> Bool {
+        length == other.length && LabelKey.same(text, other.text)
+    }
+
+    public static func == (a: LabelKey, b: LabelKey) -> Bool {
+        guard a.length == b.length, same(a.text, b.text) else { return false }
+        return switch (a.marker, b.marker) {
+        case (nil, nil): true
+        case let (x?, y?): same(x, y)
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+        hasher.combine(marker == nil ? 0 : 1)
+        for byte in marker?.utf8 ?? "".utf8 { hasher.combine(byte) }
+    }
+
+    /// Byte equality: both sides are reductions, already in one form.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay

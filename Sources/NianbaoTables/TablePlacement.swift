@@ -125,7 +125,7 @@ struct TablePlacement {
     private func match(_ key: LabelKey, context: [Int: LabelKey]) -> Int? {
         let leaves = template.keys.leaves
         var candidates = template.rows.indices.filter { i in leaves[i].contains { $0.matches(key) } }
-        let exact = candidates.filter { i in leaves[i].contains { $0.text == key.text } }
+        let exact = candidates.filter { i in leaves[i].contains { $0.hasSameWords(as: key) } }
         if !exact.isEmpty { candidates = exact }
         guard candidates.count > 1 else { return candidates.first }
         func agreement(_ i: Int) -> Int {

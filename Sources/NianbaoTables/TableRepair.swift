@@ -64,12 +64,12 @@ public struct TableRepair: Sendable {
     /// The template whose header words and row labels a text holds most of (LabelKey.plain form).
     func recognise(text plain: String) -> (TableTemplate, EditionReading)? {
         let scores = templates.map { template in
-            let signatureHits = template.keys.signature.filter { !$0.text.isEmpty && plain.contains($0.text) }.count
+            let signatureHits = template.keys.signature.filter { !$0.text.isEmpty && plain.containsText($0.text) }.count
             let rowHits = template.rows.filter { RowNeedle($0).find(in: plain, withMarker: false) != nil }.count
             return 2 * signatureHits + rowHits
         }
         // Wrapped labels are found by their opening words, as RowNeedle finds rows.
-        return choose(scores) { word, _ in plain.contains(String(word.text.prefix(6))) }
+        return choose(scores) { word, _ in plain.containsText(String(word.text.prefix(6))) }
     }
 
     /// The template the rows fit best: header words count, and rows whose labels are the template's.
@@ -80,7 +80,7 @@ public struct TableRepair: Sendable {
         let scores = templates.map { template in
             let signatureHits = template.keys.signature.filter { word in labels.contains { $0.matches(word) } }.count
             let rowHits = template.keys.leaves.filter { leaf in
-                labels.contains { $0.text == leaf[0].text && $0.matches(leaf[0]) }
+                labels.contains { $0.hasSameWords(as: leaf[0]) && $0.matches(leaf[0]) }
             }.count
             return 2 * signatureHits + rowHits
         }

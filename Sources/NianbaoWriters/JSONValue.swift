@@ -21,48 +21,62 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    // Written as UTF-8 bytes: appending scalar by scalar to a String costs most of the conversion.
+    // Written as UTF-8 bytes straight into one buffer: appending scalar by scalar to a String, or
+    // copying each container's items and each string's bytes first, cost most of the conversion.
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .number(let n): out += Array(n.utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: UInt8(ascii: "["), close: UInt8(ascii: "]"),
-                           to: &out, pretty: pretty, indent: indent)
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                JSONValue.beginItem(i, to: &out, pretty: pretty, indent: indent)
+                item.write(to: &out, pretty: pretty, indent: indent + 1)
+            }
+            JSONValue.close(UInt8(ascii: "]"), empty: items.isEmpty, to: &out, pretty: pretty, indent: indent)
         case .object(let members):
-            writeContainer(members.map { ($0.0, $0.1) }, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"),
-                           to: &out, pretty: pretty, indent: indent)
-        }
-    }
-
-    private func writeContainer(_ items: [(String?, JSONValue)], open: UInt8, close: UInt8,
-                                to out: inout [UInt8], pretty: Bool, indent: Int) {
-        out.append(open)
-        guard !items.isEmpty else { out.append(close); return }
-        func newline(_ depth: Int) {
-            out.append(UInt8(ascii: "\n"))
-            out += repeatElement(UInt8(ascii: " "), count: 2 * depth)
-        }
-        for (i, (key, value)) in items.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            if pretty { newline(indent + 1) }
-            if let key {
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, value)) in members.enumerated() {
+                JSONValue.beginItem(i, to: &out, pretty: pretty, indent: indent)
                 JSONValue.writeString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
+                value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            value.write(to: &out, pretty: pretty, indent: indent + 1)
+            JSONValue.close(UInt8(ascii: "}"), empty: members.isEmpty, to: &out, pretty: pretty, indent: indent)
         }
-        if pretty { newline(indent) }
-        out.append(close)
+    }
+
+    /// The comma before every item but the first, and in pretty form the item's own indented line.
+    private static func beginItem(_ i: Int, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { newline(depth: indent + 1, to: &out) }
+    }
+
+    private static func close(_ bracket: UInt8, empty: Bool, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        if pretty && !empty { newline(depth: indent, to: &out) }
+        out.append(bracket)
+    }
+
+    private static func newline(depth: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Whether a byte may need escaping: controls, quote, backslash, and 0xE2, which leads U+2028/U+2029.
+    private static func mayEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+    }
+
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        // Most strings need no escape at all: their bytes go over in one copy.
+        guard s.utf8.contains(where: mayEscape) else { out.append(contentsOf: s.utf8); return }
         var utf8 = Array(s.utf8)[...]
         while let byte = utf8.popFirst() {
             switch byte {
@@ -81,7 +95,6 @@ public indirect enum JSONValue: Sendable, Equatable {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -18,9 +18,19 @@ import Testing
         #expect(LabelKey("重复申请").matches(LabelKey("2.重复申请")))
     }
 
+    @Test func equalKeysHaveEqualWordsAndMarkersAndOneHash() {
+        #expect(LabelKey("（一）予以公开") != LabelKey("（二）予以公开"))
+        #expect(LabelKey("予以公开") != LabelKey("（一）予以公开"))
+        #expect(LabelKey("（二）予以公开").hasSameWords(as: LabelKey("予以公开")))
+        #expect(Set([LabelKey("(一) 予以公开"), LabelKey("（一）予以公开"), LabelKey("一、予以公开"), LabelKey("（二）予以公开")]).count == 2)
+    }
+
     @Test func cutShortLabelsMatchButShortWordsDoNot() {
         let full = LabelKey("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         #expect(LabelKey("(二) 部分公开 (区分处理的,").matches(full))
         #expect(!LabelKey("其他").matches(LabelKey("其他法律行政法规禁止公开")))
+        #expect(LabelKey("其他法律").matches(LabelKey("其他法律行政法规禁止公开")))
+        #expect(!LabelKey("其他法规").matches(LabelKey("其他法律行政法规禁止公开")))
+        #expect(!LabelKey("、").matches(LabelKey("，")))
     }
 }

@@ -8,6 +8,12 @@ import Testing
         #expect(value.rendered(pretty: false) == #"{"a":"引号\"\\\n\t\u0001","b":null,"c":true}"#)
     }
 
+    @Test func lineSeparatorsAreEscapedAndOtherPunctuationIsNot() {
+        // U+2028 and “—” share their first UTF-8 byte; only the line separator is escaped.
+        let value = JSONValue.array([.string("甲\u{2028}乙\u{2029}丙“—”"), .string("无须转义")])
+        #expect(value.rendered(pretty: false) == #"["甲\u2028乙\u2029丙“—”","无须转义"]"#)
+    }
+
     @Test func prettyOutputIndentsByTwoSpaces() {
         let value = JSONValue.object([("x", .array([.number("1"), .object([])])), ("y", .array([]))])
         #expect(value.rendered(pretty: true) == "{\n  \"x\": [\n    1,\n    {}\n  ],\n  \"y\": []\n}")

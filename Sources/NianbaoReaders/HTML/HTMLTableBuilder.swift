@@ -8,7 +8,7 @@ struct HTMLTableBuilder {
     static func isLayout(_ table: HTMLElement) -> Bool {
         cells(of: table).contains { cell in
             cell.contains(["table", "h1", "h2", "h3", "h4", "h5", "h6"])
-                || cell.text.count > 400
+                || cell.text.hasMoreCharacters(than: 400)
                 || cell.elements.filter { $0.name == "p" || $0.name == "div" }.count > 3
         }
     }
@@ -81,7 +81,7 @@ struct HTMLTableBuilder {
 
     /// A cell's text without nested tables, lines trimmed.
     private static func cellText(_ cell: HTMLElement) -> String {
-        cell.removing("table").text.split(separator: "\n").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
-            .joined(separator: "\n")
+        cell.removing("table").text.utf8.split(separator: 0x0A).map { String(Substring($0)).trimmingBlanks() }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }

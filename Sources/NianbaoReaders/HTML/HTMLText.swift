@@ -57,14 +57,15 @@ extension HTMLElement {
         guard !HTMLVocabulary.isDropped(self) else { return }
         if name == "br" { out += "\n"; return }
         let isBlock = HTMLVocabulary.blocks.contains(name)
-        if isBlock && !out.isEmpty && out.last != "\n" { out += "\n" }
+        // The last byte, not the last character: finding a character's start walks graphemes backwards.
+        if isBlock && !out.isEmpty && out.utf8.last != 0x0A { out += "\n" }
         for child in children {
             switch child {
             case .text(let t): out += t
             case .element(let e): e.collectText(into: &out)
             }
         }
-        if isBlock && !out.isEmpty && out.last != "\n" { out += "\n" }
+        if isBlock && !out.isEmpty && out.utf8.last != 0x0A { out += "\n" }
     }
 
     /// Child elements, in order.

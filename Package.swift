@@ -22,8 +22,8 @@ let package = Package(
             name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
         .systemLibrary(
-            name: "CLibPoppler", path: "Sources/CLibPoppler", pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]),
+            // Opened when a PDF is read, not linked (see shim.h): poppler-glib is needed only then.
+            name: "CLibPoppler", path: "Sources/CLibPoppler", providers: [.apt(["libpoppler-glib8"])]),
         .systemLibrary(
             name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),

@@ -1,6 +1,5 @@
 import CLibXML2
 import CLibZip
-import CLibPoppler
 
 /// Versions of the C libraries the DOCX, HTML and PDF readers are built on.
 public enum NativeLibraries {
@@ -11,9 +10,9 @@ public enum NativeLibraries {
         return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
     }
 
-    /// poppler's version, as the linked library reports it.
+    /// poppler's version, as the library reports it; it is opened for this, as for reading a PDF.
     public static var poppler: String {
-        poppler_get_version().map { String(cString: $0) } ?? "unknown"
+        PopplerLibrary.version ?? "not installed"
     }
 
     /// libzip's version, as the linked library reports it.

@@ -10,7 +10,8 @@ struct NianbaoCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 some input could not be read; 2 usage error; 3 something to fix (check, batch).
             """,
-        version: "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip), poppler \(NativeLibraries.poppler))",
+        // What --version prints is `versionLine`, answered before parsing (see CommandLineEntry).
+        version: "nianbao \(NianbaoVersion.number)",
         subcommands: [ConvertCommand.self, CheckCommand.self, BatchCommand.self, KeysCommand.self, ServeCommand.self,
                       BatchWorkerCommand.self, ServeWorkerCommand.self])
 }
@@ -18,10 +19,21 @@ struct NianbaoCommand: ParsableCommand {
 /// Runs the command line with the exit codes README.md promises: argument-parser's usage errors
 /// (its own code is 64, EX_USAGE) leave with 2, as pandoc's and ripgrep's do.
 enum CommandLineEntry {
+    static var versionLine: String {
+        "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip), poppler \(NativeLibraries.poppler))"
+    }
+
+
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         // -V as the one argument is the short form of --version.
         if arguments == ["-V"] { arguments = ["--version"] }
+        // --version anywhere before `--` is answered here, as argument-parser would, so that asking the
+        // libraries their versions (which opens poppler) is not part of every start.
+        if arguments.prefix(while: { $0 != "--" }).contains("--version") {
+            print(versionLine)
+            return
+        }
         // A closed pipe is a write error to handle, not a signal that ends the process.
         signal(SIGPIPE, SIG_IGN)
         do {

@@ -15,7 +15,7 @@ public struct LabelKey: Sendable, Hashable {
     public init(_ label: String) {
         // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
         // more than the rest of the reduction.
-        var scalars = LabelKey.halfWidthScalars(label).filter { !LabelKey.isBlank($0) }[...]
+        var scalars = LabelKey.halfWidthScalars(label).filter { !$0.isSpace }[...]
         marker = LabelKey.takeMarker(&scalars)
         let words = scalars.filter { !LabelKey.isPunctuation($0) }
         text = LabelKey.string(words)
@@ -60,7 +60,7 @@ public struct LabelKey: Sendable, Hashable {
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay
     /// as their numerals ("（一）予以公开" → "一予以公开"), so a marker can be searched with its words.
     public static func plain(_ s: String) -> String {
-        string(halfWidthScalars(s).filter { !isBlank($0) && !isPunctuation($0) })
+        string(halfWidthScalars(s).filter { !$0.isSpace && !isPunctuation($0) })
     }
 
     /// Full-width ASCII forms and the ideographic space as their half-width selves.
@@ -106,16 +106,10 @@ public struct LabelKey: Sendable, Hashable {
         return string(numeral)
     }
 
-    /// Han ideographs, most of any label, are neither blank nor punctuation: answered without
+    /// Han ideographs, most of any label, are not punctuation: answered without
     /// the Unicode property tables, whose lookups made labels costly to reduce.
     private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value)
-    }
-
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        if isIdeograph(scalar) { return false }
-        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
-        return scalar.properties.isWhitespace
     }
 
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {

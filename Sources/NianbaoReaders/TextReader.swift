@@ -137,28 +137,28 @@ public struct TextReader: Sendable {
 
     static func isPageNumber(_ line: Substring) -> Bool {
         // A page number has at most 12 visible scalars: a longer line is given up at the 13th.
-        var characters: [Unicode.Scalar] = []
+        var scalars: [Unicode.Scalar] = []
         for scalar in line.unicodeScalars where !scalar.isSpace {
-            characters.append(scalar)
-            if characters.count > 12 { return false }
+            scalars.append(scalar)
+            if scalars.count > 12 { return false }
         }
         // Matched by hand: a regex literal here was built anew for every short line with a digit.
         func digits(from start: Int) -> Int {
             var end = start
-            while end < characters.count, ("0"..."9").contains(characters[end]) { end += 1 }
+            while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
             return (1...4).contains(end - start) ? end : -1
         }
         let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
-        if let first = characters.first, dashes.contains(first) {
+        if let first = scalars.first, dashes.contains(first) {
             let end = digits(from: 1)
-            return end > 0 && end == characters.count - 1 && dashes.contains(characters[end])
+            return end > 0 && end == scalars.count - 1 && dashes.contains(scalars[end])
         }
         // 第N页共M页
-        guard characters.first == "第" else { return false }
+        guard scalars.first == "第" else { return false }
         let page = digits(from: 1)
-        guard page > 0, page + 1 < characters.count, characters[page] == "页", characters[page + 1] == "共" else { return false }
+        guard page > 0, page + 1 < scalars.count, scalars[page] == "页", scalars[page + 1] == "共" else { return false }
         let total = digits(from: page + 2)
-        return total > 0 && total == characters.count - 1 && characters[total] == "页"
+        return total > 0 && total == scalars.count - 1 && scalars[total] == "页"
     }
 
     /// The layout of a table starting at `start` and the index after its last line, if one starts there.

@@ -29,7 +29,7 @@ enum PDFPageOrientation {
     /// quarter), left (half) or up (three quarters).
     static func detect(_ glyphs: [PDFGlyph]) -> Turn {
         var votes: [Turn: Int] = [:]
-        for (a, b) in zip(glyphs, glyphs.dropFirst()) where !a.scalar.properties.isWhitespace && !b.scalar.properties.isWhitespace {
+        for (a, b) in zip(glyphs, glyphs.dropFirst()) where !a.scalar.isSpace && !b.scalar.isSpace {
             let dx = (b.x0 + b.x1 - a.x0 - a.x1) / 2, dy = (b.y0 + b.y1 - a.y0 - a.y1) / 2
             let size = max(a.x1 - a.x0, a.y1 - a.y0, 1)
             // Neighbours in one word sit about a character apart; a line break jumps further.

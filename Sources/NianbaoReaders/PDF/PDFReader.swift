@@ -37,7 +37,7 @@ public struct PDFReader: Sendable {
             }
             pages.append(page)
         }
-        let visible = pages.reduce(0) { $0 + $1.glyphs.filter { !$0.scalar.properties.isWhitespace }.count }
+        let visible = pages.reduce(0) { $0 + $1.glyphs.filter { !$0.scalar.isSpace }.count }
         // A report has thousands of characters; a scan has none, or a few from a stamp or page numbers.
         if visible < 10 + 5 * pages.count {
             if pages.contains(where: { $0.images > 0 }) { throw .scanned }

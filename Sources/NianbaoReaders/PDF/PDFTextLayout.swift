@@ -26,7 +26,7 @@ struct PDFTextLayout {
     /// The page's lines, top to bottom; a blank line where the gap between two lines is wider than a
     /// line. Nil when they would pass `budget` bytes (a forged page of glyphs one a line, far apart).
     func lines(of page: PDFPageText, budget: Int) -> [String]? {
-        let rows = PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.properties.isWhitespace && $0.x1 > $0.x0 })
+        let rows = PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.isSpace && $0.x1 > $0.x0 })
         let pitch = PDFTextLayout.median(rows.map { $0.bottom - $0.top })
         var lines: [String] = []
         var previousBottom: Double?

@@ -288,7 +288,7 @@ public final class BatchRunner: @unchecked Sendable {
         for format in options.formats where format != .ndjson {
             let data: Data
             switch format {
-            case .json: data = Data((ReportJSON.text(report) + "\n").utf8)
+            case .json: data = Data(ReportJSON.line(report))
             case .csv: data = Data((bom + long).utf8)
             case .csvWide: data = Data((bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)).utf8)
             case .text: data = Data(ReportText.text(report).utf8)
@@ -306,7 +306,7 @@ public final class BatchRunner: @unchecked Sendable {
             try AtomicFile.write(Data(long.utf8), to: parts.csv, temporaryDirectory: temporary)
         }
         if options.formats.contains(.ndjson) {
-            try AtomicFile.write(Data((ReportJSON.text(report, pretty: false) + "\n").utf8), to: parts.ndjson,
+            try AtomicFile.write(Data(ReportJSON.line(report, pretty: false)), to: parts.ndjson,
                                  temporaryDirectory: temporary)
         }
     }

@@ -64,6 +64,13 @@ extension String {
         utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 
+    /// Whether the string begins with `prefix`, ASCII letters compared without case: markup tags
+    /// tested on every line, without lowercasing each line first.
+    public func hasASCIIPrefixIgnoringCase(_ prefix: String) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { folded($0) == folded($1) }
+    }
+
     /// Whether the string has more than `limit` characters. A string of no more bytes than that has
     /// not, and is answered without counting its characters.
     public func hasMoreCharacters(than limit: Int) -> Bool {

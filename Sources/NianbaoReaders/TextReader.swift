@@ -95,7 +95,7 @@ public struct TextReader: Sendable {
     /// A raw HTML `<table>` inside markdown (pandoc writes one where a table has merged cells): read
     /// by the HTML reader, spans and all.
     private func embeddedHTMLTable(in lines: [TextLine], at start: Int) -> ([Block], Int)? {
-        guard lines[start].trimmed.lowercased().hasPrefix("<table"),
+        guard lines[start].trimmed.hasASCIIPrefixIgnoringCase("<table"),
               let close = lines[start...].firstIndex(where: { $0.text.lowercased().contains("</table>") }) else { return nil }
         let html = lines[start...close].map(\.text).joined(separator: "\n")
         guard let document = try? HTMLReader().read(Array(html.utf8)) else { return nil }
@@ -121,17 +121,37 @@ public struct TextReader: Sendable {
     }
 
     private func splitLines(_ text: String) -> [TextLine] {
-        // Foundation's replacing is costly on long texts; most have no carriage return at all.
-        let unified = !text.utf8.contains(0x0D) ? text
-            : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let body = unified.first == "\u{FEFF}" ? String(unified.dropFirst()) : unified
-        // Split on the newline byte: splitting by characters runs grapheme breaking over the whole text.
-        return body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { offset, bytes in
-            let line = Substring(bytes)
-            // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
-            // may be words of the text. The form feed that marks the page break stays.
-            let text = TextReader.isPageNumber(line) ? String(line.filter { $0 == "\u{0C}" }) : String(line)
-            return TextLine(text: text, number: offset + 1)
+        // One pass over the UTF-8 bytes: a line ends at LF, CRLF or CR, and a byte-order mark at the
+        // start is dropped. Splitting by characters ran grapheme breaking over the whole text, and
+        // Foundation's replacing of CRLF cost more than the rest of the split.
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            func add(_ range: Range<Int>) {
+                let line = String(decoding: bytes[range], as: UTF8.self)
+                // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
+                // may be words of the text. The form feed that marks the page break stays.
+                let kept = TextReader.isPageNumber(line[...]) ? String(line.filter { $0 == "\u{0C}" }) : line
+                lines.append(TextLine(text: kept, number: lines.count + 1))
+            }
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var i = start
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0A:
+                    add(start..<i)
+                    i += 1
+                case 0x0D:
+                    add(start..<i)
+                    i += i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                default:
+                    i += 1
+                    continue
+                }
+                start = i
+            }
+            add(start..<bytes.count)
+            return lines
         }
     }
 

@@ -13,66 +13,125 @@ public struct ArithmeticChecks: ReportCheck {
         Edition.current.tables.flatMap { current in
             let table = tables.first { $0.key == current.key }
             let template = Edition.template(current.key, edition: table?.edition) ?? current
-            return Edition.rules(for: template).flatMap { rule in
-                scopes(of: rule, in: template).map { scope in
-                    check(rule, template, scope: scope, values: table?.present == true ? table?.values : nil)
-                }
+            let values = table?.present == true ? table?.values.map(CellValues.init) : nil
+            return plans(for: template).flatMap { plan in
+                plan.scopes.map { check(plan.rule, scope: $0, values: values) }
             }
         }
     }
 
-    /// A scope and, for each side, the (row, column) cells it adds up.
-    private struct Scope {
-        var key: String
+    /// A rule and the scopes it holds in.
+    private struct Plan: Sendable {
+        var rule: SumRule
+        var scopes: [Scope]
+    }
+
+    /// Each template's plans, worked out once: they depend on the template alone, and making their
+    /// names and messages anew for every report was most of the cost of checking.
+    private static let plansByTemplate: [String: [Plan]] = Dictionary(
+        Edition.allTables.map { template in
+            (planKey(template), Edition.rules(for: template).map { Plan(rule: $0, scopes: scopes(of: $0, in: template)) })
+        }, uniquingKeysWith: { first, _ in first })
+
+    private static func planKey(_ template: TableTemplate) -> String {
+        ([template.key] + template.editions).joined(separator: "|")
+    }
+
+    private static func plans(for template: TableTemplate) -> [Plan] {
+        plansByTemplate[planKey(template)]
+            ?? Edition.rules(for: template).map { Plan(rule: $0, scopes: scopes(of: $0, in: template)) }
+    }
+
+    /// One cell a scope adds up: its row and column keys and their places in the template, and its
+    /// name "table.row.column".
+    private struct Cell: Sendable {
+        var row: String
+        var column: String
+        var place: (row: Int, column: Int)
         var name: String
-        var left: [(row: String, column: String)]
-        var right: [(row: String, column: String)]
+    }
+
+    /// A scope and, for each side, the cells it adds up.
+    private struct Scope: Sendable {
+        var key: String
+        /// The table and the scope as messages begin ("表三…“自然人”列").
+        var prefix: String
+        var left: [Cell]
+        var right: [Cell]
+        /// Both sides' cells, left first.
+        var cells: [Cell]
         /// Names of the cells of each side, for messages.
         var leftNames: [String]
         var rightNames: [String]
         /// The row and column the scope names, as the table prints them.
         var subject: Subject
+
+        init(key: String, prefix: String, left: [Cell], right: [Cell], leftNames: [String], rightNames: [String], subject: Subject) {
+            (self.key, self.prefix, self.left, self.right, cells) = (key, prefix, left, right, left + right)
+            (self.leftNames, self.rightNames, self.subject) = (leftNames, rightNames, subject)
+        }
+    }
+
+    /// A table's values, a cell looked for first where the template places it: values are laid out
+    /// as the template's rows and columns, and searching by key for every cell of every scope cost
+    /// more than the checks' messages.
+    private struct CellValues {
+        var values: TableValues
+
+        subscript(cell: Cell) -> ColumnValue? {
+            if values.rows.indices.contains(cell.place.row), values.rows[cell.place.row].key == cell.row {
+                let cells = values.rows[cell.place.row].cells
+                if cells.indices.contains(cell.place.column), cells[cell.place.column].key == cell.column {
+                    return cells[cell.place.column]
+                }
+            }
+            return values.rows.first { $0.key == cell.row }?.cells.first { $0.key == cell.column }
+        }
     }
 
     private static func scopes(of rule: SumRule, in template: TableTemplate) -> [Scope] {
+        let cell = { (row: String, column: String) -> Cell in
+            let r = template.rows.firstIndex { $0.key == row } ?? -1
+            let c = r < 0 ? -1 : template.rows[r].columns.firstIndex { $0.key == column } ?? -1
+            return Cell(row: row, column: column, place: (r, c), name: "\(rule.table).\(row).\(column)")
+        }
         switch rule.axis {
         case .eachColumn:
             let columns = template.rows.first?.columns ?? []
             let rowName = { (key: String) in template.rows.first { $0.key == key }?.shortLabel ?? key }
             return columns.map { column in
-                Scope(key: column.key, name: "“\(column.label)”列",
-                      left: rule.left.map { ($0, column.key) }, right: rule.right.map { ($0, column.key) },
+                Scope(key: column.key, prefix: "\(template.name)“\(column.label)”列",
+                      left: rule.left.map { cell($0, column.key) }, right: rule.right.map { cell($0, column.key) },
                       leftNames: rule.left.map(rowName), rightNames: rule.right.map(rowName),
                       subject: Subject(table: template.name, row: rule.leftName, column: column.label))
             }
         case .eachRow:
             return template.rows.map { row in
                 let columnName = { (key: String) in row.columns.first { $0.key == key }?.label ?? key }
-                return Scope(key: row.key, name: "“\(row.shortLabel)”行",
-                             left: rule.left.map { (row.key, $0) }, right: rule.right.map { (row.key, $0) },
+                return Scope(key: row.key, prefix: "\(template.name)“\(row.shortLabel)”行",
+                             left: rule.left.map { cell(row.key, $0) }, right: rule.right.map { cell(row.key, $0) },
                              leftNames: rule.left.map(columnName), rightNames: rule.right.map(columnName),
                              subject: Subject(table: template.name, row: row.label, column: rule.leftName))
             }
         }
     }
 
-    private static func check(_ rule: SumRule, _ template: TableTemplate, scope: Scope, values: TableValues?) -> Check {
-        let cellNames = (scope.left + scope.right).map { "\(rule.table).\($0.row).\($0.column)" }
-        let prefix = "\(template.name)\(scope.name)"
+    private static func check(_ rule: SumRule, scope: Scope, values: CellValues?) -> Check {
+        let prefix = scope.prefix
         func make(_ status: CheckStatus, _ message: String, found: Double? = nil, expected: Double? = nil) -> Check {
-            Check(id: rule.id, scope: scope.key, status: status, message: message, cells: cellNames,
+            Check(id: rule.id, scope: scope.key, status: status, message: message, cells: scope.cells.map(\.name),
                   subject: scope.subject, found: found.map(numberText), expected: expected.map(numberText))
         }
         guard let values else {
             return make(.skipped, "\(prefix)：该表未能读取，无法核对")
         }
-        let unresolved = (scope.left + scope.right).filter { values.isUnresolved(row: $0.row, column: $0.column) }
+        let unresolved = scope.cells.filter { values[$0]?.unresolved ?? false }
         if !unresolved.isEmpty {
             let names = unresolved.prefix(3).map { "\($0.row).\($0.column)" }.joined(separator: "、")
             return make(.skipped, "\(prefix)：\(names)\(unresolved.count > 3 ? "等" : "")的数值无法从原文确定，无法核对")
         }
-        let left = scope.left.map { values[$0.row, $0.column] }
-        let right = scope.right.map { values[$0.row, $0.column] }
+        let left = scope.left.map { values[$0]?.value ?? nil }
+        let right = scope.right.map { values[$0]?.value ?? nil }
         guard (left + right).contains(where: { $0 != nil }) else {
             return make(.skipped, "\(prefix)：所涉单元格均为空，无法核对")
         }

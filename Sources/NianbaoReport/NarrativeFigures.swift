@@ -13,65 +13,83 @@ struct NarrativeFigures: ReportCheck {
         var anchor: String
         /// What is stated, in messages.
         var subject: String
-        /// Words right before the number (then the unit); `(?<n>…)` is added after them.
-        var lead: String
-        var unit: String
+        /// Words right before the number (then the unit).
+        var lead: Phrase
+        var unit: Phrase
         /// Phrases that state zero (未收到政府信息公开申请).
-        var zero: [String] = []
+        var zero: [Phrase] = []
         var table: String
         var cells: [(row: String, column: String)]
         /// Other sums of cells a correct report may mean by the same words (收到 including 上年结转).
         var alternatives: [[(row: String, column: String)]] = []
+
+        /// The lead, a number and the unit: the number named `n`, 约 before it `approx`, 余 after it `more`.
+        var figure: Phrase { .sequence([lead, NarrativeFigures.number, unit]) }
     }
 
-    private static let apply = "(?:政府信息公开|信息公开|依申请公开|的)*"
+    /// 政府信息公开 and the like, any number of times, between a verb and 申请.
+    private static let apply = Phrase.repeated(.oneOf("政府信息公开", "信息公开", "依申请公开", "的"))
     private static func total(_ rows: [String]) -> [(row: String, column: String)] { rows.map { ($0, "total") } }
+    /// 未发生…行政复议: a verb of occurring, then up to 16 characters within the clause, then the subject.
+    private static func noneOf(_ subject: String) -> Phrase {
+        .sequence([.oneOf("未", "没有"), .oneOf("发生", "收到", "出现", "产生", "涉及"),
+                   .scalars(ScalarClass("，。；,;0123456789", excluding: true), min: 0, max: 16), .text(subject)])
+    }
 
     /// The statements TEMPLATE.md lists; a new phrasing is an edit here.
     static let statements: [Statement] = [
         Statement(id: "narrative.new_received", anchor: "申请", subject: "新收政府信息公开申请",
-                  lead: "(?:收到|新收|接到)(?:各类)?\(apply)申请(?:数量)?(?:共计|合计|总计|共|为)?", unit: "件",
-                  zero: ["(?:未|没有)(?:收到|接到|新收)过?(?:任何)?\(apply)申请"],
+                  lead: .sequence([.oneOf("收到", "新收", "接到"), .maybe("各类"), apply, .text("申请"), .maybe("数量"),
+                                   .maybe("共计", "合计", "总计", "共", "为")]),
+                  unit: .text("件"),
+                  zero: [.sequence([.oneOf("未", "没有"), .oneOf("收到", "接到", "新收"), .maybe("过"), .maybe("任何"), apply,
+                                    .text("申请")])],
                   table: "applications", cells: total(["new_received"]),
                   alternatives: [total(["new_received", "carried_over"])]),
         Statement(id: "narrative.carried_over", anchor: "结转", subject: "上年结转申请",
-                  lead: "上一?年度?结转\(apply)(?:申请)?(?:共计|共)?", unit: "件",
-                  table: "applications", cells: total(["carried_over"])),
+                  lead: .sequence([.text("上"), .maybe("一"), .text("年"), .maybe("度"), .text("结转"), apply, .maybe("申请"),
+                                   .maybe("共计", "共")]),
+                  unit: .text("件"), table: "applications", cells: total(["carried_over"])),
         Statement(id: "narrative.total", anchor: "办结", subject: "办结申请",
-                  lead: "办结\(apply)(?:申请)?(?:共计|共)?", unit: "件",
-                  table: "applications", cells: total(["total"])),
-        Statement(id: "narrative.granted", anchor: "予以公开", subject: "予以公开", lead: "予以公开(?:的)?(?:共)?", unit: "件",
-                  table: "applications", cells: total(["granted"])),
-        Statement(id: "narrative.partial_grant", anchor: "部分公开", subject: "部分公开", lead: "部分公开(?:的)?(?:共)?", unit: "件",
-                  table: "applications", cells: total(["partial_grant"])),
-        Statement(id: "narrative.denied", anchor: "不予公开", subject: "不予公开", lead: "不予公开(?:的)?(?:共)?", unit: "件",
-                  table: "applications", cells: total(Template2021.applications.keys(from: "denied_state_secret",
-                                                                                     through: "denied_inquiry"))),
+                  lead: .sequence([.text("办结"), apply, .maybe("申请"), .maybe("共计", "共")]),
+                  unit: .text("件"), table: "applications", cells: total(["total"])),
+        Statement(id: "narrative.granted", anchor: "予以公开", subject: "予以公开",
+                  lead: .sequence([.text("予以公开"), .maybe("的"), .maybe("共")]),
+                  unit: .text("件"), table: "applications", cells: total(["granted"])),
+        Statement(id: "narrative.partial_grant", anchor: "部分公开", subject: "部分公开",
+                  lead: .sequence([.text("部分公开"), .maybe("的"), .maybe("共")]),
+                  unit: .text("件"), table: "applications", cells: total(["partial_grant"])),
+        Statement(id: "narrative.denied", anchor: "不予公开", subject: "不予公开",
+                  lead: .sequence([.text("不予公开"), .maybe("的"), .maybe("共")]),
+                  unit: .text("件"), table: "applications",
+                  cells: total(Template2021.applications.keys(from: "denied_state_secret", through: "denied_inquiry"))),
         Statement(id: "narrative.carried_forward", anchor: "结转", subject: "结转下年度继续办理",
-                  lead: "结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?\(apply)(?:申请)?(?:共)?", unit: "件",
-                  table: "applications", cells: total(["carried_forward"])),
-        Statement(id: "narrative.review", anchor: "行政复议", subject: "行政复议", lead: "行政复议(?:申请|案件)?(?:共计|共)?", unit: "[件起]",
-                  zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政复议"],
+                  lead: .sequence([.text("结转"), .maybe("至", "到"), .text("下"), .maybe("一"), .text("年"), .maybe("度"),
+                                   .maybe("继续办理"), .maybe("的"), apply, .maybe("申请"), .maybe("共")]),
+                  unit: .text("件"), table: "applications", cells: total(["carried_forward"])),
+        Statement(id: "narrative.review", anchor: "行政复议", subject: "行政复议",
+                  lead: .sequence([.text("行政复议"), .maybe("申请", "案件"), .maybe("共计", "共")]),
+                  unit: .oneOf("件", "起"), zero: [noneOf("行政复议")],
                   table: "review_litigation", cells: [("review", "total")]),
-        Statement(id: "narrative.litigation", anchor: "行政诉讼", subject: "行政诉讼", lead: "行政诉讼(?:案件)?(?:共计|共)?", unit: "[件起]",
-                  zero: ["(?:未|没有)(?:发生|收到|出现|产生|涉及)[^，。；,;0-9]{0,16}行政诉讼"],
+        Statement(id: "narrative.litigation", anchor: "行政诉讼", subject: "行政诉讼",
+                  lead: .sequence([.text("行政诉讼"), .maybe("案件"), .maybe("共计", "共")]),
+                  unit: .oneOf("件", "起"), zero: [noneOf("行政诉讼")],
                   table: "review_litigation", cells: [("litigation_direct", "total"), ("litigation_after_review", "total")]),
     ]
 
-    private static let number = "(?<approx>约|近|超过|逾)?(?<n>[0-9][0-9,，.]*|[零〇一二两三四五六七八九十百千万]+)(?<more>余|多)?"
+    /// A figure: digits or Chinese numerals, perhaps 约 before or 余 after.
+    private static let number = Phrase.sequence([
+        .optional(.named("approx", .oneOf("约", "近", "超过", "逾"))),
+        .named("n", .either([
+            .sequence([.scalars(ScalarClass("0123456789"), min: 1, max: 1),
+                       .scalars(ScalarClass("0123456789,，."), min: 0, max: .max)]),
+            .scalars(ScalarClass("零〇一二两三四五六七八九十百千万"), min: 1, max: .max),
+        ])),
+        .optional(.named("more", .oneOf("余", "多"))),
+    ])
 
-    /// A statement's regexes, built once.
-    private struct Compiled: @unchecked Sendable {
-        var statement: Statement
-        var figure: Regex<AnyRegexOutput>
-        var zero: [Regex<AnyRegexOutput>]
-    }
-
-    private static let compiled: [Compiled] = statements.map { statement in
-        Compiled(statement: statement,
-                 figure: try! Regex(statement.lead + number + "(?:" + statement.unit + ")"),
-                 zero: statement.zero.map { try! Regex($0) })
-    }
+    /// Each statement's figure, made once.
+    private static let figures = statements.map(\.figure)
 
     func checks(of report: Report) -> [Check] {
         var checks: [Check] = []
@@ -80,9 +98,9 @@ struct NarrativeFigures: ReportCheck {
             for (index, paragraph) in section.paragraphs.enumerated() {
                 let text = LabelKey.halfWidth(paragraph).removingSpaces()
                 // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
-                for compiled in Self.compiled where text.containsText(compiled.statement.anchor) {
-                    for (stated, quote) in figures(compiled, in: text) where seen.insert("\(compiled.statement.id)|\(quote)").inserted {
-                        checks.append(check(compiled.statement, stated: stated, quote: quote, section: section,
+                for (statement, figure) in zip(Self.statements, Self.figures) where text.containsText(statement.anchor) {
+                    for (stated, quote) in figures(statement, figure, in: text) where seen.insert("\(statement.id)|\(quote)").inserted {
+                        checks.append(check(statement, stated: stated, quote: quote, section: section,
                                             at: section.location(ofParagraph: index), report: report))
                     }
                 }
@@ -92,17 +110,17 @@ struct NarrativeFigures: ReportCheck {
     }
 
     /// The numbers a paragraph states for one kind of statement (nil when approximate), with their clause.
-    private func figures(_ compiled: Compiled, in text: String) -> [(Double?, String)] {
+    private func figures(_ statement: Statement, _ figure: Phrase, in text: String) -> [(Double?, String)] {
         var found: [(Double?, String)] = []
-        for match in text.matches(of: compiled.figure) {
-            let quote = Quote.around(String(text[match.range]), in: text)
-            let approximate = match["approx"]?.substring != nil || match["more"]?.substring != nil
-            guard let digits = match["n"]?.substring, let value = ChineseNumber.value(String(digits)) else { continue }
+        for match in figure.matches(in: text) {
+            let quote = Quote.around(match.text, in: text)
+            let approximate = match.named["approx"] != nil || match.named["more"] != nil
+            guard let digits = match.named["n"], let value = ChineseNumber.value(digits) else { continue }
             found.append((approximate ? nil : value, quote))
         }
-        for pattern in compiled.zero {
-            for match in text.matches(of: pattern) {
-                found.append((0, Quote.around(String(text[match.range]), in: text)))
+        for pattern in statement.zero {
+            for match in pattern.matches(in: text) {
+                found.append((0, Quote.around(match.text, in: text)))
             }
         }
         return found

@@ -23,12 +23,27 @@ enum CellValue: Equatable {
     /// Words that make a number an estimate or a total (约5, 5余): a value cell holding one is
     /// unreadable, not a label.
     private static let qualifiers: Set<Character> = ["约", "近", "余", "多", "逾", "超", "共", "计", "左", "右", "以", "上", "(", ")", "%"]
+    /// The scalars a value, a blank mark, a unit or a qualifier can begin with.
+    private static let numberScalars = Set("零〇一二两三四五六七八九十百千万无空元件个条约近余多逾超共计左右以上".unicodeScalars)
 
     init(_ raw: String) {
+        // Most value cells are a few plain digits: read without the forms below, to the same number.
+        if (1...PlainDecimal.maximumDigits).contains(raw.utf8.count), raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+           let value = Double(raw) {
+            self = .number(value)
+            return
+        }
         let half = LabelKey.halfWidth(raw)
         // Digits with a space between them (1 234) may be one number or two: not guessed.
         if CellValue.hasSpaceBetweenDigits(half) {
             self = .unreadable(raw)
+            return
+        }
+        // A cell that begins with an ideograph no number is written with (自然人, 合计) is words,
+        // whatever follows: none of the forms below begins so. Labels are most cells that are not digits.
+        if let first = half.unicodeScalars.first(where: { !$0.isSpace }), (0x4E00...0x9FFF).contains(first.value),
+           !CellValue.numberScalars.contains(first) {
+            self = .label
             return
         }
         let text = half.removingSpaces()

@@ -65,7 +65,33 @@ public struct LabelKey: Sendable, Hashable {
 
     /// Full-width ASCII forms and the ideographic space as their half-width selves.
     public static func halfWidth(_ s: String) -> String {
-        string(halfWidthScalars(s))
+        // On UTF-8 bytes: U+FF01…U+FF5E are EF BC 81…EF BD 9E, U+3000 is E3 80 80, U+00A0 is C2 A0.
+        // Decoding every paragraph into scalars and encoding it again cost more than the checks on it.
+        var s = s
+        let changed = s.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var changed = false
+            var i = 0
+            while i < bytes.count {
+                let (byte, next) = (bytes[i], i + 1 < bytes.count ? bytes[i + 1] : 0)
+                let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+                switch (byte, next, third) {
+                case (0xEF, 0xBC, 0x81...0xBF): out.append(third - 0x60)
+                case (0xEF, 0xBD, 0x80...0x9E): out.append(third - 0x20)
+                case (0xE3, 0x80, 0x80): out.append(0x20)
+                case (0xC2, 0xA0, _): out.append(0x20)
+                default:
+                    out.append(byte)
+                    i += 1
+                    continue
+                }
+                changed = true
+                i += byte == 0xC2 ? 2 : 3
+            }
+            return changed ? String(decoding: out, as: UTF8.self) : nil
+        }
+        return changed ?? s
     }
 
     private static func halfWidthScalars(_ s: String) -> [Unicode.Scalar] {

@@ -1,8 +1,9 @@
 import NianbaoModel
 
 /// A JSON value whose objects keep their keys in the order they were built, so the report's
-/// field order is the contract's, byte for byte.
-public indirect enum JSONValue: Sendable, Equatable {
+/// field order is the contract's, byte for byte. Not `indirect`: arrays already hold their items
+/// out of line, and a box for every value cost an allocation per node of a large report.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number already in its JSON text form.
@@ -15,10 +16,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text: indented by two spaces when `pretty`, else on one line.
     public func rendered(pretty: Bool) -> String {
+        String(decoding: utf8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes, for output: made into a String, a large report's text was
+    /// checked byte by byte again and copied twice on its way out.
+    public func utf8(pretty: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(to: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // Written as UTF-8 bytes straight into one buffer: appending scalar by scalar to a String, or
@@ -60,9 +67,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(bracket)
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func newline(depth: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var width = 2 * depth
+        while width > 0 {
+            out.append(contentsOf: spaces.prefix(width))
+            width -= spaces.count
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -75,8 +88,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         defer { out.append(UInt8(ascii: "\"")) }
-        // Most strings need no escape at all: their bytes go over in one copy.
-        guard s.utf8.contains(where: mayEscape) else { out.append(contentsOf: s.utf8); return }
+        // Most strings need no escape at all: their bytes go over in one copy. Native strings are
+        // scanned in place; the iterator over `utf8` cost several times as much per byte.
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: mayEscape) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true { return }
+        if plain == nil, !s.utf8.contains(where: mayEscape) { out.append(contentsOf: s.utf8); return }
         var utf8 = Array(s.utf8)[...]
         while let byte = utf8.popFirst() {
             switch byte {

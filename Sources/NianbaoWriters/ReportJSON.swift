@@ -21,6 +21,13 @@ public enum ReportJSON {
         value(report).rendered(pretty: pretty)
     }
 
+    /// The same text as UTF-8 bytes, followed by a line break: a document or an NDJSON line as it is written.
+    public static func line(_ report: Report, pretty: Bool = true) -> [UInt8] {
+        var bytes = value(report).utf8(pretty: pretty)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
     /// The schema of the line that stands for an input that could not be converted.
     public static let failureSchema = "nianbao.error/1"
 

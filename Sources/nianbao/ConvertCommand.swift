@@ -83,41 +83,41 @@ struct ConvertCommand: ParsableCommand {
         }
         var tooLarge = false
         var written = 0
-        func element(_ text: String) {
-            out.write((written == 0 ? "\n" : ",\n") + text)
+        func element(_ data: Data) {
+            out.write(Data((written == 0 ? "\n" : ",\n").utf8) + data)
             written += 1
         }
         let converted = source.convert(from: from.format, failed: { error in
             let line = ReportJSON.failureLine(path: error.path, code: error.reason.code, message: error.reason.description)
             if to == .ndjson { out.write(line + "\n") }
-            if errorDocuments { asArray ? element(line) : out.write(line + "\n") }
+            if errorDocuments { asArray ? element(Data(line.utf8)) : out.write(line + "\n") }
         }) { report in
             if !quiet { StandardError.warn(about: report) }
-            let text: String
+            let data: Data
             switch to {
-            case .json: text = ReportJSON.text(report) + (asArray ? "" : "\n")
-            case .ndjson: text = ReportJSON.text(report, pretty: false) + "\n"
-            case .csv: text = ReportCSV.longRecords(report).map(CSVFormat.record).joined()
-            case .csvWide: text = CSVFormat.record(ReportCSV.wideRecord(report))
-            case .text: text = ReportText.text(report)
+            case .json: data = asArray ? Data(ReportJSON.value(report).utf8(pretty: true)) : Data(ReportJSON.line(report))
+            case .ndjson: data = Data(ReportJSON.line(report, pretty: false))
+            case .csv: data = Data(ReportCSV.longRecords(report).map(CSVFormat.record).joined().utf8)
+            case .csvWide: data = Data(CSVFormat.record(ReportCSV.wideRecord(report)).utf8)
+            case .text: data = Data(ReportText.text(report).utf8)
             case .xlsx:
                 guard out.write(ReportWorkbook.single(report), of: report.source.path ?? "<stdin>") else { return }
                 count += 1
                 return
             }
             // An output past the limit is the input's error: a file built to blow up its JSON stops here.
-            guard text.utf8.count <= outputLimit.maximumOutputBytes else {
+            guard data.count <= outputLimit.maximumOutputBytes else {
                 tooLarge = true
-                let error = OutputTooLarge(bytes: text.utf8.count, limit: outputLimit.maximumOutputBytes)
+                let error = OutputTooLarge(bytes: data.count, limit: outputLimit.maximumOutputBytes)
                 StandardError.write("nianbao: \(report.source.path ?? "<stdin>")：\(error)\n")
                 source.failing(report.source.path, "output.too_large", error.description)
                 if errorDocuments {
                     let line = ReportJSON.failureLine(path: report.source.path, code: "output.too_large", message: error.description)
-                    asArray ? element(line) : out.write(line + "\n")
+                    asArray ? element(Data(line.utf8)) : out.write(line + "\n")
                 }
                 return
             }
-            if asArray { element(text) } else { out.write(text) }
+            if asArray { element(data) } else { out.write(data) }
             count += 1
         }
         if asArray { out.write("\n]\n") }

@@ -72,9 +72,18 @@ extension String {
     }
 
     /// Whether the string has more than `limit` characters. A string of no more bytes than that has
-    /// not, and is answered without counting its characters.
+    /// not, and is answered without counting its characters; nor are scalars that are always a
+    /// character of their own (nearly all of a report) put through grapheme breaking.
     public func hasMoreCharacters(than limit: Int) -> Bool {
-        utf8.count > limit && count > limit
+        guard utf8.count > limit else { return false }
+        var scalars = 0
+        for scalar in unicodeScalars {
+            guard scalar.isAlwaysOwnCharacter else { return count > limit }
+            scalars += 1
+            // Each of the first `limit` is followed by a scalar that cannot join it: they are as many characters.
+            if scalars > limit { return true }
+        }
+        return false
     }
 
     /// Every occurrence of `target` replaced, without Foundation.
@@ -90,6 +99,18 @@ extension Unicode.Scalar {
         if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
         if (0x4E00...0x9FFF).contains(value) { return false }
         return properties.isWhitespace
+    }
+
+    /// Whether the scalar is a character of its own whatever stands beside it: none of grapheme
+    /// breaking's joiners (CR before LF, combining and spacing marks, joiners, Hangul jamo, regional
+    /// indicators, prepended marks) among ASCII, Latin-1, general punctuation, CJK symbols and
+    /// punctuation, Han and the full-width forms.
+    var isAlwaysOwnCharacter: Bool {
+        switch value {
+        case 0x0D: false
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF00...0xFF9D: true
+        default: false
+        }
     }
 
     /// White space, or a byte-order mark or zero-width space.

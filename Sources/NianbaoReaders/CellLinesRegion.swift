@@ -71,7 +71,7 @@ enum CellLinesRegion {
     static func isCell(_ line: TextLine) -> Bool {
         let text = line.trimmed
         // Characters, not strings: String.contains(String) goes through Foundation's search.
-        return text.utf8.count <= maximumLabelLength * 4 && text.count <= maximumLabelLength
+        return text.utf8.count <= maximumLabelLength * 4 && !text.hasMoreCharacters(than: maximumLabelLength)
             && !text.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" })
             && !line.text.contains("\t" as Character) && !text.containsText("  ")
     }

@@ -25,15 +25,17 @@ enum FlattenedPage {
 
     /// The line cut at the spaces that join paragraphs.
     static func segments(_ text: String) -> [String] {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        // Split and tested on scalars: comparing characters ran grapheme breaking over the whole page.
+        let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" }.map { String(Substring($0)) }
+        let isDigit: (Unicode.Scalar?) -> Bool = { $0.map { ("0"..."9").contains($0) } ?? false }
+        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；"]
         var parts: [String] = []
         var current = ""
         for word in words {
             guard !current.isEmpty else { current = word; continue }
-            let isDigit: (Character?) -> Bool = { $0.map { $0.isASCII && $0.isNumber } ?? false }
-            let digitsMeet = isDigit(current.last) && isDigit(word.first)
-            let breaks = !digitsMeet && (current.last.map { "。！？；".contains($0) } == true
-                                         || isHeading(word) || isHeading(current))
+            let last = current.unicodeScalars.last
+            let digitsMeet = isDigit(last) && isDigit(word.unicodeScalars.first)
+            let breaks = !digitsMeet && (last.map(stops.contains) == true || isHeading(word) || isHeading(current))
             if breaks {
                 parts.append(current)
                 current = word
@@ -45,10 +47,9 @@ enum FlattenedPage {
         return parts
     }
 
-
     /// A numbered heading standing alone: 一、 or （一） then a few words, no digits.
     static func isHeading(_ word: String) -> Bool {
-        guard word.count <= 40, !word.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        guard !word.hasMoreCharacters(than: 40), !word.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         let numerals = "一二三四五六七八九十"
         if let first = word.first, numerals.contains(first) {
             let rest = word.drop { numerals.contains($0) }

@@ -19,10 +19,16 @@ public enum FormatSniffer {
     private static let markupOpeners = ["<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p "]
 
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        // Only the start matters, and ASCII markup survives any ASCII-compatible encoding.
-        let head = bytes.prefix(4096).compactMap { $0 < 0x80 ? Character(Unicode.Scalar($0)) : nil }
-        let text = String(head).lowercased().drop { $0.isWhitespace }
-        guard text.first == "<" else { return false }
-        return markupOpeners.contains { text.contains($0) }
+        // Only the start matters, and ASCII markup survives any ASCII-compatible encoding: the other
+        // bytes are left out, the letters compared in lower case.
+        let head = bytes.prefix(4096).compactMap { byte -> UInt8? in
+            guard byte < 0x80 else { return nil }
+            return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        }
+        guard head.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }) == UInt8(ascii: "<") else { return false }
+        return markupOpeners.contains { opener in
+            let opener = Array(opener.utf8)
+            return head.indices.contains { head[$0] == opener[0] && head[$0...].starts(with: opener) }
+        }
     }
 }

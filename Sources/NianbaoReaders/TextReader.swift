@@ -111,13 +111,20 @@ public struct TextReader: Sendable {
 
     /// NUL characters, or many control characters and replaced bytes, mean the bytes are no text.
     static func looksBinary(_ decoded: DecodedText) -> Bool {
-        var odd = 0, total = 0
-        for scalar in decoded.text.unicodeScalars.prefix(65_536) {
-            total += 1
-            if scalar.value == 0 { return true }
-            if scalar.value == 0xFFFD || scalar.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains(scalar) { odd += 1 }
+        // Counted on the UTF-8 bytes: a scalar is a byte that does not continue one, U+FFFD is EF BF BD.
+        var text = decoded.text
+        return text.withUTF8 { bytes in
+            var odd = 0, total = 0, i = 0
+            while i < bytes.count, total < 65_536 {
+                let byte = bytes[i]
+                if byte & 0xC0 != 0x80 { total += 1 }
+                if byte == 0 { return true }
+                if byte < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains(byte) { odd += 1 }
+                if byte == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBD { odd += 1 }
+                i += 1
+            }
+            return total > 0 && odd * 10 > total
         }
-        return total > 0 && odd * 10 > total
     }
 
     private func splitLines(_ text: String) -> [TextLine] {

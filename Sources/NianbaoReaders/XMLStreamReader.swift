@@ -29,8 +29,10 @@ final class XMLStreamReader {
     private let part: String
     private let limits: XMLLimits
     /// Element and namespace names by their pointer: libxml2 interns names in its dictionary for as
-    /// long as the reader lives, so a name is made into a String once, not once per node.
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
+    /// long as the reader lives, so a name is made into a String once, not once per node. A part has
+    /// a few dozen names: one of 256 slots chosen by the pointer finds one without the hashing a
+    /// dictionary lookup did twice for every node. A name that lost its slot is made again.
+    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
 
     init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits()) throws(ReaderError) {
         _ = XMLStreamReader.initialised
@@ -69,9 +71,14 @@ final class XMLStreamReader {
         }
     }
 
+    /// The result of the move `skipSubtree` made to the node after a subtree, for the next `read`
+    /// to stand on instead of moving.
+    private var skipped: Int32?
+
     /// Moves to the next node; false at the end of the document.
     func read() throws(ReaderError) -> Bool {
-        let result = xmlTextReaderRead(reader)
+        let result = skipped ?? xmlTextReaderRead(reader)
+        skipped = nil
         if result < 0 { throw failure() }
         guard result == 1 else { return false }
         if nodeType == .documentType {
@@ -86,13 +93,12 @@ final class XMLStreamReader {
         return true
     }
 
-    /// Skips the children of the current element, landing on the node after it.
+    /// Skips the children of the current element: the next `read` gives the node after it. libxml2
+    /// walks the subtree itself; walked here node by node, styles' run properties cost a tenth of
+    /// reading a document.
     func skipSubtree() throws(ReaderError) {
         guard nodeType == .element, !isEmptyElement else { return }
-        let start = depth
-        while try read() {
-            if nodeType == .endElement && depth == start { return }
-        }
+        skipped = xmlTextReaderNext(reader)
     }
 
     var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(reader)) ?? .other }
@@ -103,9 +109,11 @@ final class XMLStreamReader {
 
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        if let name = names[pointer] { return name }
+        // The top bits of a multiplicative hash: dictionary names lie packed, a few bytes apart.
+        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if names[slot].pointer == pointer { return names[slot].name }
         let name = String(cString: pointer)
-        names[pointer] = name
+        names[slot] = (pointer, name)
         return name
     }
     var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }

@@ -67,54 +67,46 @@ public enum JSONValue: Sendable, Equatable {
         out.append(bracket)
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     private static func newline(depth: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        var width = 2 * depth
-        while width > 0 {
-            out.append(contentsOf: spaces.prefix(width))
-            width -= spaces.count
-        }
+        for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether a byte may need escaping: controls, quote, backslash, and 0xE2, which leads U+2028/U+2029.
-    private static func mayEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
-    }
-
+    /// A string's bytes between quotes, escaped where JSON needs it. The bytes that need none are
+    /// copied in runs: byte by byte, strings with a Chinese quotation mark (whose lead byte, E2, is
+    /// also that of U+2028) cost most of writing a report.
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        defer { out.append(UInt8(ascii: "\"")) }
-        // Most strings need no escape at all: their bytes go over in one copy. Native strings are
-        // scanned in place; the iterator over `utf8` cost several times as much per byte.
-        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: mayEscape) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain == true { return }
-        if plain == nil, !s.utf8.contains(where: mayEscape) { out.append(contentsOf: s.utf8); return }
-        var utf8 = Array(s.utf8)[...]
-        while let byte = utf8.popFirst() {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                out += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            case 0xE2 where utf8.first == 0x80 && (utf8.dropFirst().first == 0xA8 || utf8.dropFirst().first == 0xA9):
-                // U+2028 and U+2029 end lines in JavaScript; escaped so the output is safe there too.
-                let last = utf8.dropFirst().first!
-                utf8 = utf8.dropFirst(2)
-                out += Array((last == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            var copied = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let escape: [UInt8]
+                switch byte {
+                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
+                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
+                case UInt8(ascii: "\n"): escape = Array(#"\n"#.utf8)
+                case UInt8(ascii: "\r"): escape = Array(#"\r"#.utf8)
+                case UInt8(ascii: "\t"): escape = Array(#"\t"#.utf8)
+                case 0..<0x20: escape = Array(#"\u00"#.utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript; escaped so the output is safe there too.
+                    escape = Array((bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: bytes[copied..<i])
+                out.append(contentsOf: escape)
+                i += byte == 0xE2 ? 3 : 1
+                copied = i
             }
+            out.append(contentsOf: bytes[copied...])
         }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

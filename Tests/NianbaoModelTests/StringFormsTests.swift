@@ -26,5 +26,10 @@ import Testing
         #expect(String(repeating: "年", count: 41).hasMoreCharacters(than: 40))
         #expect(!"\r\n\r\n".hasMoreCharacters(than: 2))
         #expect("abc".hasMoreCharacters(than: 2))
+        // Scalars that join into one character are counted as characters, wherever they stand.
+        #expect(!"ab\u{3099}\u{309A}".hasMoreCharacters(than: 2))
+        #expect(!"年年\u{301}\u{301}\u{301}".hasMoreCharacters(than: 2))
+        #expect(!"“年”\u{200D}\u{200D}".hasMoreCharacters(than: 3))
+        #expect("“年”\u{200D}\u{200D}a".hasMoreCharacters(than: 3))
     }
 }

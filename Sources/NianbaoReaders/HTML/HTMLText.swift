@@ -21,9 +21,12 @@ enum HTMLVocabulary {
     /// Whether an element is no content: a dropped kind, or hidden from readers (the `hidden`
     /// attribute, display:none or visibility:hidden inline), so a hidden title or a hidden digit
     /// before a number is not read.
-    static func isDropped(_ element: HTMLElement) -> Bool {
-        if dropped.contains(element.name) || element.attribute("hidden") != nil { return true }
-        guard let style = element.attribute("style") else { return false }
+    static func isDropped(_ element: HTMLElement) -> Bool { element.isDropped }
+
+    /// Whether an element of this name and these attributes is dropped, as `isDropped` answers.
+    static func drops(name: String, attributes: [String: String]) -> Bool {
+        if dropped.contains(name) || attributes["hidden"] != nil { return true }
+        guard let style = attributes["style"] else { return false }
         // Bytes, lower-cased and without blanks: this runs for every element, often on Word's long styles.
         var compact: [UInt8] = []
         compact.reserveCapacity(style.utf8.count)

@@ -67,8 +67,7 @@ extension String {
     /// Whether the string begins with `prefix`, ASCII letters compared without case: markup tags
     /// tested on every line, without lowercasing each line first.
     public func hasASCIIPrefixIgnoringCase(_ prefix: String) -> Bool {
-        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-        return utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { folded($0) == folded($1) }
+        utf8.count >= prefix.utf8.count && zip(utf8, prefix.utf8).allSatisfy { $0.lowercasedASCII == $1.lowercasedASCII }
     }
 
     /// Whether the string has more than `limit` characters. A string of no more bytes than that has
@@ -115,4 +114,9 @@ extension Unicode.Scalar {
 
     /// White space, or a byte-order mark or zero-width space.
     public var isBlank: Bool { isSpace || value == 0xFEFF || value == 0x200B }
+}
+
+extension UInt8 {
+    /// The byte with an ASCII capital letter made small; any other byte as it is.
+    public var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
 }

@@ -21,10 +21,7 @@ public enum FormatSniffer {
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         // Only the start matters, and ASCII markup survives any ASCII-compatible encoding: the other
         // bytes are left out, the letters compared in lower case.
-        let head = bytes.prefix(4096).compactMap { byte -> UInt8? in
-            guard byte < 0x80 else { return nil }
-            return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-        }
+        let head = bytes.prefix(4096).compactMap { $0 < 0x80 ? $0.lowercasedASCII : nil }
         guard head.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }) == UInt8(ascii: "<") else { return false }
         return markupOpeners.contains { opener in
             let opener = Array(opener.utf8)

@@ -29,17 +29,18 @@ public struct ArithmeticChecks: ReportCheck {
     /// Each template's plans, worked out once: they depend on the template alone, and making their
     /// names and messages anew for every report was most of the cost of checking.
     private static let plansByTemplate: [String: [Plan]] = Dictionary(
-        Edition.allTables.map { template in
-            (planKey(template), Edition.rules(for: template).map { Plan(rule: $0, scopes: scopes(of: $0, in: template)) })
-        }, uniquingKeysWith: { first, _ in first })
+        Edition.allTables.map { (planKey($0), makePlans($0)) }, uniquingKeysWith: { first, _ in first })
 
     private static func planKey(_ template: TableTemplate) -> String {
         ([template.key] + template.editions).joined(separator: "|")
     }
 
     private static func plans(for template: TableTemplate) -> [Plan] {
-        plansByTemplate[planKey(template)]
-            ?? Edition.rules(for: template).map { Plan(rule: $0, scopes: scopes(of: $0, in: template)) }
+        plansByTemplate[planKey(template)] ?? makePlans(template)
+    }
+
+    private static func makePlans(_ template: TableTemplate) -> [Plan] {
+        Edition.rules(for: template).map { Plan(rule: $0, scopes: scopes(of: $0, in: template)) }
     }
 
     /// One cell a scope adds up: its row and column keys and their places in the template, and its
@@ -117,30 +118,29 @@ public struct ArithmeticChecks: ReportCheck {
     }
 
     private static func check(_ rule: SumRule, scope: Scope, values: CellValues?) -> Check {
-        let prefix = scope.prefix
         func make(_ status: CheckStatus, _ message: String, found: Double? = nil, expected: Double? = nil) -> Check {
             Check(id: rule.id, scope: scope.key, status: status, message: message, cells: scope.cells.map(\.name),
                   subject: scope.subject, found: found.map(numberText), expected: expected.map(numberText))
         }
         guard let values else {
-            return make(.skipped, "\(prefix)：该表未能读取，无法核对")
+            return make(.skipped, "\(scope.prefix)：该表未能读取，无法核对")
         }
         let unresolved = scope.cells.filter { values[$0]?.unresolved ?? false }
         if !unresolved.isEmpty {
             let names = unresolved.prefix(3).map { "\($0.row).\($0.column)" }.joined(separator: "、")
-            return make(.skipped, "\(prefix)：\(names)\(unresolved.count > 3 ? "等" : "")的数值无法从原文确定，无法核对")
+            return make(.skipped, "\(scope.prefix)：\(names)\(unresolved.count > 3 ? "等" : "")的数值无法从原文确定，无法核对")
         }
         let left = scope.left.map { values[$0]?.value ?? nil }
         let right = scope.right.map { values[$0]?.value ?? nil }
         guard (left + right).contains(where: { $0 != nil }) else {
-            return make(.skipped, "\(prefix)：所涉单元格均为空，无法核对")
+            return make(.skipped, "\(scope.prefix)：所涉单元格均为空，无法核对")
         }
         let l = left.reduce(0) { $0 + ($1 ?? 0) }
         let r = right.reduce(0) { $0 + ($1 ?? 0) }
         if abs(l - r) < 1e-6 {
-            return make(.pass, "\(prefix)：\(rule.leftName)（\(numberText(l))）等于\(rule.rightName)（\(numberText(r))）")
+            return make(.pass, "\(scope.prefix)：\(rule.leftName)（\(numberText(l))）等于\(rule.rightName)（\(numberText(r))）")
         }
-        return make(.fail, "\(prefix)：\(rule.leftName)为 \(numberText(l))（\(terms(scope.leftNames, left))），"
+        return make(.fail, "\(scope.prefix)：\(rule.leftName)为 \(numberText(l))（\(terms(scope.leftNames, left))），"
                         + "\(rule.rightName)为 \(numberText(r))（\(terms(scope.rightNames, right))），"
                         + "相差 \(numberText(abs(l - r)))", found: l, expected: r)
     }

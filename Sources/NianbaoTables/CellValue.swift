@@ -24,7 +24,8 @@ enum CellValue: Equatable {
     /// unreadable, not a label.
     private static let qualifiers: Set<Character> = ["约", "近", "余", "多", "逾", "超", "共", "计", "左", "右", "以", "上", "(", ")", "%"]
     /// The scalars a value, a blank mark, a unit or a qualifier can begin with.
-    private static let numberScalars = Set("零〇一二两三四五六七八九十百千万无空元件个条约近余多逾超共计左右以上".unicodeScalars)
+    private static let numberScalars = Set((chineseNumerals.map(String.init) + qualifiers.map(String.init) + units
+                                            + blankMarks + ["元"]).compactMap(\.unicodeScalars.first))
 
     init(_ raw: String) {
         // Most value cells are a few plain digits: read without the forms below, to the same number.

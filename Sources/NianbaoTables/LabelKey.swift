@@ -15,7 +15,7 @@ public struct LabelKey: Sendable, Hashable {
     public init(_ label: String) {
         // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
         // more than the rest of the reduction.
-        var scalars = LabelKey.halfWidthScalars(label).filter { !$0.isSpace }[...]
+        var scalars = Array(LabelKey.halfWidth(label).unicodeScalars.lazy.filter { !$0.isSpace })[...]
         marker = LabelKey.takeMarker(&scalars)
         let words = scalars.filter { !LabelKey.isPunctuation($0) }
         text = LabelKey.string(words)
@@ -60,7 +60,7 @@ public struct LabelKey: Sendable, Hashable {
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay
     /// as their numerals ("（一）予以公开" → "一予以公开"), so a marker can be searched with its words.
     public static func plain(_ s: String) -> String {
-        string(halfWidthScalars(s).filter { !$0.isSpace && !isPunctuation($0) })
+        string(Array(halfWidth(s).unicodeScalars.lazy.filter { !$0.isSpace && !isPunctuation($0) }))
     }
 
     /// Full-width ASCII forms and the ideographic space as their half-width selves.
@@ -92,16 +92,6 @@ public struct LabelKey: Sendable, Hashable {
             return changed ? String(decoding: out, as: UTF8.self) : nil
         }
         return changed ?? s
-    }
-
-    private static func halfWidthScalars(_ s: String) -> [Unicode.Scalar] {
-        s.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar.value {
-            case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x3000, 0x00A0: " "
-            default: scalar
-            }
-        }
     }
 
     /// Scalars as a String, through their UTF-8 bytes in one go.

@@ -25,7 +25,7 @@ struct HTMLBlockBuilder {
     private var clampedListNumber = false
 
     mutating func walk(_ element: HTMLElement) {
-        guard !HTMLVocabulary.isDropped(element) else { return }
+        guard !element.isDropped else { return }
         let id = nextId
         nextId += 1
         if HTMLVocabulary.isFurniture(element) { furniture.insert(id) }

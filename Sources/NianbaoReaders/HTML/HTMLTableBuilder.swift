@@ -15,10 +15,10 @@ struct HTMLTableBuilder {
 
     /// The rows of this table (not of tables inside it).
     static func rows(of table: HTMLElement) -> [HTMLElement] {
-        table.elements.filter { !HTMLVocabulary.isDropped($0) }.flatMap { child -> [HTMLElement] in
+        table.elements.filter { !$0.isDropped }.flatMap { child -> [HTMLElement] in
             switch child.name {
             case "tr": [child]
-            case "thead", "tbody", "tfoot": child.elements.filter { $0.name == "tr" && !HTMLVocabulary.isDropped($0) }
+            case "thead", "tbody", "tfoot": child.elements.filter { $0.name == "tr" && !$0.isDropped }
             default: []
             }
         }
@@ -26,7 +26,7 @@ struct HTMLTableBuilder {
 
     /// A cell a browser shows.
     static func isCell(_ element: HTMLElement) -> Bool {
-        (element.name == "td" || element.name == "th") && !HTMLVocabulary.isDropped(element)
+        (element.name == "td" || element.name == "th") && !element.isDropped
     }
 
     private static func cells(of table: HTMLElement) -> [HTMLElement] {

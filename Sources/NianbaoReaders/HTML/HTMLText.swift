@@ -21,17 +21,14 @@ enum HTMLVocabulary {
     /// Whether an element is no content: a dropped kind, or hidden from readers (the `hidden`
     /// attribute, display:none or visibility:hidden inline), so a hidden title or a hidden digit
     /// before a number is not read.
-    static func isDropped(_ element: HTMLElement) -> Bool { element.isDropped }
-
-    /// Whether an element of this name and these attributes is dropped, as `isDropped` answers.
-    static func drops(name: String, attributes: [String: String]) -> Bool {
+    static func isDropped(name: String, attributes: [String: String]) -> Bool {
         if dropped.contains(name) || attributes["hidden"] != nil { return true }
         guard let style = attributes["style"] else { return false }
         // Bytes, lower-cased and without blanks: this runs for every element, often on Word's long styles.
         var compact: [UInt8] = []
         compact.reserveCapacity(style.utf8.count)
         for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            compact.append(byte.lowercasedASCII)
         }
         let rules = String(decoding: compact, as: UTF8.self)
         return rules.containsText("display:none") || rules.containsText("visibility:hidden")
@@ -57,7 +54,7 @@ extension HTMLElement {
     }
 
     private func collectText(into out: inout String) {
-        guard !HTMLVocabulary.isDropped(self) else { return }
+        guard !isDropped else { return }
         if name == "br" { out += "\n"; return }
         let isBlock = HTMLVocabulary.blocks.contains(name)
         // The last byte, not the last character: finding a character's start walks graphemes backwards.

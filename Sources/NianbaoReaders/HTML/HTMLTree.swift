@@ -19,7 +19,7 @@ struct HTMLElement {
 
     init(name: String, attributes: [String: String], children: [HTMLNode], line: Int) {
         (self.name, self.attributes, self.children, self.line) = (name, attributes, children, line)
-        isDropped = HTMLVocabulary.drops(name: name, attributes: attributes)
+        isDropped = HTMLVocabulary.isDropped(name: name, attributes: attributes)
     }
 
     func attribute(_ name: String) -> String? { attributes[name] }

@@ -1,5 +1,6 @@
 import NianbaoModel
 import NianbaoTables
+import Synchronization
 
 /// Applies the sum rules to a report's tables; a blank cell counts as 0 but stays blank.
 public struct ArithmeticChecks: ReportCheck {
@@ -26,17 +27,21 @@ public struct ArithmeticChecks: ReportCheck {
         var scopes: [Scope]
     }
 
-    /// Each template's plans, worked out once: they depend on the template alone, and making their
-    /// names and messages anew for every report was most of the cost of checking.
-    private static let plansByTemplate: [String: [Plan]] = Dictionary(
-        Edition.allTables.map { (planKey($0), makePlans($0)) }, uniquingKeysWith: { first, _ in first })
+    /// Each template's plans, worked out when a report first needs them: they depend on the template
+    /// alone, and making their names and messages anew for every report was most of the cost of
+    /// checking, while making them for every template at start-up cost more than a short report.
+    private static let plansByTemplate = Mutex<[String: [Plan]]>([:])
 
     private static func planKey(_ template: TableTemplate) -> String {
         ([template.key] + template.editions).joined(separator: "|")
     }
 
     private static func plans(for template: TableTemplate) -> [Plan] {
-        plansByTemplate[planKey(template)] ?? makePlans(template)
+        let key = planKey(template)
+        if let known = plansByTemplate.withLock({ $0[key] }) { return known }
+        let made = makePlans(template)
+        plansByTemplate.withLock { $0[key] = made }
+        return made
     }
 
     private static func makePlans(_ template: TableTemplate) -> [Plan] {
@@ -100,10 +105,11 @@ public struct ArithmeticChecks: ReportCheck {
         case .eachColumn:
             let columns = template.rows.first?.columns ?? []
             let rowName = { (key: String) in template.rows.first { $0.key == key }?.shortLabel ?? key }
+            let (leftNames, rightNames) = (rule.left.map(rowName), rule.right.map(rowName))
             return columns.map { column in
                 Scope(key: column.key, prefix: "\(template.name)“\(column.label)”列",
                       left: rule.left.map { cell($0, column.key) }, right: rule.right.map { cell($0, column.key) },
-                      leftNames: rule.left.map(rowName), rightNames: rule.right.map(rowName),
+                      leftNames: leftNames, rightNames: rightNames,
                       subject: Subject(table: template.name, row: rule.leftName, column: column.label))
             }
         case .eachRow:

@@ -12,6 +12,8 @@ indirect enum Phrase: Sendable {
     case repeated(Phrase)
     /// From `min` to `max` scalars of a class, as many as lets the rest match.
     case scalars(ScalarClass, min: Int, max: Int)
+    /// From `min` to `max` scalars of a class, as few as lets the rest match (a lazy quantifier).
+    case fewest(ScalarClass, min: Int, max: Int)
     case sequence([Phrase])
     /// A part whose text the match gives back by name.
     case named(String, Phrase)
@@ -30,6 +32,23 @@ indirect enum Phrase: Sendable {
 
     /// The matches in `text`, left to right, none overlapping.
     func matches(in text: String) -> [Match] {
+        matches(in: text, limit: .max)
+    }
+
+    /// The leftmost match in `text`.
+    func firstMatch(in text: String) -> Match? {
+        matches(in: text, limit: 1).first
+    }
+
+    /// The match that covers all of `text`, if there is one.
+    func wholeMatch(_ text: String) -> Match? {
+        let scalars = Array(text.unicodeScalars)
+        let named = Named()
+        guard match(scalars, at: 0, named: named, then: { $0 == scalars.count }) else { return nil }
+        return Match(range: 0..<scalars.count, text: text, named: named.ranges.mapValues { Self.string(scalars[$0]) })
+    }
+
+    private func matches(in text: String, limit: Int) -> [Match] {
         let scalars = Array(text.unicodeScalars)
         var found: [Match] = []
         // A failed try leaves no named part set, so one record serves every start.
@@ -51,6 +70,7 @@ indirect enum Phrase: Sendable {
             found.append(Match(range: start..<end, text: Self.string(scalars[start..<end]),
                                named: named.ranges.mapValues { Self.string(scalars[$0]) }))
             named.ranges = [:]
+            if found.count == limit { break }
             start = end
         }
         return found
@@ -65,7 +85,7 @@ indirect enum Phrase: Sendable {
                 union.flatMap { union in choice.firstScalars.map { union.union($0) } }
             }
         case .optional, .repeated: nil
-        case .scalars(let kind, let min, _): min > 0 && !kind.excluding ? kind.scalars : nil
+        case .scalars(let kind, let min, _), .fewest(let kind, let min, _): min > 0 && !kind.excluding ? kind.scalars : nil
         case .sequence(let parts): Self.firstScalars(of: parts[...])
         case .named(_, let part): part.firstScalars
         }
@@ -115,6 +135,15 @@ indirect enum Phrase: Sendable {
             while longest < s.count, longest - i < max, kind.contains(s[longest]) { longest += 1 }
             guard longest - i >= min else { return false }
             return stride(from: longest, through: i + min, by: -1).contains { rest($0) }
+        case .fewest(let kind, let min, let max):
+            var end = i
+            while end < s.count, end - i < min, kind.contains(s[end]) { end += 1 }
+            guard end - i == min else { return false }
+            while true {
+                if rest(end) { return true }
+                guard end < s.count, end - i < max, kind.contains(s[end]) else { return false }
+                end += 1
+            }
         case .sequence(let parts):
             return Self.matchAll(parts[...], s, at: i, named: named, then: rest)
         case .named(let name, let part):
@@ -152,4 +181,11 @@ struct ScalarClass: Sendable {
     }
 
     func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) != excluding }
+
+    /// ASCII digits: the texts matched are made half-width first.
+    static let digits = ScalarClass("0123456789")
+    /// White space, as a regular expression's \s takes it.
+    static let whiteSpace = ScalarClass(" \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}")
+    /// Any scalar but a line break, as a regular expression's dot takes it.
+    static let notLineBreak = ScalarClass("\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}", excluding: true)
 }

@@ -8,18 +8,29 @@ public struct LabelKey: Sendable, Hashable {
     /// The label's words without marker, spaces or punctuation.
     public let text: String
     /// The list marker's numeral, if the label had one ("一", "3").
-    public let marker: String?
+    public private(set) var marker: String?
     /// How many scalars `text` has, counted once: labels are matched far more often than made.
     private let length: Int
 
     public init(_ label: String) {
         // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
         // more than the rest of the reduction.
-        var scalars = Array(LabelKey.halfWidth(label).unicodeScalars.lazy.filter { !$0.isSpace })[...]
+        let half = LabelKey.halfWidth(label)
+        var all: [Unicode.Scalar] = []
+        all.reserveCapacity(half.utf8.count)
+        for scalar in half.unicodeScalars where !scalar.isSpace { all.append(scalar) }
+        var scalars = all[...]
         marker = LabelKey.takeMarker(&scalars)
         let words = scalars.filter { !LabelKey.isPunctuation($0) }
         text = LabelKey.string(words)
         length = words.count
+    }
+
+    /// The same words without the marker.
+    public var words: LabelKey {
+        var key = self
+        key.marker = nil
+        return key
     }
 
     /// Whether the two labels name the same thing: same words, and markers that do not disagree.
@@ -47,9 +58,11 @@ public struct LabelKey: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
-        hasher.combine(marker == nil ? 0 : 1)
-        for byte in marker?.utf8 ?? "".utf8 { hasher.combine(byte) }
+        // The bytes in one piece: byte by byte, hashing cost more than the set lookups it serves.
+        var (text, marker) = (text, marker ?? "")
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(self.marker == nil ? 0 : 1)
+        marker.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Byte equality: both sides are reductions, already in one form.
@@ -69,6 +82,8 @@ public struct LabelKey: Sendable, Hashable {
         // Decoding every paragraph into scalars and encoding it again cost more than the checks on it.
         var s = s
         let changed = s.withUTF8 { bytes -> String? in
+            // Most texts have none of these forms: they are given back without a copy.
+            guard bytes.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var changed = false
@@ -102,24 +117,40 @@ public struct LabelKey: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
-
     /// Removes a leading list marker and returns its numeral.
     private static func takeMarker(_ s: inout ArraySlice<Unicode.Scalar>) -> String? {
+        // Tested scalar by scalar, without sets or property tables: every label made goes through here.
         let original = s
         let bracketed = s.first == "(" || s.first == "〔"
         if bracketed { s = s.dropFirst() }
-        let chinese = s.prefix { chineseNumerals.contains($0) }
-        let digits = s.prefix { $0.properties.numericType != nil && $0.isASCII }
+        let chinese = s.prefix(while: isChineseNumeral)
+        let digits = s.prefix { ("0"..."9").contains($0) }
         let numeral = chinese.isEmpty ? digits : chinese
         guard !numeral.isEmpty, numeral.count <= 3 else { s = original; return nil }
         s = s.dropFirst(numeral.count)
-        let closers: Set<Unicode.Scalar> = bracketed ? [")", "〕"] : ["、", ".", "．", ",", "，"]
-        guard let closer = s.first, closers.contains(closer) else { s = original; return nil }
+        guard let closer = s.first, bracketed ? (closer == ")" || closer == "〕") : isListCloser(closer) else {
+            s = original
+            return nil
+        }
         s = s.dropFirst()
         // "1.5" is a number, not a marker.
         if !bracketed, let next = s.first, next.properties.numericType != nil { s = original; return nil }
         return string(numeral)
+    }
+
+    private static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    /// What ends an unbracketed marker: 一、 1. 1．1, 1，
+    private static func isListCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", ".", "．", ",", "，": true
+        default: false
+        }
     }
 
     /// Han ideographs, most of any label, are not punctuation: answered without

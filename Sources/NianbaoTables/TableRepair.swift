@@ -125,9 +125,14 @@ struct EditionEvidence: Sendable {
     let headerWords: [LabelKey]
 
     init(_ template: TableTemplate, siblings: [TableTemplate]) {
-        let others = Set(siblings.flatMap { $0.keys.leaves.flatMap { $0.map(\.text) } + $0.keys.headerWords })
-        leaves = Set(template.keys.leaves.flatMap { $0.map(\.text) }).subtracting(others).sorted().map(LabelKey.init)
-        headerWords = template.keys.headerWords.subtracting(others).sorted().map(LabelKey.init)
+        // Words without markers; their order does not change a count.
+        var others = Set<LabelKey>()
+        for sibling in siblings {
+            others.formUnion(sibling.keys.leaves.joined().lazy.map(\.words))
+            others.formUnion(sibling.keys.headerWords)
+        }
+        leaves = Array(Set(template.keys.leaves.joined().lazy.map(\.words)).subtracting(others))
+        headerWords = Array(template.keys.headerWords.subtracting(others))
     }
 
     /// How many of the words the source has.

@@ -47,8 +47,8 @@ struct TemplateKeys: Sendable {
     /// Group labels by depth in the paths.
     let parents: [[LabelKey]]
     let signature: [LabelKey]
-    /// Words only header rows hold: column labels, header cells, signature words.
-    let headerWords: Set<String>
+    /// Words only header rows hold: column labels, header cells, signature words, without markers.
+    let headerWords: Set<LabelKey>
     /// Per row, per column: its header label, then its aliases.
     let columns: [[[LabelKey]]]
 
@@ -57,6 +57,7 @@ struct TemplateKeys: Sendable {
         // found by its bytes, since hashing a Chinese String normalises it first and cost more than
         // reducing it again.
         var reduced: [[UInt8]: LabelKey] = [:]
+        reduced.reserveCapacity(4 * rows.count)
         func key(_ label: String) -> LabelKey {
             let bytes = Array(label.utf8)
             if let known = reduced[bytes] { return known }
@@ -70,15 +71,26 @@ struct TemplateKeys: Sendable {
         let depth = rows.map(\.path.count).max() ?? 0
         parents = (0..<depth).map { d in paths.compactMap { keys in keys.count - 1 > d ? keys[d] : nil } }
         self.signature = signature.map(key)
-        columns = rows.map { $0.columns.map { ([$0.label] + $0.aliases).map(key) } }
-        headerWords = Set(columns.joined().joined().map(\.text))
-            .union(self.signature.map(\.text))
-            .union(header.flatMap { $0.map { key($0.text).text } })
+        // Rows of a table mostly share one list of columns: its keys are made once and shared.
+        var columns: [[[LabelKey]]] = []
+        var headerWords = Set(self.signature.map(\.words))
+        for (index, row) in rows.enumerated() {
+            if index > 0, row.columns == rows[index - 1].columns {
+                columns.append(columns[index - 1])
+                continue
+            }
+            let keys = row.columns.map { ([$0.label] + $0.aliases).map(key) }
+            columns.append(keys)
+            for column in keys { headerWords.formUnion(column.lazy.map(\.words)) }
+        }
+        self.columns = columns
+        for cell in header.joined() { headerWords.insert(key(cell.text).words) }
+        self.headerWords = headerWords
     }
 
     /// Whether labels are a header row's: a word of the header without a list marker.
     func isHeader(_ keys: [LabelKey]) -> Bool {
-        keys.contains { $0.marker == nil && headerWords.contains($0.text) }
+        keys.contains { $0.marker == nil && headerWords.contains($0) }
     }
 }
 
@@ -105,13 +117,13 @@ public struct RowTemplate: Sendable {
         self.path = path
         self.aliases = aliases
         self.columns = columns
-        shortLabel = LabelKey(path.last ?? key).text
     }
 
     /// The row's own label (the last of its path).
     public var label: String { path.last ?? key }
-    /// The row's own label without its list marker and punctuation, for messages.
-    public let shortLabel: String
+    /// The row's own label without its list marker and punctuation, for messages; made when a
+    /// message needs it, not for each of the templates' rows at every start.
+    public var shortLabel: String { LabelKey(label).text }
 }
 
 /// One canonical column: its key, its header label, other names the header goes by, and the unit

@@ -56,6 +56,18 @@ import Testing
         #expect(r.meta.preamble.count == 1)
     }
 
+    @Test func statisticsPeriodIsTheRangeNamedWithStatisticsWhereSeveralAreGiven() {
+        let r = report([
+            "一、总体情况", "2023年3月1日至2023年6月30日开展专项整治。",
+            "本报告统计期限为2023年1月1日至2023年12月31日。", "六、其他需要报告的事项",
+            "某某局", "2024 年 1 月 20 日",
+        ])
+        #expect(r.meta.period == Period(from: "2023-01-01", to: "2023-12-31"))
+        #expect(r.meta.year == 2023)
+        #expect(r.meta.organ == "某某局")
+        #expect(r.meta.published == "2024-01-20")
+    }
+
     @Test func aTableGivenAsAnImageAndAnAbsentTableAreSaidSoNotFilled() {
         let r = report(["一、总体情况", "正文", "[image]", "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况"])
         #expect(r.tables.map(\.present) == [false, false, false])

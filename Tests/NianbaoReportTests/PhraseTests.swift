@@ -38,4 +38,24 @@ import Testing
         let phrase = Phrase.sequence([digits, .text("件")])
         #expect(texts(phrase, in: "12件34件x5件") == ["12件", "34件", "5件"])
     }
+
+    @Test func fewestTakesTheShortestRunThatLetsTheRestMatch() {
+        let any = ScalarClass("", excluding: true)
+        let year = Phrase.named("year", .scalars(ScalarClass("0123456789"), min: 4, max: 4))
+        let lazy = Phrase.sequence([.text("现将"), .named("organ", .fewest(any, min: 2, max: 40)), year, .text("年")])
+        let greedy = Phrase.sequence([.text("现将"), .named("organ", .scalars(any, min: 2, max: 40)), year, .text("年")])
+        let text = "现将某局2023年和2024年报告"
+        #expect(lazy.firstMatch(in: text)?.named["organ"] == "某局")
+        #expect(lazy.firstMatch(in: text)?.named["year"] == "2023")
+        #expect(greedy.firstMatch(in: text)?.named["organ"] == "某局2023年和")
+        #expect(lazy.firstMatch(in: "现将局2023年") == nil)
+    }
+
+    @Test func wholeMatchCoversAllOfTheTextOrNothing() {
+        let date = Phrase.sequence([.named("y", digits), .text("年"), .named("m", digits), .text("月")])
+        #expect(date.wholeMatch("2025年1月")?.named == ["y": "2025", "m": "1"])
+        #expect(date.wholeMatch("2025年1月印发") == nil)
+        #expect(date.wholeMatch("于2025年1月") == nil)
+        #expect(date.firstMatch(in: "于2025年1月印发")?.text == "2025年1月")
+    }
 }

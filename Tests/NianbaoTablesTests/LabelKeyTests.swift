@@ -23,6 +23,17 @@ import Testing
         #expect(LabelKey("予以公开") != LabelKey("（一）予以公开"))
         #expect(LabelKey("（二）予以公开").hasSameWords(as: LabelKey("予以公开")))
         #expect(Set([LabelKey("(一) 予以公开"), LabelKey("（一）予以公开"), LabelKey("一、予以公开"), LabelKey("（二）予以公开")]).count == 2)
+        #expect(LabelKey("（二）予以公开").words == LabelKey("予以公开"))
+        #expect(Set([LabelKey("（一）予以公开").words, LabelKey("予以公开"), LabelKey("一、予以公开").words]).count == 1)
+    }
+
+    @Test func numbersAndUnclosedNumeralsAreNotMarkers() {
+        #expect(LabelKey("1.5万元").marker == nil)
+        #expect(LabelKey("一二三四、其他").marker == nil)
+        #expect(LabelKey("(12) 其他").marker == "12")
+        #expect(LabelKey("〔三〕其他").marker == "三")
+        #expect(LabelKey("三其他").marker == nil)
+        #expect(LabelKey("3，其他").marker == "3")
     }
 
     @Test func cutShortLabelsMatchButShortWordsDoNot() {

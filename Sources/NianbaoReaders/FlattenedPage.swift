@@ -23,19 +23,21 @@ enum FlattenedPage {
         }
     }
 
+    /// What ends a sentence, and so may end a paragraph the page ran together.
+    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；"]
+
     /// The line cut at the spaces that join paragraphs.
     static func segments(_ text: String) -> [String] {
         // Split and tested on scalars: comparing characters ran grapheme breaking over the whole page.
         let words = text.unicodeScalars.split { $0 == " " || $0 == "\u{3000}" }.map { String(Substring($0)) }
         let isDigit: (Unicode.Scalar?) -> Bool = { $0.map { ("0"..."9").contains($0) } ?? false }
-        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；"]
         var parts: [String] = []
         var current = ""
         for word in words {
             guard !current.isEmpty else { current = word; continue }
             let last = current.unicodeScalars.last
             let digitsMeet = isDigit(last) && isDigit(word.unicodeScalars.first)
-            let breaks = !digitsMeet && (last.map(stops.contains) == true || isHeading(word) || isHeading(current))
+            let breaks = !digitsMeet && (last.map(sentenceEnds.contains) == true || isHeading(word) || isHeading(current))
             if breaks {
                 parts.append(current)
                 current = word

@@ -162,6 +162,9 @@ public struct TextReader: Sendable {
         }
     }
 
+    /// What stands either side of a page number (-3-, —3—).
+    private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
+
     static func isPageNumber(_ line: Substring) -> Bool {
         // A page number has at most 12 visible scalars: a longer line is given up at the 13th.
         var scalars: [Unicode.Scalar] = []
@@ -175,10 +178,9 @@ public struct TextReader: Sendable {
             while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
             return (1...4).contains(end - start) ? end : -1
         }
-        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
-        if let first = scalars.first, dashes.contains(first) {
+        if let first = scalars.first, pageNumberDashes.contains(first) {
             let end = digits(from: 1)
-            return end > 0 && end == scalars.count - 1 && dashes.contains(scalars[end])
+            return end > 0 && end == scalars.count - 1 && pageNumberDashes.contains(scalars[end])
         }
         // 第N页共M页
         guard scalars.first == "第" else { return false }

@@ -81,7 +81,7 @@ struct NarrativeFigures: ReportCheck {
     private static let number = Phrase.sequence([
         .optional(.named("approx", .oneOf("约", "近", "超过", "逾"))),
         .named("n", .either([
-            .sequence([.scalars(ScalarClass("0123456789"), min: 1, max: 1),
+            .sequence([.scalars(.digits, min: 1, max: 1),
                        .scalars(ScalarClass("0123456789,，."), min: 0, max: .max)]),
             .scalars(ScalarClass("零〇一二两三四五六七八九十百千万"), min: 1, max: .max),
         ])),

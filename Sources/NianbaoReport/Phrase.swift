@@ -85,7 +85,8 @@ indirect enum Phrase: Sendable {
                 union.flatMap { union in choice.firstScalars.map { union.union($0) } }
             }
         case .optional, .repeated: nil
-        case .scalars(let kind, let min, _), .fewest(let kind, let min, _): min > 0 && !kind.excluding ? kind.scalars : nil
+        case .scalars(let kind, let min, _), .fewest(let kind, let min, _):
+            min > 0 && !kind.excluding && !kind.withSpace ? kind.scalars : nil
         case .sequence(let parts): Self.firstScalars(of: parts[...])
         case .named(_, let part): part.firstScalars
         }
@@ -170,22 +171,24 @@ indirect enum Phrase: Sendable {
     }
 }
 
-/// A class of scalars: these, or all but these.
+/// A class of scalars: these (and white space, when `withSpace`), or all but these.
 struct ScalarClass: Sendable {
     var scalars: Set<Unicode.Scalar>
+    var withSpace = false
     var excluding = false
 
-    init(_ scalars: String, excluding: Bool = false) {
+    init(_ scalars: String, withSpace: Bool = false, excluding: Bool = false) {
         self.scalars = Set(scalars.unicodeScalars)
+        self.withSpace = withSpace
         self.excluding = excluding
     }
 
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalars.contains(scalar) != excluding }
+    func contains(_ scalar: Unicode.Scalar) -> Bool { (scalars.contains(scalar) || withSpace && scalar.isSpace) != excluding }
 
     /// ASCII digits: the texts matched are made half-width first.
     static let digits = ScalarClass("0123456789")
-    /// White space, as a regular expression's \s takes it.
-    static let whiteSpace = ScalarClass(" \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}")
+    /// White space by Unicode's property, as a regular expression's \s takes it.
+    static let whiteSpace = ScalarClass("", withSpace: true)
     /// Any scalar but a line break, as a regular expression's dot takes it.
     static let notLineBreak = ScalarClass("\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}", excluding: true)
 }

@@ -82,29 +82,32 @@ public struct LabelKey: Sendable, Hashable {
         // Decoding every paragraph into scalars and encoding it again cost more than the checks on it.
         var s = s
         let changed = s.withUTF8 { bytes -> String? in
-            // Most texts have none of these forms: they are given back without a copy.
-            guard bytes.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var changed = false
-            var i = 0
-            while i < bytes.count {
-                let (byte, next) = (bytes[i], i + 1 < bytes.count ? bytes[i + 1] : 0)
+            // The half-width byte and the length of the form at `i`, if one of these forms is there.
+            func replacement(at i: Int) -> (byte: UInt8, length: Int)? {
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
                 let third = i + 2 < bytes.count ? bytes[i + 2] : 0
-                switch (byte, next, third) {
-                case (0xEF, 0xBC, 0x81...0xBF): out.append(third - 0x60)
-                case (0xEF, 0xBD, 0x80...0x9E): out.append(third - 0x20)
-                case (0xE3, 0x80, 0x80): out.append(0x20)
-                case (0xC2, 0xA0, _): out.append(0x20)
-                default:
-                    out.append(byte)
-                    i += 1
-                    continue
+                return switch (bytes[i], next, third) {
+                case (0xEF, 0xBC, 0x81...0xBF): (third - 0x60, 3)
+                case (0xEF, 0xBD, 0x80...0x9E): (third - 0x20, 3)
+                case (0xE3, 0x80, 0x80): (0x20, 3)
+                case (0xC2, 0xA0, _): (0x20, 2)
+                default: nil
                 }
-                changed = true
-                i += byte == 0xC2 ? 2 : 3
             }
-            return changed ? String(decoding: out, as: UTF8.self) : nil
+            // Most texts have none of these forms: they are given back without a copy.
+            guard var i = bytes.indices.first(where: { replacement(at: $0) != nil }) else { return nil }
+            var out = Array(bytes[..<i])
+            out.reserveCapacity(bytes.count)
+            while i < bytes.count {
+                if let (byte, length) = replacement(at: i) {
+                    out.append(byte)
+                    i += length
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
         return changed ?? s
     }

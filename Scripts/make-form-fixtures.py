@@ -15,6 +15,8 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 - NAME.pandoc.md    `pandoc -t markdown` (tables 二 and 四 as multiline tables, table 三 as raw HTML);
 - NAME.gfm.md       `pandoc -t gfm` (pipe tables, raw HTML);
 - NAME.plain.txt    `pandoc -t plain` (table 三 is `[TABLE]`: absent, never zeros);
+- NAME.grid.md, NAME.gridplain.txt  pandoc 3's `-t markdown` and `-t plain`, which draw every table with
+                    merged cells as a grid table (`+---+` boxes, a merged cell one larger box);
 - NAME.crawler.txt  a crawler's flattened page: a header block, then the report on one line, paragraphs
                     joined by spaces, table cells run together with no separator, a few padded cells;
 - NAME.cutoff.txt   the crawler page cut off inside table 三.
@@ -23,13 +25,16 @@ NAME.expected.json is written from this script's own bookkeeping (fixture_values
 cannot settle a value (a glued digit run with more than one split that satisfies the row's arithmetic,
 a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
-pandoc fonts-noto-cjk).
+pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
+the one pypandoc_binary brings (pip install pypandoc_binary).
 
 Usage: Scripts/make-form-fixtures.py [OUT_DIR]
 """
 import html.parser
 import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -178,9 +183,25 @@ def run(*command, **kw):
     subprocess.run(command, check=True, capture_output=True, **kw)
 
 
+def pandoc3():
+    """A pandoc of version 3 or later: Debian 12's is 2.17, which writes no grid tables with spans."""
+    candidates = [os.environ.get("PANDOC3"), shutil.which("pandoc")]
+    try:
+        import pypandoc
+        candidates.append(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        pass
+    for candidate in filter(None, candidates):
+        version = subprocess.run([candidate, "--version"], capture_output=True, text=True).stdout.split()[1]
+        if int(version.split(".")[0]) >= 3:
+            return candidate
+    sys.exit("make-form-fixtures: no pandoc 3 found; set PANDOC3 or pip install pypandoc_binary")
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     sources = {"dense": balanced_values(11), "sparse": sparse_values(5)}
+    grid_pandoc = pandoc3()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for name, values in sources.items():
@@ -202,6 +223,9 @@ def main():
                     write_expected(f"{name}.{stem}", absent, present=["active_disclosure", "review_litigation"])
                 else:
                     write_expected(f"{name}.{stem}", values)
+            for form, stem, suffix in [("markdown", "grid", "md"), ("plain", "gridplain", "txt")]:
+                run(grid_pandoc, "-f", "docx", "-t", form, str(docx), "-o", str(OUT / f"{name}.{stem}.{suffix}"))
+                write_expected(f"{name}.{stem}", values)
 
             padded = {"0"} if name == "sparse" else set()
             page = crawler_page(docx, padded)

@@ -79,7 +79,9 @@ def main():
     elif target == "FuzzPDF":
         pdf_seeds(out)
     else:
-        for path in sorted(ROOT.glob("Samples/*.txt")) + sorted(ROOT.glob("Tests/Fixtures/text/*.txt")):
+        # The other tools' forms too: each reaches a layout of its own (grid, dashed, aligned, flattened).
+        forms = sorted(p for p in ROOT.glob("Tests/Fixtures/forms/*") if p.suffix in (".txt", ".md"))
+        for path in sorted(ROOT.glob("Samples/*.txt")) + sorted(ROOT.glob("Tests/Fixtures/text/*.txt")) + forms:
             (out / path.name).write_bytes(path.read_bytes())
 
 

@@ -89,11 +89,8 @@ struct DashedColumnsLayout: TextTableLayout {
         return parts.map { $0.trimmingBlanks() }
     }
 
-    /// A cell's lines joined: markdown's `\` break dropped, Chinese joined without a space.
+    /// A cell's lines joined, markdown's `\` break dropped.
     private func join(_ head: String, _ tail: String) -> String {
-        let head = head.hasSuffix("\\") ? String(head.dropLast()) : head
-        guard !head.isEmpty else { return tail }
-        let latin: (Character?) -> Bool = { $0.map { $0.isASCII && $0.isLetter } ?? false }
-        return latin(head.last) && latin(tail.first) ? head + " " + tail : head + tail
+        WrappedCell.join(head.hasSuffix("\\") ? String(head.dropLast()) : head, tail)
     }
 }

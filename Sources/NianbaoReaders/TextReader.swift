@@ -6,7 +6,7 @@ import NianbaoModel
 public struct TextReader: Sendable {
     /// Table layouts, most specific first: a cell-per-line row is also a tab row.
     /// Aligned columns come last: they claim only what no separator-based layout does.
-    let layouts: [any TextTableLayout] = [DashedColumnsLayout(), CellPerLineLayout(), TabSeparatedLayout(),
+    let layouts: [any TextTableLayout] = [GridTableLayout(), DashedColumnsLayout(), CellPerLineLayout(), TabSeparatedLayout(),
                                           PipeSeparatedLayout(), AlignedColumnsLayout()]
     public var limits: TextLimits
 
@@ -63,6 +63,13 @@ public struct TextReader: Sendable {
                     blocks.append(.table(SourceTable(rows: rows, location: SourceLocation(line: lines[i].number),
                                                      form: layout.form, reachesEnd: end > lastContent)))
                     rowsByLayout[layout.name, default: 0] += rows.count
+                    i = end
+                    continue
+                }
+                if layout.regionEnd(in: lines, at: i) != nil {
+                    // A region the layout marked itself (a grid's drawing) with no table it can read is
+                    // text: the pipe and aligned layouts would take its borders for rows.
+                    blocks += lines[i..<end].compactMap(textBlock)
                     i = end
                     continue
                 }

@@ -102,16 +102,10 @@ struct CellPerLineLayout: TextTableLayout {
                 if cells.isEmpty { firstLine = line.number }
                 cells.append(SourceCell(line.trimmed))
             } else if !cells.isEmpty {
-                cells[cells.count - 1].text = joinWrapped(cells[cells.count - 1].text, line.trimmed)
+                cells[cells.count - 1].text = WrappedCell.join(cells[cells.count - 1].text, line.trimmed)
             }
         }
         closeRow()
         return rows
-    }
-
-    /// Chinese wraps without a space; only Latin words need one back.
-    private func joinWrapped(_ head: String, _ tail: String) -> String {
-        let latin: (Character?) -> Bool = { $0.map { $0.isASCII && $0.isLetter } ?? false }
-        return latin(head.last) && latin(tail.first) ? head + " " + tail : head + tail
     }
 }

@@ -38,6 +38,45 @@ import Testing
         #expect(document.layout == "pipe")
     }
 
+    @Test func gridTableBoxesGiveTheSpans() {
+        // pandoc 3's drawing: a label two rows tall, a header two columns wide, a wrapped header cell
+        // (`结果\` then `纠正`), markdown escapes, a `+` in words, wide characters two columns each.
+        let text = #"""
+        二、表
+
+          +:-------------------------+:-------+:-------+
+          | 行政复议                 | 申请人情况      |
+          |                          +--------+--------+
+          |                          | 结果\  | 总计   |
+          |                          | 纠正   |        |
+          +==========================+========+========+
+          | 3.危及\"三安全一稳定\"   | 19     | 1+2    |
+          +--------------------------+--------+--------+
+
+        正文
+        """#
+        let document = read(text)
+        let table = tables(document)
+        #expect(table.count == 1)
+        #expect(table.first?.rows.map { $0.cells.map { [$0.text, "\($0.rowSpan)", "\($0.colSpan)"] } } == [
+            [["行政复议", "2", "1"], ["申请人情况", "1", "2"]],
+            [["结果纠正", "1", "1"], ["总计", "1", "1"]],
+            [["3.危及\"三安全一稳定\"", "1", "1"], ["19", "1", "1"], ["1+2", "1", "1"]],
+        ])
+        #expect(table.first?.rows.map(\.location.line) == [4, 6, 9])
+        #expect(document.layout == "grid")
+        #expect(document.blocks.last == .paragraph(Paragraph(text: "正文", location: SourceLocation(line: 12))))
+    }
+
+    @Test func aGridWhoseBoxesAreNoRectanglesIsNoTable() {
+        // The middle box reaches under its right neighbour: an L, which no cell is.
+        // Its lines stay text: no other layout makes rows of its borders.
+        let document = read("+----+----+\n| 甲 | 乙 |\n+    +----+\n| 丙   12  |\n+----+----+\n")
+        #expect(tables(document).isEmpty)
+        #expect(document.blocks.count == 5)
+        #expect(document.layout == "plain")
+    }
+
     @Test func cellPerLineJoinsWrappedLabelsAndReadsBlankCells() {
         let text = "\t（六）其他处理\n\t1.申请人无正当理由逾期不补\n正、行政机关不再处理\n\t5\n\t\u{00A0}\n\n\t\u{00A0}\n\t3.其他\n\t7\n\n\u{00A0}\n四、复议\n"
         let document = read(text)

@@ -47,7 +47,7 @@ import Testing
         for layout in ["text/tab-", "text/pipe-", "text/cell-per-line", "docx/template-filled", "docx/python-docx", "pdf/template-filled",
                        "html/template-filled.libreoffice", "html/template-filled.pandoc", "html/template-filled.page",
                        "forms/dense.layout", "forms/sparse.layout", "forms/dense.pandoc", "forms/dense.gfm",
-                       "forms/dense.plain", "forms/dense.crawler", "forms/sparse.crawler", "forms/sparse.cutoff",
+                       "forms/dense.plain", "forms/dense.grid", "forms/dense.gridplain", "forms/dense.crawler", "forms/sparse.crawler", "forms/sparse.cutoff",
                        "editions/report-2019.docx", "editions/report-2019.libreoffice.html", "editions/report-2019.pandoc.html",
                        "editions/mixed.docx", "editions/merged-blanks.docx", "editions/merged-blanks.libreoffice.html"] {
             #expect(Self.fixtures.contains { $0.contains(layout) }, "\(layout)")

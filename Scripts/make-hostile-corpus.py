@@ -6,6 +6,7 @@ HostileInputTests, in a report with a diagnostic: no crash, no hang, nothing rea
 Usage: Scripts/make-hostile-corpus.py [OUT_DIR]     (default .build/hostile-corpus)
 """
 import random
+import re
 import struct
 import sys
 import zipfile
@@ -256,6 +257,16 @@ def main():
     short = [("二、主动公开政府信息情况" if i % 500 == 0 else labels[i % 5] if i % 3 == 0 else str(i % 997))
              for i in range(100_000)]
     (OUT / "short-lines.txt").write_text("\n".join(short), encoding="utf-8")
+    # A crawler's page whose glued digit runs in tables 三 and 四 are all ones, up to 36 long: the
+    # most ways to divide a run, so the search for readings that keep the sums is bounded by its own
+    # pruning, not by the size of the file.
+    page = (ROOT / "Tests" / "Fixtures" / "forms" / "dense.crawler.txt").read_text(encoding="utf-8")
+    at = page.index("三、收到和处理")
+    ones = re.sub(r"\d{10,}", lambda m: "1" * min(36, len(m.group()) + 7), page[at:])
+    (OUT / "glued-ones.txt").write_text(page[:at] + ones, encoding="utf-8")
+    # Grid tables: a drawing past the size a report's table has stays text; one of 123,500 boxes is refused.
+    (OUT / "grid-huge.md").write_text("\n".join(["+" + "-+" * 30000, "|" + " |" * 30000] * 40 + ["+" + "-+" * 30000]))
+    (OUT / "grid-wide.md").write_text("\n".join(["+" + "-+" * 1300, "|" + "1|" * 1300] * 95 + ["+" + "-+" * 1300]))
     (OUT / "utf16le-bom.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     (OUT / "utf16be-bom.txt").write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
     (OUT / "utf16le.txt").write_bytes(text.encode("utf-16-le"))

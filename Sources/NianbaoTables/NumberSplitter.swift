@@ -74,6 +74,31 @@ struct NumberSplitter {
         var bound = Double.infinity
         var tail: String?
         var wanted = count
+        // Worked out once, not at every step: which value each index must equal as a sum of earlier
+        // ones, which indexes add up to the tail, and what those taken so far come to.
+        let forcedParts: [[Int]?] = (0..<count).map { index in
+            sums.totals[index].flatMap { parts in parts.allSatisfy { $0 < index } ? parts : nil }
+        }
+        var isLastPart = [Bool](repeating: false, count: count)
+        for part in lastParts where part < count { isLastPart[part] = true }
+        var lastPartsTaken = 0.0
+        // From this index on, every value before the tail is one of its parts.
+        var tailPartsFrom = count - 1
+        while tailPartsFrom > 0, isLastPart[tailPartsFrom - 1] { tailPartsFrom -= 1 }
+        // When every value still to come is a part of the tail and the digits are plain (no point, no
+        // minus, all divisible), what they can still add up to is bounded by how many digits are left:
+        // r values from n digits come to at most 10^(n-r+1) + 9(r-1), and at least 10^(⌈n/r⌉-1) once
+        // that many digits make one value without a leading zero. A split that cannot reach the tail is
+        // given up early; only searching is saved, no reading is lost.
+        let plainDigits = pieces.allSatisfy { $0.splittable } && bytes.allSatisfy { $0.allSatisfy { (48...57).contains($0) } }
+        func reachable(_ remaining: Int, _ rest: Int) -> Bool {
+            let needed = bound - lastPartsTaken
+            guard needed.isFinite, remaining > 0 else { return true }
+            let most = rest - remaining + 1
+            if most < 16, needed > NumberSplitter.powersOfTen[most] + Double(9 * (remaining - 1)) { return false }
+            let widest = (rest + remaining - 1) / remaining
+            return widest < 2 || widest > 16 || needed >= NumberSplitter.powersOfTen[widest - 1]
+        }
 
         // `piece`/`offset`: where the next value starts.
         func walk(_ piece: Int, _ offset: Int) {
@@ -82,7 +107,7 @@ struct NumberSplitter {
             if piece == bytes.count {
                 guard values.count == wanted else { return }
                 if let tail {
-                    guard abs(lastParts.reduce(0.0) { $0 + values[$1] } - bound) < 1e-6 else { return }
+                    guard abs(lastPartsTaken - bound) < 1e-6 else { return }
                     found.append(taken.map { text(bytes, $0) } + [tail])
                 } else {
                     found.append(taken.map { text(bytes, $0) })
@@ -92,20 +117,37 @@ struct NumberSplitter {
             let remaining = wanted - values.count
             let rest = digitsLeft[piece] - offset
             guard remaining > 0, rest >= remaining, rest <= remaining * maximumDigits * 2 else { return }
-            let forced: Double? = sums.totals[values.count].flatMap { parts in
-                parts.allSatisfy { $0 < values.count } ? parts.reduce(0.0) { $0 + values[$1] } : nil
-            }
+            if tail != nil, plainDigits, values.count >= tailPartsFrom, !reachable(remaining, rest) { return }
+            let forced: Double? = forcedParts[values.count].map { $0.reduce(0.0) { $0 + values[$1] } }
             func take(_ value: Double, _ span: (Int, Int, Int, Int), next: Int, nextOffset: Int) {
                 if let forced, abs(forced - value) >= 1e-6 { return }
-                if lastParts.contains(values.count),
-                   lastParts.filter({ $0 < values.count }).reduce(value, { $0 + values[$1] }) > bound { return }
+                let part = isLastPart[values.count]
+                let before = lastPartsTaken
+                if part {
+                    // A hair of tolerance: decimal parts need not add up to their total exactly in binary.
+                    if before + value > bound + 1e-6 { return }
+                    lastPartsTaken += value
+                }
                 taken.append(span)
                 values.append(value)
                 walk(next, nextOffset)
+                lastPartsTaken = before
                 taken.removeLast()
                 values.removeLast()
             }
             let digits = bytes[piece]
+            if plainDigits {
+                // Each longer span is the shorter one and one more digit; a span may not start with 0
+                // unless it is the 0 alone.
+                var value = 0.0
+                for end in (offset + 1)...min(digits.count, offset + maximumDigits) {
+                    value = value * 10 + Double(digits[end - 1] - 48)
+                    take(value, (piece, offset, end, piece),
+                         next: end == digits.count ? piece + 1 : piece, nextOffset: end == digits.count ? 0 : end)
+                    if digits[offset] == 48 { break }
+                }
+                return
+            }
             if pieces[piece].splittable {
                 for end in (offset + 1)...min(digits.count, offset + maximumDigits) {
                     // A cut must not leave a decimal point at either edge.
@@ -170,6 +212,21 @@ struct NumberSplitter {
         }
         guard points <= 1 else { return nil }
         if body.count > 1, first == UInt8(ascii: "0"), body[body.startIndex + 1] != UInt8(ascii: ".") { return nil }
-        return PlainDecimal(String(decoding: text, as: UTF8.self))?.value
+        // Worked out from the digits, as the search asks this for every span it tries: the digits as an
+        // integer over a power of ten is the value PlainDecimal parses (both exact in a Double, the
+        // division rounded once), within the significant digits PlainDecimal allows.
+        var mantissa = 0.0, decimals = 0, significant = 0, afterPoint = false
+        for byte in body {
+            if byte == UInt8(ascii: ".") { afterPoint = true; continue }
+            if afterPoint { decimals += 1 }
+            if significant > 0 || byte != UInt8(ascii: "0") || afterPoint { significant += 1 }
+            mantissa = mantissa * 10 + Double(byte - 48)
+        }
+        guard significant <= PlainDecimal.maximumDigits else { return nil }
+        let value = mantissa / powersOfTen[decimals]
+        return text.first == UInt8(ascii: "-") && value != 0 ? -value : value
     }
+
+    /// 10^0 through 10^16, each exact in a Double.
+    static let powersOfTen: [Double] = (0...16).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 }

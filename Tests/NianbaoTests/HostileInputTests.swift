@@ -21,6 +21,7 @@ import Testing
         ("colspan-1000x1000.html", "格位"), ("rowspan-0.html", "格位"),
         ("two-documents.docx", "同名部件"), ("workbook-named.docx", "Excel 工作簿"),
         ("pdf-truncated.pdf", "不是有效的 PDF"), ("pdf-3000-pages.pdf", "上限为 2000 页"),
+        ("grid-wide.md", "单元格"),
         ("pdf-count-1e9.pdf", "没有文字"), ("pdf-nested-100000.pdf", "没有文字"), ("pdf-no-text.pdf", "没有文字"),
     ]
 
@@ -45,7 +46,7 @@ import Testing
         ("gbk-declared-iso-8859-1.html", "encoding.mismatch"), ("gbk-declared-windows-1252.html", "encoding.mismatch"),
         ("gbk-declared-koi8-r.html", "encoding.mismatch"), ("lone-surrogate-utf16.txt", "encoding.invalid"),
         ("gb18030-one-bad-byte.txt", "encoding.invalid"),
-        ("numbers.txt", "value.unreadable"), ("vanish-title.docx", nil), ("vanish-digit.docx", nil), ("hidden.html", nil),
+        ("numbers.txt", "value.unreadable"), ("glued-ones.txt", "value.ambiguous"), ("grid-huge.md", nil), ("vanish-title.docx", nil), ("vanish-digit.docx", nil), ("hidden.html", nil),
         // poppler rebuilds a broken cross-reference table.
         ("pdf-broken-xref.pdf", nil),
     ]

@@ -40,7 +40,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, balanced_values, sparse_values
+from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, OUTCOMES, balanced_values, sparse_values
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests" / "Fixtures" / "forms"
@@ -141,8 +141,9 @@ def settled(run, count, totals):
     return found[0] if len(found) == 1 else None
 
 
-def crawler_expectation(values, padded):
-    """What the flattened page settles: a row whose run has one split keeping its arithmetic."""
+def crawler_expectation(values, padded, app_rows=APP_ROWS):
+    """What the flattened page settles: a row whose run has one split keeping its arithmetic. Only
+    `app_rows` of table 三 stand on the page (a cut-off page lacks the rest)."""
     def run_of(cells):
         return "".join(text(v) + (" " if text(v) in padded else "") for v in cells)
 
@@ -152,10 +153,33 @@ def crawler_expectation(values, padded):
         for i, c in enumerate(columns):
             out["active_disclosure"][row][c] = None if got is None else values["active_disclosure"][row][c]
     columns = ORGS + ["total"]
+    readings = {row: splits(run_of(values["applications"][row][c] for c in columns), 7, {6: range(6)})
+                for row in app_rows}
+    known = {row: found[0] for row, found in readings.items() if len(found) == 1}
+    # Table 三's column rules settle a row with several readings where the other rows of a rule are
+    # known and exactly one reading keeps the rule in every column (at most 16 readings are weighed).
+    rules = [(["new_received", "carried_over"], ["total", "carried_forward"]), (["total"], OUTCOMES)]
+    progress = True
+    while progress:
+        progress = False
+        for row in app_rows:
+            if row in known or not 1 < len(readings[row]) <= 16:
+                continue
+            survivors, decided = readings[row], False
+            for left, right in rules:
+                others = [r for r in left + right if r != row]
+                if row not in left + right or not all(r in known for r in others):
+                    continue
+                decided = True
+                value = lambda r, c, reading: reading[c] if r == row else known[r][c]
+                survivors = [reading for reading in survivors
+                             if all(abs(sum(value(r, c, reading) for r in left) - sum(value(r, c, reading) for r in right)) < 1e-6
+                                    for c in range(7))]
+            if decided and len(survivors) == 1:
+                known[row], progress = survivors[0], True
     for row in APP_ROWS:
-        got = settled(run_of(values["applications"][row][c] for c in columns), 7, {6: range(6)})
         for c in columns:
-            out["applications"][row][c] = None if got is None else values["applications"][row][c]
+            out["applications"][row][c] = values["applications"][row][c] if row in known else None
     cells = [values["review_litigation"][g][c] for g in GROUPS for c in GROUP_COLUMNS]
     got = settled(run_of(cells), 15, {i + 4: range(i, i + 4) for i in (0, 5, 10)})
     for g in GROUPS:
@@ -236,8 +260,8 @@ def main():
             # Cut off inside table 三, in the middle of the 4.保护第三方合法权益 row's digits.
             cut = page.index("4.保护第三方合法权益") + len("4.保护第三方合法权益") + 3
             (OUT / f"{name}.cutoff.txt").write_text(page[:cut], encoding="utf-8")
-            kept = json.loads(json.dumps(crawled))
             lost = APP_ROWS[APP_ROWS.index("denied_third_party"):]
+            kept = crawler_expectation(values, padded, [row for row in APP_ROWS if row not in lost])
             for row in lost:
                 kept["applications"][row] = {c: None for c in ORGS + ["total"]}
             write_expected(f"{name}.cutoff", kept, present=["active_disclosure", "applications"])

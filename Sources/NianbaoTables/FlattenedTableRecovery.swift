@@ -80,6 +80,7 @@ struct FlattenedTableRecovery {
             return
         }
         let found = locate(&runs)
+        var rows: [(index: Int, digits: String, outcome: NumberSplitter.Outcome)] = []
         for (k, hit) in found.enumerated() {
             let end = k + 1 < found.count ? found[k + 1].run : runs.count
             let digits = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
@@ -91,16 +92,48 @@ struct FlattenedTableRecovery {
             }) {
                 placement.noteAmountsInYuan(row: hit.row)
             }
-            let solver = NumberSplitter(count: row.columns.count, sums: RowSums(template: template, row: hit.row))
             if digits.isEmpty {
                 placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
             } else {
-                placement.place(solver.solve(pieces(digits)), at: hit.row, source: digits, location: location)
+                rows.append((hit.row, digits, solver(hit.row).solve(pieces(digits))))
+            }
+        }
+        let proven = proveByColumns(rows)
+        for row in rows {
+            if let proof = proven[row.index] {
+                placement.place(.settled(proof.values), at: row.index, source: row.digits, location: location)
+                placement.noteSettledByColumns(row: row.index, source: row.digits, values: proof.values,
+                                               rules: proof.rules, at: location)
+            } else {
+                placement.place(row.outcome, at: row.index, source: row.digits, location: location)
             }
         }
         if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
             placement.truncate(after: last.row, at: location)
         }
+    }
+
+    private func solver(_ row: Int) -> NumberSplitter {
+        NumberSplitter(count: template.rows[row].columns.count, sums: RowSums(template: template, row: row))
+    }
+
+    /// Rows whose digits keep their row sums more than one way, settled where the column rules leave
+    /// one of those readings (at most 16 are weighed; a row with more stays unsettled).
+    private func proveByColumns(_ rows: [(index: Int, digits: String, outcome: NumberSplitter.Outcome)])
+        -> [Int: (values: [Double], rules: [SumRule])] {
+        let proof = ColumnSumProof(template: template)
+        var known: [Int: [Double]] = [:]
+        var readings: [Int: [[Double]]] = [:]
+        for row in rows {
+            switch row.outcome {
+            case .settled(let values): known[row.index] = values
+            case .unsettled(let shown) where shown.count > 1:
+                readings[row.index] = solver(row.index).readings(pieces(row.digits), upTo: 16)
+            case .unsettled: break
+            }
+        }
+        guard !proof.isEmpty, !readings.isEmpty else { return [:] }
+        return proof.settle(known: known, readings: readings)
     }
 
     /// Digits with firm boundaries where spaces stand.

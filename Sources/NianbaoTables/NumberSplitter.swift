@@ -61,6 +61,24 @@ struct NumberSplitter {
     }
 
     func solve(_ pieces: [NumberPiece]) -> Outcome {
+        let (found, finished) = search(pieces, keeping: 3)
+        if !finished { return .unsettled(Array(found.prefix(3))) }
+        let complete = found.filter { sums.hold($0.map(NumberSplitter.value)) }
+        if complete.count == 1 { return .settled(complete[0].compactMap(NumberSplitter.value)) }
+        return .unsettled(Array(complete.prefix(3)))
+    }
+
+    /// Every reading that keeps the row's sums, or nil when there are more than `limit` or the search
+    /// gave up: what another proof (the table's column sums) chooses among.
+    func readings(_ pieces: [NumberPiece], upTo limit: Int) -> [[Double]]? {
+        let (found, finished) = search(pieces, keeping: limit)
+        guard finished, found.count <= limit else { return nil }
+        return found.map { $0.compactMap(NumberSplitter.value) }.filter { sums.hold($0) }
+    }
+
+    /// The readings found in search order, stopping after the one past `keeping`; `finished` is false
+    /// when the budget ran out first.
+    private func search(_ pieces: [NumberPiece], keeping: Int) -> (found: [[String]], finished: Bool) {
         var bytes = pieces.map { Array($0.text.utf8) }
         var found: [[String]] = []
         var visits = 0
@@ -103,7 +121,7 @@ struct NumberSplitter {
         // `piece`/`offset`: where the next value starts.
         func walk(_ piece: Int, _ offset: Int) {
             visits += 1
-            if found.count > 3 || visits > budget { return }
+            if found.count > keeping || visits > budget { return }
             if piece == bytes.count {
                 guard values.count == wanted else { return }
                 if let tail {
@@ -186,10 +204,7 @@ struct NumberSplitter {
             digitsLeft = bytes.indices.map { i in bytes[i...].reduce(0) { $0 + $1.count } }
             walk(0, 0)
         }
-        if visits > budget { return .unsettled(Array(found.prefix(3))) }
-        let complete = found.filter { sums.hold($0.map(NumberSplitter.value)) }
-        if complete.count == 1 { return .settled(complete[0].compactMap(NumberSplitter.value)) }
-        return .unsettled(Array(complete.prefix(3)))
+        return (found, visits <= budget)
     }
 
     /// The text a taken span stands for: part of a glued piece, or whole pieces joined.

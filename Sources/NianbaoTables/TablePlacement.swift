@@ -225,6 +225,16 @@ struct TablePlacement {
         }
     }
 
+    /// Says that a row's digits kept its row sums more than one way and the column rules chose the reading.
+    mutating func noteSettledByColumns(row index: Int, source: String, values: [Double], rules: [SumRule],
+                                       at location: SourceLocation?) {
+        let reading = values.map(numberText).joined(separator: "|")
+        let named = rules.map { "\($0.leftName)等于\($0.rightName)" }.joined(separator: "，")
+        diagnostics.append(Diagnostic(.info, "value.settled_by_columns",
+            "\(template.name)“\(template.rows[index].shortLabel)”行的数字“\(source)”有多种分法符合本行的合计关系，"
+            + "只有 \(reading) 同时符合各列的勾稽关系（\(named)），按此记录", at: location))
+    }
+
     /// 表四's one line of values, read as a whole: each template row takes its share of a settled reading.
     mutating func placeSingleRow(_ outcome: NumberSplitter.Outcome, source: String, location: SourceLocation?) {
         var offset = 0

@@ -15,12 +15,30 @@ import Testing
         #expect(values.isUnresolved(row: "normative_documents", column: "issued"))
         let ambiguous = report.diagnostics.filter { $0.code == "value.ambiguous" }
         #expect(ambiguous.map(\.message).contains { $0.contains("“3112”") && $0.contains("3|1|12") && $0.contains("31|1|2") })
-        // 3130 0 0 0 34 under 3.其他 is 3|1|30|… or 31|3|0|…: both keep the row total.
-        #expect(report.table("applications")?.values?["other_other", "total"] == nil)
-        // Checks over those cells are skipped, not failed, and say why.
-        let skipped = report.checks.filter { $0.status == .skipped && $0.message.contains("无法从原文确定") }
-        #expect(skipped.contains { $0.id == "applications.row_total" && $0.scope == "other_other" })
         #expect(!report.checks.contains { $0.status == .fail && $0.id.hasPrefix("applications.") })
+    }
+
+    @Test func theColumnSumsChooseAmongReadingsThatKeepTheRowTotal() throws {
+        // 3130 0 0 0 34 under 3.其他 is 3|1|30|… or 31|3|0|…: both keep the row total. Only the second keeps
+        // （七）总计 the sum of the outcome rows in every column, the other rows being settled.
+        let report = try report("sparse.crawler.txt")
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "commercial", "research", "total"].map { values["other_other", $0] } == [31, 3, 0, 34])
+        let note = report.diagnostics.first { $0.code == "value.settled_by_columns" }
+        #expect(note?.severity == .info)
+        #expect(note?.message.contains("31|3|0|0|0|0|34") == true && note?.message.contains("（七）总计") == true)
+    }
+
+    @Test func withoutTheRowsTheColumnSumsNeedTheReadingsStayOpen() throws {
+        // The cut-off page lacks the total and carried-forward rows that the balance needs, so 上年结转's
+        // two readings stay two: null, and every check over it skipped with its reason.
+        let report = try report("dense.cutoff.txt")
+        let values = try #require(report.table("applications")?.values)
+        #expect(values["carried_over", "natural_person"] == nil)
+        #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("94|79|80|262|59|309|883") })
+        #expect(!report.diagnostics.contains { $0.code == "value.settled_by_columns" })
+        let skipped = report.checks.filter { $0.status == .skipped && $0.message.contains("无法从原文确定") }
+        #expect(skipped.contains { $0.id == "applications.row_total" && $0.scope == "carried_over" })
     }
 
     @Test func aMarkerSwallowedByTheDigitsBeforeItIsGivenBack() throws {

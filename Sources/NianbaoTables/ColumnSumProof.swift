@@ -1,0 +1,58 @@
+import NianbaoModel
+
+/// Rows a text form left with several readings, settled by the table's column rules (表三's balance
+/// and its outcome sum). Where every other row of a rule is known, a reading must keep the rule in
+/// every column; a row is settled only when exactly one of its readings does. A reading that a
+/// source's own arithmetic error let through would have to match the known rows in all seven columns
+/// at once, so the proof does not pick a wrong split where the source is inconsistent: it picks none.
+struct ColumnSumProof {
+    let template: TableTemplate
+    /// The rules over rows, by the row indexes of their two sides.
+    private let rules: [(rule: SumRule, left: [Int], right: [Int])]
+
+    init(template: TableTemplate) {
+        self.template = template
+        let index = Dictionary(uniqueKeysWithValues: template.rows.enumerated().map { ($1.key, $0) })
+        rules = Edition.rules(for: template).compactMap { rule in
+            guard rule.axis == .eachColumn else { return nil }
+            let left = rule.left.compactMap { index[$0] }, right = rule.right.compactMap { index[$0] }
+            return left.count == rule.left.count && right.count == rule.right.count ? (rule, left, right) : nil
+        }
+    }
+
+    /// Whether the template has column rules at all.
+    var isEmpty: Bool { rules.isEmpty }
+
+    /// The rows of `readings` (every reading of each row that keeps its row sums) that the rules settle,
+    /// by row index, with the rules that decided. `known` holds the rows already settled. A row settled
+    /// here counts as known for the next, until no more are.
+    func settle(known: [Int: [Double]], readings: [Int: [[Double]]]) -> [Int: (values: [Double], rules: [SumRule])] {
+        var known = known
+        var settled: [Int: (values: [Double], rules: [SumRule])] = [:]
+        var progress = true
+        while progress {
+            progress = false
+            for (row, candidates) in readings.sorted(by: { $0.key < $1.key }) where known[row] == nil {
+                var survivors = candidates
+                var deciding: [SumRule] = []
+                for (rule, left, right) in rules where (left + right).contains(row) {
+                    let others = (left + right).filter { $0 != row }
+                    guard others.allSatisfy({ known[$0]?.count == candidates.first?.count }) else { continue }
+                    survivors = survivors.filter { reading in
+                        func value(_ r: Int, _ column: Int) -> Double { r == row ? reading[column] : known[r]![column] }
+                        return reading.indices.allSatisfy { column in
+                            abs(left.reduce(0.0) { $0 + value($1, column) } - right.reduce(0.0) { $0 + value($1, column) }) < 1e-6
+                        }
+                    }
+                    deciding.append(rule)
+                }
+                if !deciding.isEmpty, survivors.count == 1 {
+                    known[row] = survivors[0]
+                    settled[row] = (survivors[0], deciding)
+                    progress = true
+                }
+            }
+        }
+        return settled
+    }
+}

@@ -17,16 +17,24 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 - NAME.plain.txt    `pandoc -t plain` (table 三 is `[TABLE]`: absent, never zeros);
 - NAME.grid.md, NAME.gridplain.txt  pandoc 3's `-t markdown` and `-t plain`, which draw every table with
                     merged cells as a grid table (`+---+` boxes, a merged cell one larger box);
+- NAME.markitdown.md  Microsoft's markitdown (`markitdown NAME.docx`): pipe tables, merged cells repeated
+                    or left empty;
 - NAME.crawler.txt  a crawler's flattened page: a header block, then the report on one line, paragraphs
                     joined by spaces, table cells run together with no separator, a few padded cells;
 - NAME.cutoff.txt   the crawler page cut off inside table 三.
+
+Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
+(`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
+into one cell, a total broken over lines). Their NAME.expected.json holds the true values; the tests
+ask that every value read is one of them, never another number.
 
 NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
 cannot settle a value (a glued digit run with more than one split that satisfies the row's arithmetic,
 a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
 pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
-the one pypandoc_binary brings (pip install pypandoc_binary).
+the one pypandoc_binary brings (pip install pypandoc_binary); and markitdown (pip install
+'markitdown[docx,pdf]').
 
 Usage: Scripts/make-form-fixtures.py [OUT_DIR]
 """
@@ -44,6 +52,7 @@ from fixture_values import ACTIVE, APP_ROWS, GROUP_COLUMNS, GROUPS, ORGS, OUTCOM
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests" / "Fixtures" / "forms"
+LOSSY = OUT.parent / "lossy"
 spec = importlib.util.spec_from_file_location("docx_fixtures", ROOT / "Scripts" / "make-docx-fixtures.py")
 docx_fixtures = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(docx_fixtures)
@@ -190,7 +199,7 @@ def crawler_expectation(values, padded, app_rows=APP_ROWS):
 
 # --- writing ----------------------------------------------------------------------------------
 
-def write_expected(name, values, present=TABLES, unsettled=()):
+def write_expected(name, values, present=TABLES, unsettled=(), folder=None):
     """NAME.expected.json: values per table (null where the form does not settle them)."""
     expected = {
         "organ": docx_fixtures.ORGAN, "year": docx_fixtures.YEAR,
@@ -199,7 +208,7 @@ def write_expected(name, values, present=TABLES, unsettled=()):
         # Balanced values fail no rule; checks over cells a form cannot settle are skipped, not failed.
         "failing_checks": [],
     }
-    (OUT / f"{name}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
+    ((folder or OUT) / f"{name}.expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
                                                encoding="utf-8")
 
 
@@ -250,6 +259,12 @@ def main():
             for form, stem, suffix in [("markdown", "grid", "md"), ("plain", "gridplain", "txt")]:
                 run(grid_pandoc, "-f", "docx", "-t", form, str(docx), "-o", str(OUT / f"{name}.{stem}.{suffix}"))
                 write_expected(f"{name}.{stem}", values)
+
+            run("markitdown", str(docx), "-o", str(OUT / f"{name}.markitdown.md"))
+            write_expected(f"{name}.markitdown", values)
+            LOSSY.mkdir(parents=True, exist_ok=True)
+            run("markitdown", str(tmp / f"{name}.pdf"), "-o", str(LOSSY / f"{name}.markitdown-pdf.md"))
+            write_expected(f"{name}.markitdown-pdf", values, folder=LOSSY)
 
             padded = {"0"} if name == "sparse" else set()
             page = crawler_page(docx, padded)

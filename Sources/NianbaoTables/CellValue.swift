@@ -86,6 +86,19 @@ enum CellValue: Equatable {
         text.allSatisfy(\.isASCII) && (text.contains(where: \.isNumber) || !text.contains(where: \.isLetter))
     }
 
+    /// The numbers of a cell that holds several plain integers with spaces between them (`235 336`, a
+    /// converter running two columns into one), or nil for any other cell.
+    var spacedNumbers: [Double]? {
+        guard case .unreadable(let raw) = self else { return nil }
+        let words = LabelKey.halfWidth(raw).split { $0.unicodeScalars.first?.isSpace ?? false }
+        guard words.count > 1 else { return nil }
+        let numbers = words.compactMap { word -> Double? in
+            guard case .number(let value) = CellValue(String(word)), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return value
+        }
+        return numbers.count == words.count ? numbers : nil
+    }
+
     private static func hasSpaceBetweenDigits(_ text: String) -> Bool {
         var lastWasDigit = false, spaceAfterDigit = false
         for scalar in text.unicodeScalars {

@@ -78,7 +78,11 @@ struct TablePlacement {
                 continue
             }
 
-            if let p = pending, let index = match(LabelKey(p.row.labels.last! + leafText), context: context) {
+            // The label before joins this row's only when this row's label is not a whole label of
+            // another row itself (`4.保护第三方合法权益` left without cells, then `5.属于三类内部事务信息` with
+            // its own: the values are row 5's).
+            let joined = pending.flatMap { match(LabelKey($0.row.labels.last! + leafText), context: context) }
+            if let index = joined, wholeLabelMatch(leaf).map({ $0 == index }) ?? true {
                 matches.append(Match(row: row, index: index))
                 pending = nil
             } else if let index = match(leaf, context: context) {
@@ -120,6 +124,11 @@ struct TablePlacement {
         return true
     }
 
+    /// The template row whose whole label (its words, not a part of them) the key is, if one is.
+    private func wholeLabelMatch(_ key: LabelKey) -> Int? {
+        template.rows.indices.first { i in template.keys.leaves[i].contains { $0.hasSameWords(as: key) } }
+    }
+
     /// The template row a label names: exact words before a cut-short label, then the row whose
     /// groups agree with the context, then the first not yet filled.
     private func match(_ key: LabelKey, context: [Int: LabelKey]) -> Int? {
@@ -154,7 +163,8 @@ struct TablePlacement {
         for extra in dataRows.dropFirst() {
             unmatched(extra, label: extra.regionText.joined(separator: " "))
         }
-        if !placeByHeaders(row, rows: Array(template.rows.indices)) {
+        if !placeByHeaders(row, rows: Array(template.rows.indices)),
+           !placeSpaced(row, rows: Array(template.rows.indices), label: "数值") {
             let (cells, reading) = ValueAlignment().values(row.region, wanted: wanted)
             guard settles(reading, cells, of: row, rows: Array(template.rows.indices)) else {
                 unsettled(Array(template.rows.indices), label: "数值", row: row)
@@ -282,12 +292,54 @@ struct TablePlacement {
                 "\(template.name)“\(row.labels.last ?? "")”行重复出现，只采用第一次出现的数值", at: row.location))
             return
         }
-        if placeByHeaders(row, rows: [index]) { return }
-        let (cells, reading) = alignment.values(row.region, wanted: templateRow.columns.count)
         let label = row.labels.last ?? templateRow.label
+        if placeByHeaders(row, rows: [index]) || placeSpaced(row, rows: [index], label: label) { return }
+        let (cells, reading) = alignment.values(row.region, wanted: templateRow.columns.count)
         guard settles(reading, cells, of: row, rows: [index]) else { return unsettled([index], label: label, row: row) }
         note(reading, label: label, row: row)
         store(cells, at: index, row: row)
+    }
+
+    /// A row with a cell of several numbers (`235 336`: a converter ran two columns into one). Counting
+    /// cells would shift every value after that cell, so the row is read only as its numbers in order,
+    /// and only when they are exactly the values of `indexes` and every row sum holds; otherwise it is
+    /// unresolved. False when the row has no such cell.
+    private mutating func placeSpaced(_ row: AnalyzedRow, rows indexes: [Int], label: String) -> Bool {
+        guard let spaced = row.region.firstIndex(where: { $0.spacedNumbers != nil }) else { return false }
+        let cell = row.regionText[spaced]
+        var numbers: [Double] = []
+        for value in row.region where value != .blank {
+            if case .number(let number) = value { numbers.append(number) } else if let several = value.spacedNumbers {
+                numbers += several
+            } else {
+                numbers = []
+                break
+            }
+        }
+        let sums = indexes.map { RowSums(template: template, row: $0) }
+        var offset = 0
+        let proven = numbers.count == indexes.reduce(0) { $0 + template.rows[$1].columns.count } && zip(indexes, sums).allSatisfy { index, sums in
+            let count = template.rows[index].columns.count
+            defer { offset += count }
+            return !sums.totals.isEmpty && sums.hold(numbers[offset..<offset + count].map { Optional($0) })
+        }
+        guard proven else {
+            // The cell is unreadable as `1 234` always was; here the whole row goes with it.
+            unresolve(indexes, because: Diagnostic(.warning, "value.unreadable",
+                "\(template.name)“\(label)”行的单元格“\(cell)”含有以空格分开的数字，可能是一个数也可能是几个，"
+                + "无法确定各数值所在的列（数值个数与本行的合计关系不能印证），本行记为空", at: row.location))
+            return true
+        }
+        offset = 0
+        for index in indexes {
+            let count = template.rows[index].columns.count
+            store(numbers[offset..<offset + count].map { CellValue.number($0) }, at: index, row: row)
+            offset += count
+        }
+        diagnostics.append(Diagnostic(.info, "value.spaced_cells",
+            "\(template.name)“\(label)”行的单元格“\(cell)”含有以空格分开的几个数字，"
+            + "按顺序读作本行的 \(numbers.count) 个数值（本行的合计关系成立）", at: row.location))
+        return true
     }
 
     /// Whether a reading by counting places the values for sure. Blanks whose place nothing shows leave
@@ -439,7 +491,9 @@ struct TablePlacement {
             return
         }
         let labels = missing.map { "“\(template.rows[$0].label)”" }.joined(separator: "、")
-        diagnostics.append(Diagnostic(.warning, "table.row_missing",
-            "\(template.name)缺少\(labels)行，其数值记为空", at: location))
+        // A row not found is not a row of blanks: its values are unknown, and a sum over them is not
+        // checked (counting them as 0 failed sums the source may well keep).
+        unresolve(missing, because: Diagnostic(.warning, "table.row_missing",
+            "\(template.name)缺少\(labels)行，其数值记为空，相关核对无法进行", at: location))
     }
 }

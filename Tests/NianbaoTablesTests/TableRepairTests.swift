@@ -36,6 +36,46 @@ func sourceTable(_ rows: [[String]]) -> SourceTable {
         #expect(repaired.edition == nil)
     }
 
+    /// Table 三's header rows, as the first test has them.
+    static let applicationsHeader = [
+        ["(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)", "", "申请人情况", "", "", "", "", "", "总计"],
+        ["", "", "自然人", "法人或其他组织", "", "", "", "", ""],
+        ["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+    ]
+
+    @Test func cellsOfSeveralNumbersAreReadOnlyWhereTheRowSumProvesThem() {
+        // markitdown's PDF tables run two columns into one cell (`1 2`): counting cells would put 3 under
+        // 科研机构's neighbour. The numbers in order are the row's only when there are seven and they add up.
+        let repaired = repair.repair(sourceTable(Self.applicationsHeader + [
+            ["一、本年新收政府信息公开申请数量", "", "1 2", "3", "4 5", "6", "21"],
+            ["二、上年结转政府信息公开申请数量", "", "7 8", "9", "10", "11 12"],
+            ["三、本年度办理结果", "(一) 予以公开", "1 2", "3", "4 5", "6", "22"],
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v.rows.first { $0.key == "new_received" }?.cells.map(\.value) == [1, 2, 3, 4, 5, 6, 21])
+        for row in ["carried_over", "granted"] {
+            #expect(v.rows.first { $0.key == row }?.cells.allSatisfy { $0.value == nil } == true, "\(row)")
+            #expect(v.isUnresolved(row: row, column: "commercial"), "\(row)")
+        }
+        let codes = repaired.diagnostics.map(\.code)
+        #expect(codes.filter { $0 == "value.spaced_cells" }.count == 1)
+        #expect(codes.filter { $0 == "value.unreadable" }.count == 2)
+    }
+
+    @Test func aLabelLeftWithoutCellsDoesNotTakeTheNextRowsValues() {
+        // 4.保护第三方合法权益 stands alone (its numbers went elsewhere); 5.属于三类内部事务信息 is a whole
+        // label of its own, so the values after it are row 5's, not the joined label's row 4.
+        let repaired = repair.repair(sourceTable(Self.applicationsHeader + [
+            ["一、本年新收政府信息公开申请数量", "", "1", "2", "3", "4", "5", "6", "21"],
+            ["（三）不", "4.保护第三方合法权益"],
+            ["予公开", "5.属于三类内部事务信息", "7", "8", "9", "10", "11", "12", "57"],
+        ]))
+        let v = try! #require(repaired.values)
+        #expect(v["denied_internal_affairs", "natural_person"] == 7)
+        #expect(v["denied_internal_affairs", "total"] == 57)
+        #expect(v["denied_third_party", "natural_person"] == nil)
+    }
+
     @Test func blanksTakeTheirPlaceFromRowsOfTheSameShape() {
         let repaired = repair.repair(sourceTable([
             ["第二十条第（一）项", "", "", ""],

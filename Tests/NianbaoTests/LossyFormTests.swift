@@ -1,0 +1,30 @@
+import Foundation
+import Nianbao
+import Testing
+
+/// Forms that lose values no reader can get back (Tests/Fixtures/lossy, made by
+/// Scripts/make-form-fixtures.py): whatever is read is the number the report has at that key.
+@Suite struct LossyFormTests {
+    /// The fixture, and how many values it gives today: a floor, so that reading nothing does not pass.
+    @Test(arguments: [("dense.markitdown-pdf.md", 49), ("sparse.markitdown-pdf.md", 49)])
+    func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
+        let folder = Paths.root.appendingPathComponent("Tests/Fixtures/lossy")
+        let report = try Converter().convert(file: folder.appendingPathComponent(name).path)
+        let expected = try FixtureTests.Expected(folder.appendingPathComponent(name)
+            .deletingPathExtension().appendingPathExtension("expected.json"))
+        var read = 0
+        for table in report.tables {
+            for row in table.values?.rows ?? [] {
+                for cell in row.cells {
+                    guard let value = cell.value else { continue }
+                    read += 1
+                    #expect(value == expected.tables[table.key]??[row.key]?[cell.key] ?? nil, "\(table.key).\(row.key).\(cell.key)")
+                }
+            }
+        }
+        #expect(read >= floor)
+        // The true values keep every sum: a check that fails here blames the report for what was lost.
+        let arithmetic = Set(Edition.all.flatMap(\.rules).map(\.id))
+        #expect(!report.checks.contains { $0.status == .fail && arithmetic.contains($0.id) })
+    }
+}

@@ -225,7 +225,7 @@ public final class BatchRunner: @unchecked Sendable {
             let error = ReaderError.crashed(how)
             record = .failed(relative, code: error.code, reason: error.description)
         }
-        keep(record)
+        keep(record, with: StagedFiles(temporaryFolder: temporary))
         return (record, false)
     }
 
@@ -242,6 +242,7 @@ public final class BatchRunner: @unchecked Sendable {
         let source = options.input.appendingPathComponent(relative)
         var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
+        let files = StagedFiles(temporaryFolder: temporary)
         do {
             // Outputs name the source by its path inside the input folder.
             var report = try converter.convert(file: source.path)
@@ -257,7 +258,7 @@ public final class BatchRunner: @unchecked Sendable {
             record.chain = BatchRecord.chainTables(report)
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide
-            try writeOutputs(report, wide: wide, relative)
+            try writeOutputs(report, wide: wide, relative, into: files)
         } catch let error as ConversionError {
             record.status = .error
             record.error = error.reason.description
@@ -271,18 +272,21 @@ public final class BatchRunner: @unchecked Sendable {
             record.error = "无法写入输出：\(SystemErrorText.sentence(error)) (cannot write the output)"
             record.errorCode = "output.unwritable"
         }
-        keep(record)
+        if record.status == .error { files.abandon() }
+        keep(record, with: files)
         return record
     }
 
-    /// Writes the input's record; one that cannot be written shows in summary.csv as a missing record.
-    private func keep(_ record: BatchRecord) {
-        if let data = try? JSONEncoder().encode(record) {
-            try? AtomicFile.write(data, to: recordURL(record.path), temporaryDirectory: temporary)
+    /// Puts the input's staged outputs and then its record in place; a record that cannot be written
+    /// shows in summary.csv as a missing record.
+    private func keep(_ record: BatchRecord, with files: StagedFiles) {
+        guard let data = try? JSONEncoder().encode(record), (try? files.add(data, for: recordURL(record.path))) != nil else {
+            return files.abandon()
         }
+        try? files.commit()
     }
 
-    private func writeOutputs(_ report: Report, wide: [String], _ relative: String) throws {
+    private func writeOutputs(_ report: Report, wide: [String], _ relative: String, into files: StagedFiles) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
         let long = ([ReportCSV.longHeader] + ReportCSV.longRecords(report)).map(CSVFormat.record).joined()
         for format in options.formats where format != .ndjson {
@@ -298,16 +302,15 @@ public final class BatchRunner: @unchecked Sendable {
             guard data.count <= options.maximumOutputBytes else {
                 throw OutputTooLarge(bytes: data.count, limit: options.maximumOutputBytes)
             }
-            try AtomicFile.write(data, to: outputURL(relative, format), temporaryDirectory: temporary)
+            try files.add(data, for: outputURL(relative, format))
         }
         // The parts all.csv and all.ndjson are made of, where the outputs asked for do not hold them.
         let parts = BatchSummaryFiles.parts(options, relative)
         if !options.formats.contains(.csv) {
-            try AtomicFile.write(Data(long.utf8), to: parts.csv, temporaryDirectory: temporary)
+            try files.add(Data(long.utf8), for: parts.csv)
         }
         if options.formats.contains(.ndjson) {
-            try AtomicFile.write(Data(ReportJSON.line(report, pretty: false)), to: parts.ndjson,
-                                 temporaryDirectory: temporary)
+            try files.add(Data(ReportJSON.line(report, pretty: false)), for: parts.ndjson)
         }
     }
 

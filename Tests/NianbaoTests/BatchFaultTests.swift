@@ -184,9 +184,12 @@ import Testing
         let input = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: wide, to: input.appendingPathComponent("wide.docx"))
-        let batch = try cli.run(["batch", input.path, "-o", output.path, "--max-output-mb", "1"])
+        // The small wide CSV is written before the JSON proves too large: it is not put in place either.
+        let batch = try cli.run(["batch", input.path, "-o", output.path, "-t", "csv-wide,json", "--max-output-mb", "1"])
         #expect(batch.status == 1)
         #expect(try summaryLines(output)["wide.docx"]?.error.contains("输出过大") == true)
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix("wide.docx.") }
+        #expect(left.isEmpty, "\(left)")
     }
 
     @Test func aNamedPipeWithoutWriterIsEmptyNotAHang() throws {

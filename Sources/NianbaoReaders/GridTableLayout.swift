@@ -146,7 +146,7 @@ private struct GridBoxes {
         var escaping = false
         for character in text {
             if escaping {
-                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { out.append("\\") }
+                if !(character.isASCII && (character.isPunctuation || character.isSymbol)) { out.append("\\") }
                 out.append(character)
                 escaping = false
             } else if character == "\\" {

@@ -6,8 +6,8 @@ import NianbaoModel
 public struct TextReader: Sendable {
     /// Table layouts, most specific first: a cell-per-line row is also a tab row.
     /// Aligned columns come last: they claim only what no separator-based layout does.
-    let layouts: [any TextTableLayout] = [GridTableLayout(), DashedColumnsLayout(), CellPerLineLayout(), TabSeparatedLayout(),
-                                          PipeSeparatedLayout(), AlignedColumnsLayout()]
+    let layouts: [any TextTableLayout] = [GridTableLayout(), DashedColumnsLayout(), CellPerLineLayout(),
+                                          TabSeparatedLayout(), PipeSeparatedLayout(), AlignedColumnsLayout()]
     public var limits: TextLimits
 
     public init(limits: TextLimits = TextLimits()) {

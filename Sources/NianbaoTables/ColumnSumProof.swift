@@ -6,12 +6,10 @@ import NianbaoModel
 /// source's own arithmetic error let through would have to match the known rows in all seven columns
 /// at once, so the proof does not pick a wrong split where the source is inconsistent: it picks none.
 struct ColumnSumProof {
-    let template: TableTemplate
     /// The rules over rows, by the row indexes of their two sides.
     private let rules: [(rule: SumRule, left: [Int], right: [Int])]
 
     init(template: TableTemplate) {
-        self.template = template
         let index = Dictionary(uniqueKeysWithValues: template.rows.enumerated().map { ($1.key, $0) })
         rules = Edition.rules(for: template).compactMap { rule in
             guard rule.axis == .eachColumn else { return nil }

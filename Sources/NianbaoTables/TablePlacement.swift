@@ -316,11 +316,11 @@ struct TablePlacement {
                 break
             }
         }
-        let sums = indexes.map { RowSums(template: template, row: $0) }
         var offset = 0
-        let proven = numbers.count == indexes.reduce(0) { $0 + template.rows[$1].columns.count } && zip(indexes, sums).allSatisfy { index, sums in
+        let proven = numbers.count == indexes.reduce(0) { $0 + template.rows[$1].columns.count } && indexes.allSatisfy { index in
             let count = template.rows[index].columns.count
             defer { offset += count }
+            let sums = RowSums(template: template, row: index)
             return !sums.totals.isEmpty && sums.hold(numbers[offset..<offset + count].map { Optional($0) })
         }
         guard proven else {

@@ -417,11 +417,32 @@ struct BatchRecord: Codable {
     }
 
     /// A report holding only what YearChain reads: the input's path, organ, year and `chain`.
+    /// Its names and labels are the template's own strings, not the copies that decoding the record
+    /// made, and it has no locations: a batch holds one per input until the end.
     var chainReport: Report? {
         guard status != .error, let chain else { return nil }
         return Report(source: SourceInfo(path: path, format: .text, encoding: "", layout: nil, sha256: ""),
-                      meta: Meta(organ: organ, year: year), sections: [], tables: chain,
+                      meta: Meta(organ: organ, year: year), sections: [], tables: chain.map(BatchRecord.sharingTemplateStrings),
                       otherTables: [], checks: [], diagnostics: [])
+    }
+
+    private static func sharingTemplateStrings(_ table: StandardTable) -> StandardTable {
+        var table = table
+        table.location = nil
+        guard let template = Edition.template(table.key, edition: table.edition), var values = table.values else { return table }
+        table.name = template.name
+        table.numeral = template.numeral
+        for r in values.rows.indices {
+            guard let row = template.rows.first(where: { $0.key == values.rows[r].key }) else { continue }
+            values.rows[r].label = row.label
+            for c in values.rows[r].cells.indices {
+                if let column = row.columns.first(where: { $0.key == values.rows[r].cells[c].key }) {
+                    values.rows[r].cells[c].label = column.label
+                }
+            }
+        }
+        table.values = values
+        return table
     }
 
     /// The report's tables cut to the rows the chain across years reads, without grids.

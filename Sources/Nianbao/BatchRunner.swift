@@ -112,13 +112,13 @@ public final class BatchRunner: @unchecked Sendable {
             while let index = queue.take() {
                 let (record, resumed) = process(inputs[index], worker: worker)
                 let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed,
-                                                  chain: record.chainReport)
+                                                  chain: record.chainEntry)
                 progress(done, inputs.count, errors)
             }
         }
         let files = BatchSummaryFiles(options, temporary: temporary)
         try files.write(inputs, folder: folder, resumed: queue.resumed,
-                        chained: chainProblems(queue.chainReports), read: readRecord, into: &summary)
+                        chained: chainProblems(queue.chainEntries), read: readRecord, into: &summary)
         try? FileManager.default.removeItem(at: temporary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -322,14 +322,23 @@ public final class BatchRunner: @unchecked Sendable {
 
     // MARK: Summaries
 
-    /// The chain checks across years (YearChain) of the reports, by input path, as problems.
-    private func chainProblems(_ skeletons: [Report]) -> [String: [Problem]] {
+    /// The chain checks across years (YearChain) of the inputs, by input path, as problems. The chain
+    /// links reports of one organ only, so the reports are made one organ at a time, in input order,
+    /// and the batch never holds all of them at once.
+    private func chainProblems(_ entries: [ChainEntry]) -> [String: [Problem]] {
+        var organs: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let organ = entry.organ, entry.year != nil { organs[YearChain.normalized(organ), default: []].append(index) }
+        }
         var problems: [String: [Problem]] = [:]
-        for (report, checks) in zip(skeletons, YearChain.checks(skeletons)) where !checks.isEmpty {
-            var chained = report
-            chained.checks = checks
-            let found = chained.problems(failingAt: options.failOn)
-            if !found.isEmpty { problems[report.source.path ?? ""] = found }
+        for indexes in organs.values {
+            let skeletons = indexes.map { entries[$0].report }
+            for (report, checks) in zip(skeletons, YearChain.checks(skeletons)) where !checks.isEmpty {
+                var chained = report
+                chained.checks = checks
+                let found = chained.problems(failingAt: options.failOn)
+                if !found.isEmpty { problems[report.source.path ?? ""] = found }
+            }
         }
         return problems
     }
@@ -357,10 +366,10 @@ private final class WorkQueue: @unchecked Sendable {
     private var next = 0, done = 0, errors = 0
     private(set) var resumed: Set<Int> = []
     /// Per input index, the few values the chain across years compares (small, so kept in memory).
-    private var chains: [Int: Report] = [:]
+    private var chains: [Int: ChainEntry] = [:]
 
-    /// The inputs' chain reports, in input order.
-    var chainReports: [Report] { chains.keys.sorted().compactMap { chains[$0] } }
+    /// The inputs' chain entries, in input order.
+    var chainEntries: [ChainEntry] { chains.keys.sorted().compactMap { chains[$0] } }
 
     init(count: Int) { self.count = count }
 
@@ -372,7 +381,7 @@ private final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool, chain: Report?) -> (done: Int, errors: Int) {
+    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool, chain: ChainEntry?) -> (done: Int, errors: Int) {
         lock.withLock {
             done += 1
             chains[index] = chain
@@ -416,42 +425,18 @@ struct BatchRecord: Codable {
         return record
     }
 
-    /// A report holding only what YearChain reads: the input's path, organ, year and `chain`.
-    /// Its names and labels are the template's own strings, not the copies that decoding the record
-    /// made, and it has no locations: a batch holds one per input until the end.
-    var chainReport: Report? {
+    /// What YearChain reads of the input, kept small; nil for an input that failed.
+    var chainEntry: ChainEntry? {
         guard status != .error, let chain else { return nil }
-        return Report(source: SourceInfo(path: path, format: .text, encoding: "", layout: nil, sha256: ""),
-                      meta: Meta(organ: organ, year: year), sections: [], tables: chain.map(BatchRecord.sharingTemplateStrings),
-                      otherTables: [], checks: [], diagnostics: [])
-    }
-
-    private static func sharingTemplateStrings(_ table: StandardTable) -> StandardTable {
-        var table = table
-        table.location = nil
-        guard let template = Edition.template(table.key, edition: table.edition), var values = table.values else { return table }
-        table.name = template.name
-        table.numeral = template.numeral
-        for r in values.rows.indices {
-            guard let row = template.rows.first(where: { $0.key == values.rows[r].key }) else { continue }
-            values.rows[r].label = row.label
-            for c in values.rows[r].cells.indices {
-                if let column = row.columns.first(where: { $0.key == values.rows[r].cells[c].key }) {
-                    values.rows[r].cells[c].label = column.label
-                }
-            }
-        }
-        table.values = values
-        return table
+        return ChainEntry(path: path, organ: organ, year: year, chain: chain)
     }
 
     /// The report's tables cut to the rows the chain across years reads, without grids.
     static func chainTables(_ report: Report) -> [StandardTable] {
-        let rows: Set = ["carried_over", "carried_forward", "regulations", "normative_documents"]
-        return report.tables.map { table in
+        report.tables.map { table in
             var cut = table
             cut.grid = nil
-            cut.values?.rows.removeAll { !rows.contains($0.key) }
+            cut.values?.rows.removeAll { !ChainEntry.rows.contains($0.key) }
             return cut
         }
     }

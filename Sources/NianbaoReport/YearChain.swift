@@ -22,7 +22,7 @@ public enum YearChain {
     }
 
     /// An organ's name as different reports may write it: no spaces or punctuation, half-width.
-    static func normalized(_ organ: String) -> String {
+    public static func normalized(_ organ: String) -> String {
         String(LabelKey.halfWidth(organ).filter { $0.isLetter || $0.isNumber })
     }
 

@@ -1,0 +1,75 @@
+import NianbaoModel
+import NianbaoTables
+
+/// What the checks across years (YearChain) read of one batch input, kept small, since a batch holds
+/// one per input until its end: the numbers of the chain's rows in the template's order, and the
+/// table's key and edition. Names, labels and cell keys come back from the template in `report`.
+struct ChainEntry: Sendable {
+    struct Table: Sendable {
+        var key: String
+        var present: Bool
+        var edition: String?
+        /// The chain rows' cells, row by row in the template's order; nil for a table without values.
+        var values: [Double?]?
+        var unresolved: [Bool]
+        /// The table as it was, where its rows are not the template's chain rows in the template's order.
+        var whole: StandardTable?
+    }
+
+    var path: String
+    var organ: String?
+    var year: Int?
+    var tables: [Table]
+
+    /// The rows YearChain reads.
+    static let rows: Set<String> = ["carried_over", "carried_forward", "regulations", "normative_documents"]
+
+    init(path: String, organ: String?, year: Int?, chain: [StandardTable]) {
+        self.path = path
+        self.organ = organ
+        self.year = year
+        tables = chain.map { table in
+            var compact = Table(key: table.key, present: table.present, edition: table.edition, values: nil, unresolved: [])
+            guard table.present, let values = table.values else { return compact }
+            let cells = values.rows.flatMap(\.cells)
+            compact.values = cells.map(\.value)
+            compact.unresolved = cells.map(\.unresolved)
+            let layout = ChainEntry.chainRows(table.key, edition: table.edition)
+            if values.rows.map(\.key) != layout.map(\.key) || values.rows.map({ $0.cells.map(\.key) }) != layout.map({ $0.columns.map(\.key) }) {
+                compact = Table(key: table.key, present: true, edition: table.edition, values: nil, unresolved: [], whole: table)
+            }
+            return compact
+        }
+    }
+
+    private static func chainRows(_ key: String, edition: String?) -> [RowTemplate] {
+        Edition.template(key, edition: edition)?.rows.filter { rows.contains($0.key) } ?? []
+    }
+
+    /// A report holding only what YearChain reads: the input's path, organ, year and chain rows.
+    var report: Report {
+        Report(source: SourceInfo(path: path, format: .text, encoding: "", layout: nil, sha256: ""),
+               meta: Meta(organ: organ, year: year), sections: [], tables: tables.map(ChainEntry.table),
+               otherTables: [], checks: [], diagnostics: [])
+    }
+
+    private static func table(_ compact: Table) -> StandardTable {
+        if let whole = compact.whole { return whole }
+        let template = Edition.template(compact.key, edition: compact.edition)
+        guard compact.present else {
+            return .absent(compact.key, name: template?.name ?? "", numeral: template?.numeral ?? "")
+        }
+        var values: TableValues?
+        if let numbers = compact.values {
+            var next = 0
+            values = TableValues(rows: chainRows(compact.key, edition: compact.edition).map { row in
+                RowValues(key: row.key, cells: row.columns.map { column in
+                    defer { next += 1 }
+                    return ColumnValue(key: column.key, value: numbers[next], unresolved: compact.unresolved[next], label: column.label)
+                }, label: row.label)
+            })
+        }
+        return StandardTable(key: compact.key, present: true, values: values, grid: nil, location: nil,
+                             edition: compact.edition, name: template?.name ?? "", numeral: template?.numeral ?? "")
+    }
+}

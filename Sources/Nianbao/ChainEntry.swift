@@ -5,15 +5,12 @@ import NianbaoTables
 /// one per input until its end: the numbers of the chain's rows in the template's order, and the
 /// table's key and edition. Names, labels and cell keys come back from the template in `report`.
 struct ChainEntry: Sendable {
-    struct Table: Sendable {
-        var key: String
-        var present: Bool
-        var edition: String?
-        /// The chain rows' cells, row by row in the template's order; nil for a table without values.
-        var values: [Double?]?
-        var unresolved: [Bool]
-        /// The table as it was, where its rows are not the template's chain rows in the template's order.
-        var whole: StandardTable?
+    enum Table: Sendable {
+        /// The chain rows' cells, row by row in the template's order; `values` nil for a table without values.
+        case compact(key: String, present: Bool, edition: String?, values: [Double?]?, unresolved: [Bool])
+        /// The table as it was, where its rows are not the template's chain rows in the template's order;
+        /// boxed, since a StandardTable inline would make every entry as large.
+        indirect case whole(StandardTable)
     }
 
     var path: String
@@ -29,16 +26,15 @@ struct ChainEntry: Sendable {
         self.organ = organ
         self.year = year
         tables = chain.map { table in
-            var compact = Table(key: table.key, present: table.present, edition: table.edition, values: nil, unresolved: [])
-            guard table.present, let values = table.values else { return compact }
-            let cells = values.rows.flatMap(\.cells)
-            compact.values = cells.map(\.value)
-            compact.unresolved = cells.map(\.unresolved)
-            let layout = ChainEntry.chainRows(table.key, edition: table.edition)
-            if values.rows.map(\.key) != layout.map(\.key) || values.rows.map({ $0.cells.map(\.key) }) != layout.map({ $0.columns.map(\.key) }) {
-                compact = Table(key: table.key, present: true, edition: table.edition, values: nil, unresolved: [], whole: table)
+            guard table.present, let values = table.values else {
+                return .compact(key: table.key, present: table.present, edition: table.edition, values: nil, unresolved: [])
             }
-            return compact
+            let layout = ChainEntry.chainRows(table.key, edition: table.edition)
+            guard values.rows.map(\.key) == layout.map(\.key),
+                  values.rows.map({ $0.cells.map(\.key) }) == layout.map({ $0.columns.map(\.key) }) else { return .whole(table) }
+            let cells = values.rows.flatMap(\.cells)
+            return .compact(key: table.key, present: true, edition: table.edition, values: cells.map(\.value),
+                            unresolved: cells.map(\.unresolved))
         }
     }
 
@@ -53,23 +49,29 @@ struct ChainEntry: Sendable {
                otherTables: [], checks: [], diagnostics: [])
     }
 
-    private static func table(_ compact: Table) -> StandardTable {
-        if let whole = compact.whole { return whole }
-        let template = Edition.template(compact.key, edition: compact.edition)
-        guard compact.present else {
-            return .absent(compact.key, name: template?.name ?? "", numeral: template?.numeral ?? "")
+    private static func table(_ kept: Table) -> StandardTable {
+        switch kept {
+        case .whole(let table): table
+        case .compact(let key, let present, let edition, let numbers, let unresolved):
+            rebuilt(key, present: present, edition: edition, numbers: numbers, unresolved: unresolved)
         }
+    }
+
+    private static func rebuilt(_ key: String, present: Bool, edition: String?, numbers: [Double?]?,
+                                unresolved: [Bool]) -> StandardTable {
+        let template = Edition.template(key, edition: edition)
+        guard present else { return .absent(key, name: template?.name ?? "", numeral: template?.numeral ?? "") }
         var values: TableValues?
-        if let numbers = compact.values {
+        if let numbers {
             var next = 0
-            values = TableValues(rows: chainRows(compact.key, edition: compact.edition).map { row in
+            values = TableValues(rows: chainRows(key, edition: edition).map { row in
                 RowValues(key: row.key, cells: row.columns.map { column in
                     defer { next += 1 }
-                    return ColumnValue(key: column.key, value: numbers[next], unresolved: compact.unresolved[next], label: column.label)
+                    return ColumnValue(key: column.key, value: numbers[next], unresolved: unresolved[next], label: column.label)
                 }, label: row.label)
             })
         }
-        return StandardTable(key: compact.key, present: true, values: values, grid: nil, location: nil,
-                             edition: compact.edition, name: template?.name ?? "", numeral: template?.numeral ?? "")
+        return StandardTable(key: key, present: true, values: values, grid: nil, location: nil,
+                             edition: edition, name: template?.name ?? "", numeral: template?.numeral ?? "")
     }
 }

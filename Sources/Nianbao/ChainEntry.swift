@@ -45,16 +45,15 @@ struct ChainEntry: Sendable {
     /// A report holding only what YearChain reads: the input's path, organ, year and chain rows.
     var report: Report {
         Report(source: SourceInfo(path: path, format: .text, encoding: "", layout: nil, sha256: ""),
-               meta: Meta(organ: organ, year: year), sections: [], tables: tables.map(ChainEntry.table),
+               meta: Meta(organ: organ, year: year), sections: [],
+               tables: tables.map { kept in
+                   switch kept {
+                   case .whole(let table): table
+                   case .compact(let key, let present, let edition, let numbers, let unresolved):
+                       ChainEntry.rebuilt(key, present: present, edition: edition, numbers: numbers, unresolved: unresolved)
+                   }
+               },
                otherTables: [], checks: [], diagnostics: [])
-    }
-
-    private static func table(_ kept: Table) -> StandardTable {
-        switch kept {
-        case .whole(let table): table
-        case .compact(let key, let present, let edition, let numbers, let unresolved):
-            rebuilt(key, present: present, edition: edition, numbers: numbers, unresolved: unresolved)
-        }
     }
 
     private static func rebuilt(_ key: String, present: Bool, edition: String?, numbers: [Double?]?,

@@ -53,7 +53,7 @@ public struct TextReader: Sendable {
                 i = end
                 continue
             }
-            if let (layout, end) = tableRegion(in: lines, at: i, skipping: shortRegion) {
+            if let (layout, end, marked) = tableRegion(in: lines, at: i, skipping: shortRegion) {
                 let rows = layout.rows(of: Array(lines[i..<end]))
                 if let row = rows.first(where: { $0.cells.contains { $0.text.hasMoreCharacters(than: limits.cellCharacters) } }) {
                     throw .unreadable("第 \(row.location.line ?? 0) 行的表格单元格超过 \(limits.cellCharacters) 个字符",
@@ -66,7 +66,7 @@ public struct TextReader: Sendable {
                     i = end
                     continue
                 }
-                if layout.regionEnd(in: lines, at: i) != nil {
+                if marked {
                     // A region the layout marked itself (a grid's drawing) with no table it can read is
                     // text: the pipe and aligned layouts would take its borders for rows.
                     blocks += lines[i..<end].compactMap(textBlock)
@@ -197,13 +197,14 @@ public struct TextReader: Sendable {
         return total > 0 && total == scalars.count - 1 && scalars[total] == "页"
     }
 
-    /// The layout of a table starting at `start` and the index after its last line, if one starts there.
-    /// A layout's line inside `skipping`, a region already found too short, starts none.
+    /// The layout of a table starting at `start`, the index after its last line, and whether the layout
+    /// marked that end itself, if a table starts there. A layout's line inside `skipping`, a region
+    /// already found too short, starts none.
     private func tableRegion(in lines: [TextLine], at start: Int,
-                             skipping: (layout: String, end: Int)?) -> (any TextTableLayout, Int)? {
+                             skipping: (layout: String, end: Int)?) -> (any TextTableLayout, Int, marked: Bool)? {
         guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
         if let skipping, skipping.layout == layout.name, start < skipping.end { return nil }
-        if let end = layout.regionEnd(in: lines, at: start) { return (layout, end) }
+        if let end = layout.regionEnd(in: lines, at: start) { return (layout, end, true) }
         var end = start + 1
         var lastRow = start
         while end < lines.count {
@@ -228,7 +229,7 @@ public struct TextReader: Sendable {
                 break
             }
         }
-        return (layout, end)
+        return (layout, end, false)
     }
 
     private func textBlock(_ line: TextLine) -> Block? {

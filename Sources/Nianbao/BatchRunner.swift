@@ -98,6 +98,8 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(progress: @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) throws -> BatchSummary {
         let start = Date()
         try prepareFolders()
+        // Taken away before any record changes, so that a run that stops part-way leaves none behind.
+        let earlier = BatchSummaryManifest.take(from: state)
         let folder = InputFolder(options.input)
         let inputs = folder.inputs
         var summary = BatchSummary()
@@ -110,15 +112,24 @@ public final class BatchRunner: @unchecked Sendable {
                 worker = WorkerProcess(command: command, timeout: timeout)
             }
             while let index = queue.take() {
-                let (record, resumed) = process(inputs[index], worker: worker)
-                let (done, errors) = queue.finish(index, failed: record.status == .error, resumed: resumed,
+                let (record, outcome) = process(inputs[index], worker: worker)
+                let (done, errors) = queue.finish(index, failed: record.status == .error, outcome: outcome,
                                                   chain: record.chainEntry)
                 progress(done, inputs.count, errors)
             }
         }
-        let files = BatchSummaryFiles(options, temporary: temporary)
-        try files.write(inputs, folder: folder, resumed: queue.resumed,
-                        chained: chainProblems(queue.chainEntries), read: readRecord, into: &summary)
+        let manifest = BatchSummaryManifest(options, inputs: inputs, folder: folder)
+        if options.resume, !queue.changed, let earlier, earlier.key == manifest.key, earlier.filesAreWhole(in: options.output) {
+            // Nothing the closing files are made from has changed since they were made.
+            earlier.counts(into: &summary, resumed: queue.resumed.count)
+            // The manifest only saves work: a batch whose files are made does not fail for want of it.
+            try? earlier.write(to: state, temporary: temporary)
+        } else {
+            let files = BatchSummaryFiles(options, temporary: temporary)
+            try files.write(inputs, folder: folder, resumed: queue.resumed,
+                            chained: chainProblems(queue.chainEntries), read: readRecord, into: &summary)
+            try? manifest.made(summary, options: options).write(to: state, temporary: temporary)
+        }
         try? FileManager.default.removeItem(at: temporary)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
@@ -194,7 +205,7 @@ public final class BatchRunner: @unchecked Sendable {
     private func recordURL(_ relative: String) -> URL {
         let digest = SHA256.hex(Array(relative.utf8))
         return state.appendingPathComponent("done").appendingPathComponent(String(digest.prefix(2)))
-            .appendingPathComponent(digest + ".json")
+            .appendingPathComponent(digest + ".record")
     }
 
     /// The input's size and modification time, which --resume compares with its record.
@@ -205,18 +216,25 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// Converts one input (or, resuming, finds it done) and keeps its record.
-    private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, resumed: Bool) {
+    private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, InputOutcome) {
         let file = stamp(relative)
-        if options.resume, let old = readRecord(relative), old.status != .error, old.size == file.size,
-           old.modified == file.modified, Set(options.formats.map(\.rawValue)).isSubset(of: old.formats),
-           outputsPresent(relative) {
-            return (old, true)
+        let earlier = options.resume ? readRecordBytes(relative) : nil
+        if let earlier, let old = BatchRecord(bytes: earlier), old.path == relative, old.status != .error,
+           old.size == file.size, old.modified == file.modified,
+           Set(options.formats.map(\.rawValue)).isSubset(of: old.formats), outputsPresent(relative) {
+            return (old, .resumed)
         }
-        guard case .processes(_, let timeout) = options.workers, let worker else { return (convert(relative, stamp: file), false) }
+        func outcome(_ written: [UInt8]?) -> InputOutcome { written != nil && written == earlier ? .unchanged : .converted }
+        guard case .processes(_, let timeout) = options.workers, let worker else {
+            let (record, written) = convert(relative, stamp: file)
+            return (record, outcome(written))
+        }
         let record: BatchRecord
         switch worker.convert(relative) {
         case .done:
-            if let written = readRecord(relative) { return (written, false) }
+            if let written = readRecordBytes(relative), let record = BatchRecord(bytes: written), record.path == relative {
+                return (record, outcome(written))
+            }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
             let error = ReaderError.timedOut(seconds: timeout)
@@ -225,8 +243,7 @@ public final class BatchRunner: @unchecked Sendable {
             let error = ReaderError.crashed(how)
             record = .failed(relative, code: error.code, reason: error.description)
         }
-        keep(record, with: StagedFiles(temporaryFolder: temporary))
-        return (record, false)
+        return (record, outcome(keep(record, with: StagedFiles(temporaryFolder: temporary))))
     }
 
     /// Whether every output an earlier run wrote for the input is still there (a deleted one is made again).
@@ -238,7 +255,8 @@ public final class BatchRunner: @unchecked Sendable {
             && (!options.formats.contains(.ndjson) || fm.fileExists(atPath: parts.ndjson.path))
     }
 
-    private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> BatchRecord {
+    /// The input's record, and the bytes kept of it (nil when it could not be kept).
+    private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> (BatchRecord, [UInt8]?) {
         let source = options.input.appendingPathComponent(relative)
         var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
@@ -253,9 +271,10 @@ public final class BatchRunner: @unchecked Sendable {
             record.recognised = report.tables.contains(where: \.present)
             record.checksFailed = report.checks.filter { $0.status == .fail }.count
             record.warnings = report.diagnostics.filter { $0.severity == .warning }.count
-            record.problems = report.problems(failingAt: options.failOn)
+            record.problems = report.problems(failingAt: options.failOn).map(ProblemList.record)
             record.status = record.problems.isEmpty ? .ok : .problems
-            record.chain = BatchRecord.chainTables(report)
+            record.chain = ChainEntry(path: relative, organ: record.organ, year: record.year,
+                                      chain: BatchRecord.chainTables(report)).tables
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide
             try writeOutputs(report, wide: wide, relative, into: files)
@@ -273,17 +292,19 @@ public final class BatchRunner: @unchecked Sendable {
             record.errorCode = "output.unwritable"
         }
         if record.status == .error { files.abandon() }
-        keep(record, with: files)
-        return record
+        return (record, keep(record, with: files))
     }
 
-    /// Puts the input's staged outputs and then its record in place; a record that cannot be written
-    /// shows in summary.csv as a missing record.
-    private func keep(_ record: BatchRecord, with files: StagedFiles) {
-        guard let data = try? JSONEncoder().encode(record), (try? files.add(data, for: recordURL(record.path))) != nil else {
-            return files.abandon()
+    /// Puts the input's staged outputs and then its record in place, and gives the record's bytes; a
+    /// record that cannot be written shows in summary.csv as a missing record.
+    @discardableResult
+    private func keep(_ record: BatchRecord, with files: StagedFiles) -> [UInt8]? {
+        let bytes = record.bytes
+        guard (try? files.add(Data(bytes), for: recordURL(record.path))) != nil, (try? files.commit()) != nil else {
+            files.abandon()
+            return nil
         }
-        try? files.commit()
+        return bytes
     }
 
     private func writeOutputs(_ report: Report, wide: [String], _ relative: String, into files: StagedFiles) throws {
@@ -314,9 +335,12 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
+    private func readRecordBytes(_ relative: String) -> [UInt8]? {
+        (try? Data(contentsOf: recordURL(relative))).map { [UInt8]($0) }
+    }
+
     private func readRecord(_ relative: String) -> BatchRecord? {
-        guard let data = try? Data(contentsOf: recordURL(relative)),
-              let record = try? JSONDecoder().decode(BatchRecord.self, from: data), record.path == relative else { return nil }
+        guard let bytes = readRecordBytes(relative), let record = BatchRecord(bytes: bytes), record.path == relative else { return nil }
         return record
     }
 
@@ -365,6 +389,8 @@ private final class WorkQueue: @unchecked Sendable {
     private let count: Int
     private var next = 0, done = 0, errors = 0
     private(set) var resumed: Set<Int> = []
+    /// Whether some input's record is not the one it had before this run.
+    private(set) var changed = false
     /// Per input index, the few values the chain across years compares (small, so kept in memory).
     private var chains: [Int: ChainEntry] = [:]
 
@@ -381,63 +407,24 @@ private final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ index: Int, failed: Bool, resumed wasResumed: Bool, chain: ChainEntry?) -> (done: Int, errors: Int) {
+    func finish(_ index: Int, failed: Bool, outcome: InputOutcome, chain: ChainEntry?) -> (done: Int, errors: Int) {
         lock.withLock {
             done += 1
             chains[index] = chain
             if failed { errors += 1 }
-            if wasResumed { resumed.insert(index) }
+            if outcome == .resumed { resumed.insert(index) }
+            if outcome == .converted { changed = true }
             return (done, errors)
         }
     }
 }
 
-/// One input's outcome, kept under OUT/.nianbao/done for summaries and --resume.
-struct BatchRecord: Codable {
-    /// ok: converted, nothing to fix; problems: converted, something to fix; error: not converted.
-    enum Status: String, Codable { case ok, problems, error }
-
-    var path: String
-    var size: Int64
-    var modified: Double
-    var formats: [String]
-    var status = Status.ok
-    var format: String?
-    var organ: String?
-    var year: Int?
-    var recognised = false
-    var checksFailed = 0
-    var warnings = 0
-    var problems: [Problem] = []
-    /// The few values YearChain compares, so the chain is checked without keeping whole reports.
-    var chain: [StandardTable]?
-    var error: String?
-    /// The stable code of `error` (`file.empty`, …), for the NDJSON line of a failed input.
-    var errorCode: String?
-    var wide: [String]?
-
-    /// The record of an input that failed before or outside its conversion.
-    static func failed(_ path: String, code: String, reason: String) -> BatchRecord {
-        var record = BatchRecord(path: path, size: -1, modified: 0, formats: [])
-        record.status = .error
-        record.error = reason
-        record.errorCode = code
-        return record
-    }
-
-    /// What YearChain reads of the input, kept small; nil for an input that failed.
-    var chainEntry: ChainEntry? {
-        guard status != .error, let chain else { return nil }
-        return ChainEntry(path: path, organ: organ, year: year, chain: chain)
-    }
-
-    /// The report's tables cut to the rows the chain across years reads, without grids.
-    static func chainTables(_ report: Report) -> [StandardTable] {
-        report.tables.map { table in
-            var cut = table
-            cut.grid = nil
-            cut.values?.rows.removeAll { !ChainEntry.rows.contains($0.key) }
-            return cut
-        }
-    }
+/// What became of one input in this run.
+enum InputOutcome {
+    /// Done before, and its record and outputs kept (`--resume`).
+    case resumed
+    /// Converted again (a failed input, or an output that was deleted), to the very record it had.
+    case unchanged
+    /// Converted to a record it did not have before.
+    case converted
 }

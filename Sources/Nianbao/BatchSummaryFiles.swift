@@ -46,7 +46,7 @@ final class BatchSummaryFiles {
         wideFile?.write(bom + CSVFormat.record(ReportCSV.wideHeader))
         func add(_ relative: String, _ found: BatchRecord, resumed: Bool) {
             var record = found
-            record.problems += chained[relative] ?? []
+            record.problems += (chained[relative] ?? []).map(ProblemList.record)
             if record.status == .ok, !record.problems.isEmpty { record.status = .problems }
             let converted = record.status != .error
             let line = [
@@ -55,8 +55,8 @@ final class BatchSummaryFiles {
                 converted ? String(record.warnings) : "", converted ? String(record.problems.count) : "",
             ]
             summaryFile.write(CSVFormat.record(line))
-            let problems = converted ? record.problems : [.unreadable(relative, reason: record.error ?? "")]
-            for problem in problems { problemFile.write(CSVFormat.record(ProblemList.record(problem))) }
+            let problems = converted ? record.problems : [ProblemList.record(.unreadable(relative, reason: record.error ?? ""))]
+            for problem in problems { problemFile.write(CSVFormat.record(problem)) }
             workbook?.add(summary: line, problems: problems, wide: converted ? record.wide : nil)
             let parts = BatchSummaryFiles.parts(options, relative)
             if !converted {
@@ -72,8 +72,7 @@ final class BatchSummaryFiles {
             if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
             if let fragment = try? Data(contentsOf: parts.csv) {
                 // The part's own header stays out of the combined file.
-                let text = String(decoding: fragment, as: UTF8.self)
-                if let firstBreak = text.range(of: "\r\n") { allFile.write(String(text[firstBreak.upperBound...])) }
+                if let lineEnd = fragment.range(of: Data("\r\n".utf8)) { allFile.write(fragment[lineEnd.upperBound...]) }
             }
             if let ndjsonFile, let line = try? Data(contentsOf: parts.ndjson) { ndjsonFile.write(line) }
             if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
@@ -125,10 +124,11 @@ final class BatchWorkbook {
     /// Every wide column but the source and the organ holds a number.
     private static let wideNumbers = Set(ReportCSV.wideHeader).subtracting(["source", "organ"])
 
-    func add(summary: [String], problems: [Problem], wide: [String]?) {
+    /// One input's lines: its summary.csv line, its problems as problems.csv lines, its wide line.
+    func add(summary: [String], problems: [[String]], wide: [String]?) {
         append(0, ReportWorkbook.cells(summary, header: BatchSummaryFiles.summaryHeader,
                                        numbers: ["year", "checks_failed", "warnings", "problems"]))
-        for problem in problems { append(2, ProblemList.cells(problem)) }
+        for problem in problems { append(2, ProblemList.cells(record: problem)) }
         if let wide { append(1, ReportWorkbook.cells(wide, header: ReportCSV.wideHeader, numbers: BatchWorkbook.wideNumbers)) }
     }
 

@@ -5,7 +5,7 @@ import NianbaoTables
 /// one per input until its end: the numbers of the chain's rows in the template's order, and the
 /// table's key and edition. Names, labels and cell keys come back from the template in `report`.
 struct ChainEntry: Sendable {
-    enum Table: Sendable {
+    enum Table: Sendable, Equatable {
         /// The chain rows' cells, row by row in the template's order; `values` nil for a table without values.
         case compact(key: String, present: Bool, edition: String?, values: [Double?]?, unresolved: [Bool])
         /// The table as it was, where its rows are not the template's chain rows in the template's order;
@@ -21,11 +21,15 @@ struct ChainEntry: Sendable {
     /// The rows YearChain reads.
     static let rows: Set<String> = ["carried_over", "carried_forward", "regulations", "normative_documents"]
 
-    init(path: String, organ: String?, year: Int?, chain: [StandardTable]) {
+    init(path: String, organ: String?, year: Int?, tables: [Table]) {
         self.path = path
         self.organ = organ
         self.year = year
-        tables = chain.map { table in
+        self.tables = tables
+    }
+
+    init(path: String, organ: String?, year: Int?, chain: [StandardTable]) {
+        self.init(path: path, organ: organ, year: year, tables: chain.map { table in
             guard table.present, let values = table.values else {
                 return .compact(key: table.key, present: table.present, edition: table.edition, values: nil, unresolved: [])
             }
@@ -35,7 +39,7 @@ struct ChainEntry: Sendable {
             let cells = values.rows.flatMap(\.cells)
             return .compact(key: table.key, present: true, edition: table.edition, values: cells.map(\.value),
                             unresolved: cells.map(\.unresolved))
-        }
+        })
     }
 
     private static func chainRows(_ key: String, edition: String?) -> [RowTemplate] {

@@ -22,8 +22,11 @@ public enum ProblemList {
     }
 
     /// The workbook line of one problem, in `header` order, the year a number.
-    public static func cells(_ p: Problem) -> [WorkbookCell] {
-        ReportWorkbook.cells(record(p), header: header, numbers: ["year"])
+    public static func cells(_ p: Problem) -> [WorkbookCell] { cells(record: record(p)) }
+
+    /// The workbook line of a problem's CSV record (`record`).
+    public static func cells(record: [String]) -> [WorkbookCell] {
+        ReportWorkbook.cells(record, header: header, numbers: ["year"])
     }
 
     /// The JSON object of one problem, keys as `header` (severity in English, the line for the place).

@@ -16,5 +16,9 @@ import Testing
         // YearChain reads no locations, so the entry keeps none.
         #expect(entry.report.tables == chain.map { var table = $0; table.location = nil; return table })
         #expect(entry.report.meta.organ == report.meta.organ && entry.report.meta.year == report.meta.year)
+        // The record keeps the entry's numbers as they were.
+        var record = BatchRecord(path: name, size: 1, modified: 0, formats: ["json"])
+        record.chain = entry.tables
+        #expect(BatchRecord(bytes: record.bytes)?.chain == entry.tables)
     }
 }

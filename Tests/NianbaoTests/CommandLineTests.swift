@@ -96,7 +96,7 @@ import Testing
         let deadline = Date().addingTimeInterval(60)
         // Records sit in subfolders named by their digest.
         func records() -> Int {
-            (fm.enumerator(atPath: done.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }.count
+            (fm.enumerator(atPath: done.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".record") }.count
         }
         while records() < 20 && Date() < deadline {
             usleep(2_000)

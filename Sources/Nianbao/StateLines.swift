@@ -1,0 +1,82 @@
+import Foundation
+
+/// The form of the batch's own state files under OUT/.nianbao: lines of tab-separated fields, each
+/// field escaped so that it may hold any text, and nil told apart from "". Read byte by byte, since a
+/// `--resume` over ten thousand inputs reads ten thousand of them (JSONDecoder took 0.4 ms a record).
+enum StateLines {
+    private static let backslash = UInt8(ascii: "\\"), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"),
+                       carriageReturn = UInt8(ascii: "\r")
+    /// A field that is nil; a text holding a backslash is written with it doubled, so no text reads as this.
+    private static let absent: [UInt8] = [backslash, UInt8(ascii: "N")]
+
+    /// The bytes of one line, newline included.
+    static func line(_ fields: [String?]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(tab) }
+            guard let field else {
+                bytes += absent
+                continue
+            }
+            for byte in field.utf8 {
+                switch byte {
+                case backslash: bytes += [backslash, backslash]
+                case tab: bytes += [backslash, UInt8(ascii: "t")]
+                case newline: bytes += [backslash, UInt8(ascii: "n")]
+                case carriageReturn: bytes += [backslash, UInt8(ascii: "r")]
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(newline)
+        return bytes
+    }
+
+    /// The fields of each line of `bytes`; nil where an escape is broken (the file is not one of ours).
+    static func lines(_ bytes: [UInt8]) -> [[String?]]? {
+        var lines: [[String?]] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.endIndex
+            guard let fields = fields(bytes[start..<end]) else { return nil }
+            lines.append(fields)
+            start = end + 1
+        }
+        return lines
+    }
+
+    private static func fields(_ line: ArraySlice<UInt8>) -> [String?]? {
+        var fields: [String?] = []
+        var field: [UInt8] = []
+        var index = line.startIndex
+        // Whether the field so far is the lone escape that writes nil.
+        var lone = false
+        while index < line.endIndex {
+            let byte = line[index]
+            index += 1
+            if byte == tab {
+                fields.append(lone ? nil : String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                lone = false
+                continue
+            }
+            guard byte == backslash else {
+                field.append(byte)
+                continue
+            }
+            guard index < line.endIndex else { return nil }
+            let code = line[index]
+            index += 1
+            switch code {
+            case backslash: field.append(backslash)
+            case UInt8(ascii: "t"): field.append(tab)
+            case UInt8(ascii: "n"): field.append(newline)
+            case UInt8(ascii: "r"): field.append(carriageReturn)
+            case UInt8(ascii: "N") where field.isEmpty && (index == line.endIndex || line[index] == tab): lone = true
+            default: return nil
+            }
+        }
+        fields.append(lone ? nil : String(decoding: field, as: UTF8.self))
+        return fields
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import NianbaoModel
+import Testing
+@testable import Nianbao
+
+/// The batch's own files under OUT/.nianbao: each input's record, and the manifest by which a
+/// `--resume` that changes nothing keeps the closing files.
+@Suite struct BatchStateTests {
+    /// A record with every kind of field: texts holding the escapes' own characters, nil and "" apart,
+    /// blank and empty chain values, a table kept whole.
+    var record: BatchRecord {
+        var record = BatchRecord(path: "区县/a\tb\\N.txt", size: 12_345, modified: 1_763_801_234.123_456_7,
+                                 formats: ["json", "csv-wide"])
+        record.status = .problems
+        record.format = "text"
+        record.organ = "某县人民政府\n办公室"
+        record.year = 2023
+        record.recognised = true
+        record.checksFailed = 2
+        record.warnings = 1
+        record.problems = [["a.txt", "", "2023", "错误", "table.sum", "applications", "total", "\\N", "", "12", "行\r\n合计", "第 3 行"]]
+        let whole = StandardTable.absent("reviews", name: "行政复议", numeral: "四")
+        record.chain = [.compact(key: "applications", present: true, edition: "2021", values: [80, nil, 0.5, 1e16],
+                                 unresolved: [false, true, false, false]),
+                        .compact(key: "active", present: true, edition: nil, values: [], unresolved: []),
+                        .compact(key: "other", present: false, edition: nil, values: nil, unresolved: []),
+                        .whole(whole)]
+        record.errorCode = ""
+        record.wide = ["a", "", "\\", "\t"]
+        return record
+    }
+
+    @Test func aRecordReadsBackAsItWasWritten() throws {
+        #expect(BatchRecord(bytes: record.bytes) == record)
+        let failed = BatchRecord.failed("b.txt", code: "file.empty", reason: "空文件")
+        #expect(BatchRecord(bytes: failed.bytes) == failed)
+    }
+
+    @Test func aFileInAnotherFormIsNoRecord() {
+        // What an older nianbao kept: --resume converts that input again.
+        let json = #"{"path":"a.txt","size":1,"modified":0,"formats":["json"],"status":"ok"}"#
+        #expect(BatchRecord(bytes: Array(json.utf8)) == nil)
+        var broken = record.bytes
+        broken.removeLast(9)
+        broken += Array("\\q\n".utf8)
+        #expect(BatchRecord(bytes: broken) == nil)
+    }
+
+    @Test func nilAndTheTextBackslashNAreTwoFields() {
+        let line = StateLines.line([nil, "\\N", "", "a\\"])
+        #expect(String(decoding: line, as: UTF8.self) == "\\N\t\\\\N\t\ta\\\\\n")
+        #expect(StateLines.lines(line) == [[nil, "\\N", "", "a\\"]])
+    }
+
+    func batch(_ input: URL, _ output: URL, resume: Bool) throws -> BatchSummary {
+        var options = BatchOptions(input: input, output: output, formats: [.json, .ndjson], jobs: 2)
+        options.resume = resume
+        return try BatchRunner(options).run()
+    }
+
+    /// A fresh input folder holding `files`, and an output folder beside it, both removed by `cleanUp`.
+    func folders(_ files: [(name: String, from: URL)]) throws -> (input: URL, output: URL, cleanUp: () -> Void) {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("nianbao-state-\(UUID().uuidString)")
+        let input = root.appendingPathComponent("in")
+        try fm.createDirectory(at: input, withIntermediateDirectories: true)
+        for file in files { try fm.copyItem(at: file.from, to: input.appendingPathComponent(file.name)) }
+        return (input, root.appendingPathComponent("out"), { try? fm.removeItem(at: root) })
+    }
+
+    func modified(_ url: URL) throws -> Date? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+    }
+
+    @Test func aResumeThatChangesNothingKeepsTheClosingFiles() throws {
+        let fm = FileManager.default
+        let samples = Paths.files(in: Paths.samples, ending: "")
+        let (input, output, cleanUp) = try folders(samples.map { ($0.lastPathComponent, $0) })
+        defer { cleanUp() }
+        try Data().write(to: input.appendingPathComponent("empty.txt"))
+        let first = try batch(input, output, resume: false)
+        let all = output.appendingPathComponent("all.csv"), summaryFile = output.appendingPathComponent("summary.csv")
+        let made = try modified(all), summaryText = try Data(contentsOf: summaryFile)
+
+        // The failed input is tried again, to the same record: nothing to make again.
+        var again = try batch(input, output, resume: true)
+        #expect(try modified(all) == made)
+        #expect(again.resumed == samples.count && again.converted == 0 && again.errors == 1)
+        again.resumed = first.resumed
+        again.converted = first.converted
+        again.seconds = first.seconds
+        #expect(again == first)
+
+        // A closing file removed is made again, whole.
+        try fm.removeItem(at: summaryFile)
+        _ = try batch(input, output, resume: true)
+        #expect(try Data(contentsOf: summaryFile) == summaryText)
+
+        // An input that changed is converted again, and the closing files with it.
+        let changed = input.appendingPathComponent(samples[0].lastPathComponent)
+        try (try Data(contentsOf: samples[1])).write(to: changed)
+        let third = try batch(input, output, resume: true)
+        #expect(third.converted == 1 && third.resumed == samples.count - 1)
+        #expect(try modified(all) != made)
+        let lines = String(decoding: try Data(contentsOf: output.appendingPathComponent("all.ndjson")), as: UTF8.self)
+            .split(separator: "\n")
+        #expect(lines.count == samples.count + 1)
+    }
+
+    @Test func aRunTakesTheManifestAwayBeforeItChangesARecord() throws {
+        let fm = FileManager.default
+        let (input, output, cleanUp) = try folders([("a.txt", Paths.files(in: Paths.samples, ending: "")[0])])
+        defer { cleanUp() }
+        _ = try batch(input, output, resume: false)
+        let state = output.appendingPathComponent(".nianbao")
+        let options = BatchOptions(input: input, output: output, formats: [.json, .ndjson])
+        let taken = try #require(BatchSummaryManifest.take(from: state))
+        #expect(!fm.fileExists(atPath: state.appendingPathComponent("summaries").path))
+        #expect(taken.key == BatchSummaryManifest(options, inputs: ["a.txt"], folder: InputFolder(input)).key)
+        #expect(taken.filesAreWhole(in: output))
+        // Another option makes other closing files.
+        var wide = options
+        wide.formats.append(.csvWide)
+        #expect(taken.key != BatchSummaryManifest(wide, inputs: ["a.txt"], folder: InputFolder(input)).key)
+    }
+}

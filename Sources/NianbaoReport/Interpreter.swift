@@ -26,6 +26,9 @@ public struct Interpreter: Sendable {
         var leadingImage: ImagePlaceholder?
     }
 
+    /// Longest line that may sit between the pieces of a broken table (a label, a number, a header word).
+    static let longestPieceLine = 60
+
     /// The report of a document; `source` describes where its bytes came from.
     public func interpret(_ document: Document, source: SourceInfo) -> Report {
         var title: String?
@@ -37,12 +40,25 @@ public struct Interpreter: Sendable {
         var diagnostics = document.diagnostics
         var previous: Block?
 
+        // Tables with the short lines between them, held back while they may be one table the source
+        // broke into pieces (markitdown's text of a PDF: a small table per row group).
+        var pieces: [Block] = []
         for block in document.blocks {
             defer { previous = block }
+            if isPiece(block, after: pieces) {
+                pieces.append(block)
+                continue
+            }
+            flushPieces()
+            handle(block)
+        }
+        flushPieces()
+
+        func handle(_ block: Block) {
             switch block {
             case .heading(let heading):
                 if startSection(heading.text, marked: true, at: heading.location, after: previous,
-                                numbering: &numbering, in: &drafts) { continue }
+                                numbering: &numbering, in: &drafts) { return }
                 addText(heading.text, at: heading.location)
             case .paragraph(let paragraph):
                 addParagraph(paragraph)
@@ -67,6 +83,37 @@ public struct Interpreter: Sendable {
             }
         }
 
+        /// A table of separated cells starts a run of pieces; a short line that is no section heading continues one.
+        func isPiece(_ block: Block, after pieces: [Block]) -> Bool {
+            switch block {
+            case .table(let table): table.form == .cells
+            case .paragraph(let paragraph):
+                !pieces.isEmpty && !paragraph.text.hasMoreCharacters(than: Interpreter.longestPieceLine)
+                    && !paragraph.text.contains("。") && !isSectionHeading(paragraph.text)
+            default: false
+            }
+        }
+
+        /// Reads the pieces held back: as one table when there are several tables and their numbers
+        /// divide into a standard table's rows, else one by one as they came.
+        func flushPieces() {
+            defer { pieces = [] }
+            let rows = pieces.map { block -> [SourceRow] in
+                switch block {
+                case .table(let table): table.rows
+                case .paragraph(let paragraph): [SourceRow(cells: [SourceCell(paragraph.text)], location: paragraph.location)]
+                default: []
+                }
+            }
+            let tables = pieces.compactMap { if case .table(let table) = $0 { table } else { nil } }
+            if tables.count > 1, let (table, used) = repair.repair(pieces: rows, location: tables[0].location) {
+                repaired.append(table)
+                pieces[used...].forEach(handle)
+                return
+            }
+            pieces.forEach(handle)
+        }
+
         func addTable(_ table: SourceTable) {
             let result = repair.repair(table)
             if result.templateKey == nil, table.form != .cells {
@@ -83,7 +130,10 @@ public struct Interpreter: Sendable {
 
         /// A line that is one of the six section headings, numbered as the template numbers them.
         func isSectionHeading(_ row: SourceRow) -> Bool {
-            let text = row.cells.map(\.text).joined().trimmingBlanks()
+            isSectionHeading(row.cells.map(\.text).joined().trimmingBlanks())
+        }
+
+        func isSectionHeading(_ text: String) -> Bool {
             let key = LabelKey(text)
             return sectionTemplates.contains {
                 $0.mayBeHeading(text) && $0.isHeading(text, key: key, isMarkedHeading: false, numbering: numbering ?? .chinese)

@@ -53,4 +53,16 @@ struct ColumnSumProof {
         }
         return settled
     }
+
+    /// The rules that fail where every row they name is known (the columns as the rows give them).
+    func broken(_ known: [Int: [Double]]) -> [SumRule] {
+        rules.filter { _, left, right in
+            let rows = (left + right).compactMap { known[$0] }
+            guard rows.count == left.count + right.count, let width = rows.first?.count,
+                  rows.allSatisfy({ $0.count == width }) else { return false }
+            return (0..<width).contains { column in
+                abs(left.reduce(0.0) { $0 + known[$1]![column] } - right.reduce(0.0) { $0 + known[$1]![column] }) >= 1e-6
+            }
+        }.map(\.rule)
+    }
 }

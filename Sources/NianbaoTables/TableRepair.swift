@@ -37,6 +37,45 @@ public struct TableRepair: Sendable {
                              diagnostics: placement.diagnostics, location: table.location)
     }
 
+    /// A table the source broke into pieces: small tables and the lines between them, in order, each
+    /// piece its rows, each row a line. Read as numbers in the template's row order (RowStreamRecovery),
+    /// up to the last piece holding a number; gives the table and how many pieces it used. Nil when the
+    /// numbers do not divide into the rows of one standard table: the pieces are then read one by one.
+    public func repair(pieces: [[SourceRow]], location: SourceLocation) -> (table: RepairedTable, used: Int)? {
+        guard let used = pieces.lastIndex(where: { RowStreamRecovery.numbers(in: $0)?.isEmpty == false }).map({ $0 + 1 })
+        else { return nil }
+        let table = SourceTable(rows: Array(pieces[..<used].joined()), location: location)
+        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
+        guard let (recognised, _) = recognise(text: LabelKey.plain(text)),
+              let numbers = RowStreamRecovery.numbers(in: table.rows), !numbers.isEmpty else { return nil }
+        // The editions' tables differ in rows, so the division also tells the edition.
+        let divided = templates.filter { $0.key == recognised.key }.compactMap { template in
+            RowStreamRecovery(template: template)?.recover(numbers).map { (template, $0) }
+        }
+        guard let (template, outcomes) = divided.count == 1 ? divided.first
+                : divided.first(where: { $0.0.editions == recognised.editions }) else { return nil }
+        // Rows are taken by count, not by label: a row the template lacks (an organ's own 其中 row)
+        // would shift every row after it, each keeping its own total. The column rules would break.
+        var known: [Int: [Double]] = [:]
+        for (index, outcome) in outcomes.enumerated() {
+            if case .settled(let values) = outcome { known[index] = values }
+        }
+        guard ColumnSumProof(template: template).broken(known).isEmpty else { return nil }
+        var placement = TablePlacement(template: template)
+        for (index, outcome) in outcomes.enumerated() {
+            var source = ""
+            if case .unsettled(let readings) = outcome { source = readings.first?.joined(separator: " ") ?? "" }
+            placement.place(outcome, at: index, source: source, location: table.location)
+        }
+        let note = Diagnostic(.info, "table.reassembled",
+            "\(template.name)被拆成 \(used) 段（小表格和单独的行），标签与数字分离；按模板的行序读出各行数值，每行合计均相符",
+            at: table.location)
+        return (RepairedTable(templateKey: template.key, edition: template.editions.count == 1 ? template.editions[0] : nil,
+                              values: placement.values,
+                              grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
+                              diagnostics: [note] + placement.diagnostics, location: table.location), used)
+    }
+
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).
     private func repairText(_ table: SourceTable) -> RepairedTable {
         var text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")

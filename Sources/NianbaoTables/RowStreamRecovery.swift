@@ -1,0 +1,144 @@
+import NianbaoModel
+
+/// Reads a table whose rows arrive as numbers in the template's row order with their labels broken
+/// away from them: markitdown's text of a PDF cuts table 三 into a small table per row group, leaves a
+/// label on a line of its own before or after its numbers, runs two columns into one cell (`3951 4795`)
+/// and breaks a long total over two lines (`2526` … `6`). Labels are too broken to go by; the numbers'
+/// order is kept. So the numbers, in order, are divided into the template's rows, each row its values
+/// and its total, every number used once. A row's total is written after its values, before them at
+/// the end of a line of its own, or broken in two where a line ends; a division is kept only where
+/// every row's total is the sum of its values. A row is placed when every division gives it the same
+/// values; otherwise it is null, with the readings named.
+struct RowStreamRecovery {
+    /// One number of the stream, and the line it stood on (a line break may end a total).
+    struct Number: Equatable {
+        var text: String
+        var line: Int
+    }
+
+    /// How a row's total stands among its values.
+    private enum TotalPlace: CaseIterable {
+        case last, first, aroundValues, lastTwoLines, firstTwoLines
+    }
+
+    /// For each template row, the index of its total among its columns and of the values it sums.
+    private let rules: [(total: Int, parts: [Int])]
+    let template: TableTemplate
+    /// Most numbers a stream may hold: table 三 has 175; more is no such table, and the search is
+    /// quadratic in rows × numbers.
+    static let maximumNumbers = 2_000
+
+    /// Nil when some row of the template has no single total over its other columns.
+    init?(template: TableTemplate) {
+        var rules: [(Int, [Int])] = []
+        for index in template.rows.indices {
+            let sums = RowSums(template: template, row: index)
+            guard sums.totals.count == 1, let (total, parts) = sums.totals.first,
+                  parts.count + 1 == template.rows[index].columns.count else { return nil }
+            rules.append((total, parts))
+        }
+        self.template = template
+        self.rules = rules
+    }
+
+    /// Each row's outcome, or nil when the numbers cannot be divided into the rows at all.
+    func recover(_ numbers: [Number]) -> [NumberSplitter.Outcome]? {
+        guard numbers.count <= RowStreamRecovery.maximumNumbers,
+              numbers.allSatisfy({ RowStreamRecovery.isWhole($0.text) }) else { return nil }
+        let rows = rules.count, count = numbers.count
+        // reachable[r][i]: rows before r can take exactly the numbers before i.
+        var reachable = [[Bool]](repeating: [Bool](repeating: false, count: count + 1), count: rows + 1)
+        reachable[0][0] = true
+        // readings[r][i]: the ways row r reads from number i.
+        var readings = [[[(length: Int, values: [Double])]]](repeating: Array(repeating: [], count: count + 1), count: rows)
+        for row in 0..<rows {
+            for start in 0...count where reachable[row][start] {
+                let found = TotalPlace.allCases.compactMap { read(row, numbers, from: start, $0) }
+                readings[row][start] = found
+                for reading in found { reachable[row + 1][start + reading.length] = true }
+            }
+        }
+        guard reachable[rows][count] else { return nil }
+        // completes[r][i]: rows from r on can take exactly the numbers from i on.
+        var completes = [[Bool]](repeating: [Bool](repeating: false, count: count + 1), count: rows + 1)
+        completes[rows][count] = true
+        for row in stride(from: rows - 1, through: 0, by: -1) {
+            for (start, found) in readings[row].enumerated() where found.contains(where: { completes[row + 1][start + $0.length] }) {
+                completes[row][start] = true
+            }
+        }
+        return (0..<rows).map { row in
+            var kept: [[Double]] = []
+            for (start, found) in readings[row].enumerated() where reachable[row][start] {
+                for reading in found where completes[row + 1][start + reading.length] && !kept.contains(reading.values) {
+                    kept.append(reading.values)
+                }
+            }
+            return kept.count == 1 ? .settled(kept[0]) : .unsettled(kept.prefix(3).map { $0.map(RowStreamRecovery.text) })
+        }
+    }
+
+    /// The row's values read from `start` with the total at `place`, and how many numbers they take;
+    /// nil where the numbers are not there, a break the place needs is missing, or the sum fails.
+    private func read(_ row: Int, _ numbers: [Number], from start: Int, _ place: TotalPlace) -> (length: Int, values: [Double])? {
+        let parts = rules[row].parts.count
+        let length = parts + (place == .first || place == .last ? 1 : 2)
+        guard start + length <= numbers.count else { return nil }
+        let taken = numbers[start..<(start + length)].map { $0 }
+        func breaks(after index: Int) -> Bool { taken[index].line != taken[index + 1].line }
+        let total: String, values: ArraySlice<Number>
+        switch place {
+        case .last:
+            (total, values) = (taken[parts].text, taken[..<parts])
+        case .first:
+            // A total before its values ends the line it stands on.
+            guard breaks(after: 0) else { return nil }
+            (total, values) = (taken[0].text, taken[1...])
+        case .aroundValues:
+            guard breaks(after: 0), breaks(after: parts) else { return nil }
+            (total, values) = (taken[0].text + taken[parts + 1].text, taken[1...parts])
+        case .lastTwoLines:
+            guard breaks(after: parts) else { return nil }
+            (total, values) = (taken[parts].text + taken[parts + 1].text, taken[..<parts])
+        case .firstTwoLines:
+            guard breaks(after: 0), breaks(after: 1) else { return nil }
+            (total, values) = (taken[0].text + taken[1].text, taken[2...])
+        }
+        // A number broken in two begins with a digit other than 0.
+        guard place == .first || place == .last || !total.hasPrefix("0"), let sum = Double(total) else { return nil }
+        let numbersRead = values.compactMap { Double($0.text) }
+        guard numbersRead.reduce(0, +) == sum else { return nil }
+        var result = [Double](repeating: 0, count: parts + 1)
+        result[rules[row].total] = sum
+        for (column, value) in zip(rules[row].parts, numbersRead) { result[column] = value }
+        return (length, result)
+    }
+
+    /// The numbers of rows given in order, each row a line; nil where a word holding digits is neither
+    /// a count nor part of a label (`1,234`, `12.5`: numbers this reading could not place).
+    static func numbers(in rows: [SourceRow]) -> [Number]? {
+        var numbers: [Number] = []
+        for (line, row) in rows.enumerated() {
+            for cell in row.cells {
+                for word in cell.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) {
+                    let text = String(word)
+                    if isWhole(text) {
+                        numbers.append(Number(text: text, line: line))
+                    } else if text.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0.isASCII }),
+                              !text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
+                        return nil
+                    }
+                }
+            }
+        }
+        return numbers
+    }
+
+    /// A count as the table writes it: digits only, no leading 0, short enough to add exactly.
+    static func isWhole(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 9 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && (text == "0" || !text.hasPrefix("0"))
+    }
+
+    private static func text(_ value: Double) -> String { String(Int(value)) }
+}

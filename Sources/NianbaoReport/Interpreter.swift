@@ -94,8 +94,8 @@ public struct Interpreter: Sendable {
             }
         }
 
-        /// Reads the pieces held back: as one table when there are several tables and their numbers
-        /// divide into a standard table's rows, else one by one as they came.
+        /// Reads the pieces held back: as one table when there are several tables that together are one
+        /// standard table (`TableRepair.repair(pieces:)`), else one by one as they came.
         func flushPieces() {
             defer { pieces = [] }
             let rows = pieces.map { block -> [SourceRow] in

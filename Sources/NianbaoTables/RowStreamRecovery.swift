@@ -119,19 +119,27 @@ struct RowStreamRecovery {
     static func numbers(in rows: [SourceRow]) -> [Number]? {
         var numbers: [Number] = []
         for (line, row) in rows.enumerated() {
-            for cell in row.cells {
-                for word in cell.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }) {
-                    let text = String(word)
-                    if isWhole(text) {
-                        numbers.append(Number(text: text, line: line))
-                    } else if text.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0.isASCII }),
-                              !text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
-                        return nil
-                    }
-                }
+            for word in words(row) where isNumeric(word) {
+                guard isWhole(word) else { return nil }
+                numbers.append(Number(text: word, line: line))
             }
         }
         return numbers
+    }
+
+    /// Whether the rows hold a number of any kind.
+    static func holdNumbers(_ rows: [SourceRow]) -> Bool {
+        rows.contains { words($0).contains(where: isNumeric) }
+    }
+
+    private static func words(_ row: SourceRow) -> [String] {
+        row.cells.flatMap { $0.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init) }
+    }
+
+    /// A word with digits and no letters: a number, not a label's marker (`1.属于…`, `第3项`).
+    private static func isNumeric(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0.isASCII && $0.properties.numericType != nil }
+            && !word.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     /// A count as the table writes it: digits only, no leading 0, short enough to add exactly.

@@ -38,18 +38,32 @@ public struct TableRepair: Sendable {
     }
 
     /// A table the source broke into pieces: small tables and the lines between them, in order, each
-    /// piece its rows, each row a line. Read as numbers in the template's row order (RowStreamRecovery),
-    /// up to the last piece holding a number; gives the table and how many pieces it used. Nil when the
-    /// numbers do not divide into the rows of one standard table: the pieces are then read one by one.
+    /// piece its rows, each row a line, up to the last piece holding a number. Gives the table and how
+    /// many pieces it used; nil when the pieces are not one standard table, and they are then read one
+    /// by one. A table with row sums (三) is read as numbers in the template's row order
+    /// (RowStreamRecovery); one without (二) by its labels, as one table of cells, the sub-headers of
+    /// its blocks standing where a DOCX has them.
     public func repair(pieces: [[SourceRow]], location: SourceLocation) -> (table: RepairedTable, used: Int)? {
-        guard let used = pieces.lastIndex(where: { RowStreamRecovery.numbers(in: $0)?.isEmpty == false }).map({ $0 + 1 })
-        else { return nil }
+        guard let used = pieces.lastIndex(where: RowStreamRecovery.holdNumbers).map({ $0 + 1 }) else { return nil }
         let table = SourceTable(rows: Array(pieces[..<used].joined()), location: location)
-        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
-        guard let (recognised, _) = recognise(text: LabelKey.plain(text)),
-              let numbers = RowStreamRecovery.numbers(in: table.rows), !numbers.isEmpty else { return nil }
+        func plain(_ rows: [SourceRow]) -> String { LabelKey.plain(rows.flatMap(\.cells).map(\.text).joined(separator: "\n")) }
+        guard let (recognised, _) = recognise(text: plain(table.rows)),
+              // A piece that is another standard table on its own: these are several tables, not one.
+              !pieces[..<used].contains(where: { recognise(text: plain($0))?.0.key ?? recognised.key != recognised.key })
+        else { return nil }
+        let editions = templates.filter { $0.key == recognised.key }
+        func reassembled(_ how: String) -> Diagnostic {
+            Diagnostic(.info, "table.reassembled", "\(recognised.name)被拆成 \(used) 段（小表格和单独的行），\(how)", at: location)
+        }
+        guard editions.contains(where: { RowStreamRecovery(template: $0) != nil }) else {
+            var whole = repair(table)
+            guard whole.templateKey == recognised.key else { return nil }
+            whole.diagnostics.insert(reassembled("合为一张表按行标签读出"), at: 0)
+            return (whole, used)
+        }
+        guard let numbers = RowStreamRecovery.numbers(in: table.rows) else { return nil }
         // The editions' tables differ in rows, so the division also tells the edition.
-        let divided = templates.filter { $0.key == recognised.key }.compactMap { template in
+        let divided = editions.compactMap { template in
             RowStreamRecovery(template: template)?.recover(numbers).map { (template, $0) }
         }
         guard let (template, outcomes) = divided.count == 1 ? divided.first
@@ -65,15 +79,13 @@ public struct TableRepair: Sendable {
         for (index, outcome) in outcomes.enumerated() {
             var source = ""
             if case .unsettled(let readings) = outcome { source = readings.first?.joined(separator: " ") ?? "" }
-            placement.place(outcome, at: index, source: source, location: table.location)
+            placement.place(outcome, at: index, source: source, location: location)
         }
-        let note = Diagnostic(.info, "table.reassembled",
-            "\(template.name)被拆成 \(used) 段（小表格和单独的行），标签与数字分离；按模板的行序读出各行数值，每行合计均相符",
-            at: table.location)
+        let note = reassembled("标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
         return (RepairedTable(templateKey: template.key, edition: template.editions.count == 1 ? template.editions[0] : nil,
                               values: placement.values,
                               grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
-                              diagnostics: [note] + placement.diagnostics, location: table.location), used)
+                              diagnostics: [note] + placement.diagnostics, location: location), used)
     }
 
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).

@@ -54,7 +54,8 @@ import Testing
     }
 }
 
-/// Pieces of table 三 read as one table, and refused when the rows they divide into break the columns' sums.
+/// A table's pieces read as one: 三's numbers divided into its rows (refused when the columns' sums
+/// break), 二's rows by their labels.
 @Suite struct TablePiecesTests {
     let template = Edition.template("applications", edition: "2021")!
 
@@ -83,5 +84,27 @@ import Testing
         // 其中 row after 本年新收, and the last row lost: the count still fits, every row keeps its total.
         #expect(TableRepair().repair(pieces: pieces(extra: ["其中：网上申请", "5", "0", "0", "0", "0", "0", "5"]),
                                      location: SourceLocation(line: 1)) == nil)
+    }
+
+    @Test func tableTwosPiecesAreReadByTheirLabels() throws {
+        // As markitdown leaves a PDF's table 二: a small table per block, and 95 on a line before its label.
+        let lines: [[[String]]] = [
+            [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "232", "287", "239"], ["行政规范性文件", "399", "261", "301"]],
+            [["第二十条第（五）项"]], [["信息内容", "本年处理决定数量"], ["行政许可", "98"]],
+            [["第二十条第（六）项"]], [["95"]], [["行政处罚"]], [["行政强制", "263"]],
+            [["第二十条第（八）项"]], [["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费", "12.34"]],
+        ]
+        var line = 0
+        let pieces = lines.map { piece in
+            piece.map { cells in
+                line += 1
+                return SourceRow(cells: cells.map { SourceCell($0) }, location: SourceLocation(line: line))
+            }
+        }
+        let (table, used) = try #require(TableRepair().repair(pieces: pieces, location: SourceLocation(line: 1)))
+        #expect(used == lines.count && table.templateKey == "active_disclosure")
+        let values = try #require(table.values)
+        #expect(values.rows.map { $0.cells.map(\.value) } == [[232, 287, 239], [399, 261, 301], [98], [nil], [263], [12.34]])
+        #expect(table.diagnostics.first?.code == "table.reassembled")
     }
 }

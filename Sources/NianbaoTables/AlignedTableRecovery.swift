@@ -110,7 +110,7 @@ struct AlignedTableRecovery {
                 let wrapped = needle.find(in: joined, withMarker: true).map {
                     joined.distance(from: joined.startIndex, to: $0.lowerBound) < own.count
                 } ?? false
-                if needle.find(in: own, withMarker: true) != nil || wrapped || startsInColumn(needle, at: at, in: lines) {
+                if needle.occurs(in: own, withMarker: true) || wrapped || startsInColumn(needle, at: at, in: lines) {
                     found.append((index, at))
                     cursor = at + 1
                     break

@@ -151,9 +151,9 @@ struct FlattenedTableRecovery {
             for at in cursor..<runs.count {
                 guard case .label(let label) = runs[at] else { continue }
                 let plain = LabelKey.plain(label)
-                if needle.find(in: plain, withMarker: true) != nil {
+                if needle.occurs(in: plain, withMarker: true) {
                     found.append((index, at))
-                } else if let marker = needle.digitMarker, needle.find(in: plain, withMarker: false) != nil,
+                } else if let marker = needle.digitMarker, needle.occurs(in: plain, withMarker: false),
                           at > 0, case .digits(let before) = runs[at - 1], before.hasSuffix(marker),
                           label.first.map({ ".、．".contains($0) }) == true {
                     let kept = String(before.dropLast(marker.count)).trimmingBlanks()

@@ -23,6 +23,14 @@ struct RowNeedle {
         }.first
     }
 
+    /// Whether `plain` holds the row's label: `find` without the range, searched byte by byte, which
+    /// recognising a text table asks for every row of every template.
+    func occurs(in plain: String, withMarker: Bool) -> Bool {
+        forms.contains { form in
+            !form.words.isEmpty && plain.containsText(withMarker ? (form.marker ?? "") + form.words : form.words)
+        }
+    }
+
     /// The row's marker numeral when it is written in digits (what a glued number run can swallow).
     var digitMarker: String? {
         forms.first?.marker.flatMap { $0.allSatisfy(\.isASCII) ? $0 : nil }

@@ -47,15 +47,17 @@ public struct TableRepair: Sendable {
         guard let used = pieces.lastIndex(where: RowStreamRecovery.holdNumbers).map({ $0 + 1 }) else { return nil }
         let table = SourceTable(rows: Array(pieces[..<used].joined()), location: location)
         func plain(_ rows: [SourceRow]) -> String { LabelKey.plain(rows.flatMap(\.cells).map(\.text).joined(separator: "\n")) }
-        guard let (recognised, _) = recognise(text: plain(table.rows)),
-              // A piece that is another standard table on its own: these are several tables, not one.
-              !pieces[..<used].contains(where: { recognise(text: plain($0))?.0.key ?? recognised.key != recognised.key })
-        else { return nil }
+        guard let (recognised, _) = recognise(text: plain(table.rows)) else { return nil }
         let editions = templates.filter { $0.key == recognised.key }
         func reassembled(_ how: String) -> Diagnostic {
             Diagnostic(.info, "table.reassembled", "\(recognised.name)被拆成 \(used) 段（小表格和单独的行），\(how)", at: location)
         }
         guard editions.contains(where: { RowStreamRecovery(template: $0) != nil }) else {
+            // A piece that is another standard table on its own: these are several tables, not one. (The
+            // division below needs no such test: another table's numbers would not divide.)
+            guard !pieces[..<used].contains(where: { piece in
+                piece.count > 1 && recognise(text: plain(piece))?.0.key ?? recognised.key != recognised.key
+            }) else { return nil }
             var whole = repair(table)
             guard whole.templateKey == recognised.key else { return nil }
             whole.diagnostics.insert(reassembled("合为一张表按行标签读出"), at: 0)
@@ -116,7 +118,7 @@ public struct TableRepair: Sendable {
     func recognise(text plain: String) -> (TableTemplate, EditionReading)? {
         let scores = templates.map { template in
             let signatureHits = template.keys.signature.filter { !$0.text.isEmpty && plain.containsText($0.text) }.count
-            let rowHits = template.rows.filter { RowNeedle($0).find(in: plain, withMarker: false) != nil }.count
+            let rowHits = template.rows.filter { RowNeedle($0).occurs(in: plain, withMarker: false) }.count
             return 2 * signatureHits + rowHits
         }
         // Wrapped labels are found by their opening words, as RowNeedle finds rows.

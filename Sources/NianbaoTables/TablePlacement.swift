@@ -160,6 +160,23 @@ struct TablePlacement {
                                           "\(template.name)只有表头，没有数值行", at: rows.first?.location))
             return
         }
+        // A line right after the values, numbers only: perhaps the last digits a narrow column wrapped.
+        if let next = rows.first(where: { $0.position == row.position + 1 }), next.labels.isEmpty,
+           let outcome = WrappedDigits(count: wanted, sums: RowSums(template: template, cells: template.cells))
+               .read(heads: row.regionText.flatMap(TablePlacement.words), tails: next.regionText.flatMap(TablePlacement.words)) {
+            for extra in dataRows.dropFirst() where extra.position != next.position {
+                unmatched(extra, label: extra.regionText.joined(separator: " "))
+            }
+            let source = (row.regionText + next.regionText).filter { !$0.isEmpty }.joined(separator: " ")
+            placeSingleRow(outcome, source: source, location: row.location)
+            if case .settled(let values) = outcome {
+                diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
+                    "\(template.name)数值行的下一行“\(next.regionText.filter { !$0.isEmpty }.joined(separator: " "))”"
+                    + "是窄列折行的末位数字，按本表的合计关系接回，读作 \(values.map(numberText).joined(separator: "|"))",
+                    at: row.location))
+            }
+            return
+        }
         for extra in dataRows.dropFirst() {
             unmatched(extra, label: extra.regionText.joined(separator: " "))
         }
@@ -180,6 +197,11 @@ struct TablePlacement {
             }
         }
         reportRealigned(at: row.location)
+    }
+
+    /// A cell's words: a cell may hold several numbers a converter ran together.
+    private static func words(_ text: String) -> [String] {
+        LabelKey.halfWidth(text).split { $0.unicodeScalars.first?.isSpace ?? false }.map(String.init)
     }
 
     // MARK: Rows read from text forms (aligned columns, flattened cells)

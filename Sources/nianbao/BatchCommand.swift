@@ -42,15 +42,15 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
 
-    @Option(help: "Seconds one input may take before its conversion is stopped and marked as timed out. 单个输入的最长转换时间（秒）。")
-    var timeout: Double = 60
+    @Option(help: TimeLimit.help)
+    var timeout = TimeLimit.defaultSeconds
 
     @OptionGroup var limits: LimitOptions
     @OptionGroup var outputLimit: OutputLimitOption
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs 至少为 1 (must be at least 1)") }
-        if !(timeout > 0) { throw ValidationError("--timeout 须大于 0 (must be more than 0)") }
+        try TimeLimit.validate(timeout)
     }
 
     /// The batch's settings; each input is converted in a worker process started from this
@@ -60,7 +60,8 @@ struct BatchCommand: ParsableCommand {
                                    formats: to, jobs: jobs, resume: resume, bom: bom, failOn: failOn)
         options.limits = limits.readerLimits
         options.maximumOutputBytes = outputLimit.maximumOutputBytes
-        options.workers = .processes(command: [BatchCommand.executable, "batch-worker"] + workerArguments, timeout: timeout)
+        options.workers = .processes(command: [BatchCommand.executable, "batch-worker"] + workerArguments,
+                                        timeout: timeout)
         return options
     }
 

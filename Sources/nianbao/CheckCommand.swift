@@ -37,14 +37,20 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The least severity that counts as something to fix: error, warning (default), info. 计为问题的最低级别。")
     var failOn: Severity = .warning
 
+    @Option(help: TimeLimit.help)
+    var timeout = TimeLimit.defaultSeconds
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if format == .xlsx { try Output.requireFileForWorkbook("--format xlsx", output: output) }
+        try TimeLimit.validate(timeout)
     }
 
     func run() throws {
-        try write(Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits), to: Output(path: output))
+        var source = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits)
+        source.timeLimit = TimeLimit(seconds: timeout)
+        try write(source, to: Output(path: output))
     }
 
     /// Checks `source` and writes the problem list into `out`; `withReports` (the web page's JSON) puts

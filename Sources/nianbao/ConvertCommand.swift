@@ -54,6 +54,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not show the reports' warnings on standard error. 不在标准错误上显示警告。")
     var quiet = false
 
+    @Option(help: TimeLimit.help)
+    var timeout = TimeLimit.defaultSeconds
+
     @OptionGroup var limits: LimitOptions
     @OptionGroup var outputLimit: OutputLimitOption
 
@@ -62,10 +65,13 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("--to \(to.rawValue) 只接受一个输入，多个请用 batch (takes one input; use batch for many)")
         }
         if to == .xlsx { try Output.requireFileForWorkbook("--to xlsx", output: output) }
+        try TimeLimit.validate(timeout)
     }
 
     func run() throws {
-        try write(Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits), to: Output(path: output))
+        var source = Inputs(paths: inputs, standardInputName: name, limits: limits.readerLimits)
+        source.timeLimit = TimeLimit(seconds: timeout)
+        try write(source, to: Output(path: output))
     }
 
     /// Converts `source` into `out` in the `--to` form. `api` gives the web API's JSON: an input that

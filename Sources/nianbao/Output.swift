@@ -120,6 +120,8 @@ struct Inputs {
     var limits: ReaderLimits
     /// Files given as bytes (`serve-worker`); when set, `paths` is not read.
     var uploaded: [UploadedFile]?
+    /// The time each input's conversion may take (`--timeout`); none where a parent process keeps time.
+    var timeLimit: TimeLimit?
     /// Told the index of each input as its conversion starts, and each input that failed (its path,
     /// the error's code and message), in reading or, from the command, in writing.
     var starting: (Int) -> Void = { _ in }
@@ -159,12 +161,14 @@ struct Inputs {
             do throws(ConversionError) {
                 if let file = uploaded?[index] {
                     if let failure = file.failure { throw ConversionError(path: file.name, reason: failure) }
-                    body(try converter.convert(file.bytes, path: file.name, format: format))
+                    body(try timed(file.name) { () throws(ConversionError) in try converter.convert(file.bytes, path: file.name, format: format) })
                 } else if paths.isEmpty || paths[index] == "-" {
-                    let bytes = try Inputs.standardInput(limit: converter.limits.maximumBytes, name: standardInputName)
-                    body(try converter.convert(bytes, path: standardInputName, format: format))
+                    let name = standardInputName
+                    let bytes = try Inputs.standardInput(limit: converter.limits.maximumBytes, name: name)
+                    body(try timed(name) { () throws(ConversionError) in try converter.convert(bytes, path: name, format: format) })
                 } else {
-                    body(try converter.convert(file: paths[index], format: format))
+                    let path = paths[index]
+                    body(try timed(path) { () throws(ConversionError) in try converter.convert(file: path, format: format) })
                 }
             } catch {
                 allConverted = false
@@ -174,5 +178,14 @@ struct Inputs {
             }
         }
         return allConverted
+    }
+
+    /// The conversion's report, within `timeLimit` when there is one.
+    private func timed(_ path: String?, _ work: @escaping @Sendable () throws(ConversionError) -> Report) throws(ConversionError) -> Report {
+        guard let timeLimit else { return try work() }
+        guard let result = timeLimit.run({ Result { () throws(ConversionError) in try work() } }) else {
+            throw ConversionError(path: path, reason: .timedOut(seconds: timeLimit.seconds))
+        }
+        return try result.get()
     }
 }

@@ -153,6 +153,26 @@ import Testing
     }
 }
 
+/// `convert --timeout`: an input whose conversion runs past its time is that input's error, and the
+/// inputs after it are converted.
+@Suite struct ConvertTimeLimitTests {
+    let cli = CommandLineTests()
+
+    @Test func anInputPastItsTimeIsItsOwnError() throws {
+        let sample = cli.sample("002_032b4f47aa39f490.txt").path
+        // No conversion ends within a microsecond.
+        let result = try cli.run(["convert", "--timeout", "0.000001", sample, sample, "-t", "ndjson"])
+        #expect(result.status == 1)
+        let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 2 && lines.allSatisfy { $0.contains(#""code":"file.timeout""#) })
+        #expect(result.stderr.contains("转换超时（超过 0.000001 秒）"))
+        // Given the time, the same inputs convert.
+        let inTime = try cli.run(["convert", sample, sample, "-t", "ndjson"])
+        #expect(inTime.status == 0 && String(decoding: inTime.stdout, as: UTF8.self).split(separator: "\n").count == 2)
+        #expect(try cli.run(["convert", "--timeout", "0", sample]).status == 2)
+    }
+}
+
 /// `nianbao batch` as a script calls it.
 @Suite struct BatchCommandLineTests {
     @Test func aBadInputMakesTheExitCodeOneAndTheSummarySaysSo() throws {

@@ -74,11 +74,11 @@ extension BatchRecord {
 
     /// The record in `bytes`; nil for a file in another form or broken.
     init?(bytes: [UInt8]) {
-        guard let lines = StateLines.lines(bytes), lines.first == [BatchRecord.form], lines.count >= 3,
-              let stamp = lines.first(where: { $0.first == "s" }), stamp.count == 6,
+        guard let lines = StateLines.lines(bytes), lines.count >= 3, lines[0] == [BatchRecord.form],
+              case let stamp = lines[1], stamp.count == 6, stamp[0] == "s",
               let path = stamp[1], let size = stamp[2].flatMap({ Int64($0) }), let modified = stamp[3].flatMap({ Double($0) }),
               let formats = stamp[4], let status = stamp[5].flatMap(Status.init(rawValue:)),
-              let summary = lines.first(where: { $0.first == "r" }), summary.count == 9,
+              case let summary = lines[2], summary.count == 9, summary[0] == "r",
               let checksFailed = summary[5].flatMap({ Int($0) }), let warnings = summary[6].flatMap({ Int($0) })
         else { return nil }
         self.init(path: path, size: size, modified: modified, formats: formats.isEmpty ? [] : formats.split(separator: ",").map(String.init))

@@ -219,6 +219,10 @@ public final class BatchRunner: @unchecked Sendable {
     private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, InputOutcome) {
         let file = stamp(relative)
         let earlier = options.resume ? readRecordBytes(relative) : nil
+        if options.resume, earlier == nil {
+            // A record 0.2.0 wrote (JSON, beside where this one goes) is not read: the input is converted again.
+            unlink(recordURL(relative).deletingPathExtension().appendingPathExtension("json").path)
+        }
         if let earlier, let old = BatchRecord(bytes: earlier), old.path == relative, old.status != .error,
            old.size == file.size, old.modified == file.modified,
            Set(options.formats.map(\.rawValue)).isSubset(of: old.formats), outputsPresent(relative) {

@@ -36,6 +36,22 @@ import Testing
         #expect(BatchRecord(bytes: failed.bytes) == failed)
     }
 
+    @Test func aRecordOfAnOlderFormIsReplacedOnResume() throws {
+        let fm = FileManager.default
+        let (input, output, cleanUp) = try batchOfOneSample()
+        defer { cleanUp() }
+        let done = output.appendingPathComponent(".nianbao/done")
+        let record = try #require(fm.enumerator(atPath: done.path)?.allObjects.compactMap { $0 as? String }
+            .first { $0.hasSuffix(".record") })
+        // What 0.2.0 left: a JSON record under the same digest, and no record of this form.
+        let json = done.appendingPathComponent(record).deletingPathExtension().appendingPathExtension("json")
+        try Data(#"{"path":"a.txt"}"#.utf8).write(to: json)
+        try fm.removeItem(at: done.appendingPathComponent(record))
+        let again = try batch(input, output, resume: true)
+        #expect(again.converted == 1 && again.resumed == 0)
+        #expect(!fm.fileExists(atPath: json.path) && fm.fileExists(atPath: done.appendingPathComponent(record).path))
+    }
+
     @Test func aFileInAnotherFormIsNoRecord() {
         // What an older nianbao kept: --resume converts that input again.
         let json = #"{"path":"a.txt","size":1,"modified":0,"formats":["json"],"status":"ok"}"#
@@ -66,6 +82,13 @@ import Testing
         try fm.createDirectory(at: input, withIntermediateDirectories: true)
         for file in files { try fm.copyItem(at: file.from, to: input.appendingPathComponent(file.name)) }
         return (input, root.appendingPathComponent("out"), { try? fm.removeItem(at: root) })
+    }
+
+    /// A batch of one sample, a.txt, already run.
+    func batchOfOneSample() throws -> (input: URL, output: URL, cleanUp: () -> Void) {
+        let made = try folders([("a.txt", Paths.files(in: Paths.samples, ending: "")[0])])
+        _ = try batch(made.input, made.output, resume: false)
+        return made
     }
 
     func modified(_ url: URL) throws -> Date? {
@@ -109,9 +132,8 @@ import Testing
 
     @Test func aRunTakesTheManifestAwayBeforeItChangesARecord() throws {
         let fm = FileManager.default
-        let (input, output, cleanUp) = try folders([("a.txt", Paths.files(in: Paths.samples, ending: "")[0])])
+        let (input, output, cleanUp) = try batchOfOneSample()
         defer { cleanUp() }
-        _ = try batch(input, output, resume: false)
         let state = output.appendingPathComponent(".nianbao")
         let options = BatchOptions(input: input, output: output, formats: [.json, .ndjson])
         let taken = try #require(BatchSummaryManifest.take(from: state))

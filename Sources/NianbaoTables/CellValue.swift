@@ -90,13 +90,29 @@ enum CellValue: Equatable {
     /// converter running two columns into one), or nil for any other cell.
     var spacedNumbers: [Double]? {
         guard case .unreadable(let raw) = self else { return nil }
-        let words = LabelKey.halfWidth(raw).split { $0.unicodeScalars.first?.isSpace ?? false }
+        let words = CellValue.words(raw)
         guard words.count > 1 else { return nil }
         let numbers = words.compactMap { word -> Double? in
-            guard case .number(let value) = CellValue(String(word)), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard case .number(let value) = CellValue(word), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return value
         }
         return numbers.count == words.count ? numbers : nil
+    }
+
+    /// A cell's words, made half-width and cut at white space: a cell may hold several numbers a
+    /// converter ran together.
+    static func words(_ text: String) -> [String] {
+        LabelKey.halfWidth(text).split { $0.unicodeScalars.first?.isSpace ?? false }.map(String.init)
+    }
+
+    /// A word of ASCII digits only, short enough to add exactly (the tail of a number, `05`, too).
+    static func isDigits(_ word: String) -> Bool {
+        !word.isEmpty && word.utf8.count <= 9 && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A count as a table writes it: digits, with no leading 0 but the 0 alone.
+    static func isCount(_ word: String) -> Bool {
+        isDigits(word) && (word == "0" || !word.hasPrefix("0"))
     }
 
     private static func hasSpaceBetweenDigits(_ text: String) -> Bool {

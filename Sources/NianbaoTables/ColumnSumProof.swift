@@ -37,10 +37,9 @@ struct ColumnSumProof {
                     let others = (left + right).filter { $0 != row }
                     guard others.allSatisfy({ known[$0]?.count == candidates.first?.count }) else { continue }
                     survivors = survivors.filter { reading in
-                        func value(_ r: Int, _ column: Int) -> Double { r == row ? reading[column] : known[r]![column] }
-                        return reading.indices.allSatisfy { column in
-                            abs(left.reduce(0.0) { $0 + value($1, column) } - right.reduce(0.0) { $0 + value($1, column) }) < 1e-6
-                        }
+                        var rows = known
+                        rows[row] = reading
+                        return ColumnSumProof.balances(left, right, rows)
                     }
                     deciding.append(rule)
                 }
@@ -54,15 +53,20 @@ struct ColumnSumProof {
         return settled
     }
 
-    /// The rules that fail where every row they name is known (the columns as the rows give them).
+    /// The rules that fail where every row they name is known.
     func broken(_ known: [Int: [Double]]) -> [SumRule] {
         rules.filter { _, left, right in
             let rows = (left + right).compactMap { known[$0] }
             guard rows.count == left.count + right.count, let width = rows.first?.count,
                   rows.allSatisfy({ $0.count == width }) else { return false }
-            return (0..<width).contains { column in
-                abs(left.reduce(0.0) { $0 + known[$1]![column] } - right.reduce(0.0) { $0 + known[$1]![column] }) >= 1e-6
-            }
+            return !ColumnSumProof.balances(left, right, known)
         }.map(\.rule)
+    }
+
+    /// Whether the rows `left` add up to the rows `right` in every column; each named row is in `rows`,
+    /// all of one width.
+    private static func balances(_ left: [Int], _ right: [Int], _ rows: [Int: [Double]]) -> Bool {
+        func sum(_ side: [Int], _ column: Int) -> Double { side.reduce(0.0) { $0 + rows[$1]![column] } }
+        return rows[left[0]]!.indices.allSatisfy { abs(sum(left, $0) - sum(right, $0)) < 1e-6 }
     }
 }

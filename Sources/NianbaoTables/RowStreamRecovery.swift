@@ -44,7 +44,7 @@ struct RowStreamRecovery {
     /// Each row's outcome, or nil when the numbers cannot be divided into the rows at all.
     func recover(_ numbers: [Number]) -> [NumberSplitter.Outcome]? {
         guard numbers.count <= RowStreamRecovery.maximumNumbers,
-              numbers.allSatisfy({ RowStreamRecovery.isWhole($0.text) }) else { return nil }
+              numbers.allSatisfy({ CellValue.isCount($0.text) }) else { return nil }
         let rows = rules.count, count = numbers.count
         // reachable[r][i]: rows before r can take exactly the numbers before i.
         var reachable = [[Bool]](repeating: [Bool](repeating: false, count: count + 1), count: rows + 1)
@@ -119,8 +119,8 @@ struct RowStreamRecovery {
     static func numbers(in rows: [SourceRow]) -> [Number]? {
         var numbers: [Number] = []
         for (line, row) in rows.enumerated() {
-            for word in words(row) where isNumeric(word) {
-                guard isWhole(word) else { return nil }
+            for word in row.cells.flatMap({ CellValue.words($0.text) }) where isNumeric(word) {
+                guard CellValue.isCount(word) else { return nil }
                 numbers.append(Number(text: word, line: line))
             }
         }
@@ -129,23 +129,13 @@ struct RowStreamRecovery {
 
     /// Whether the rows hold a number of any kind.
     static func holdNumbers(_ rows: [SourceRow]) -> Bool {
-        rows.contains { words($0).contains(where: isNumeric) }
-    }
-
-    private static func words(_ row: SourceRow) -> [String] {
-        row.cells.flatMap { $0.text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init) }
+        rows.contains { $0.cells.contains { CellValue.words($0.text).contains(where: isNumeric) } }
     }
 
     /// A word with digits and no letters: a number, not a label's marker (`1.属于…`, `第3项`).
     private static func isNumeric(_ word: String) -> Bool {
         word.unicodeScalars.contains { $0.isASCII && $0.properties.numericType != nil }
             && !word.unicodeScalars.contains { $0.properties.isAlphabetic }
-    }
-
-    /// A count as the table writes it: digits only, no leading 0, short enough to add exactly.
-    static func isWhole(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 9 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-            && (text == "0" || !text.hasPrefix("0"))
     }
 
     private static func text(_ value: Double) -> String { String(Int(value)) }

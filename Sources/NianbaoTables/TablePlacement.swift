@@ -163,7 +163,7 @@ struct TablePlacement {
         // A line right after the values, numbers only: perhaps the last digits a narrow column wrapped.
         if let next = rows.first(where: { $0.position == row.position + 1 }), next.labels.isEmpty,
            let outcome = WrappedDigits(count: wanted, sums: RowSums(template: template, cells: template.cells))
-               .read(heads: row.regionText.flatMap(TablePlacement.words), tails: next.regionText.flatMap(TablePlacement.words)) {
+               .read(heads: row.regionText.flatMap(CellValue.words), tails: next.regionText.flatMap(CellValue.words)) {
             for extra in dataRows.dropFirst() where extra.position != next.position {
                 unmatched(extra, label: extra.regionText.joined(separator: " "))
             }
@@ -197,11 +197,6 @@ struct TablePlacement {
             }
         }
         reportRealigned(at: row.location)
-    }
-
-    /// A cell's words: a cell may hold several numbers a converter ran together.
-    private static func words(_ text: String) -> [String] {
-        LabelKey.halfWidth(text).split { $0.unicodeScalars.first?.isSpace ?? false }.map(String.init)
     }
 
     // MARK: Rows read from text forms (aligned columns, flattened cells)

@@ -48,11 +48,12 @@ public struct TableRepair: Sendable {
         let table = SourceTable(rows: Array(pieces[..<used].joined()), location: location)
         func plain(_ rows: [SourceRow]) -> String { LabelKey.plain(rows.flatMap(\.cells).map(\.text).joined(separator: "\n")) }
         guard let (recognised, _) = recognise(text: plain(table.rows)) else { return nil }
-        let editions = templates.filter { $0.key == recognised.key }
+        // Per edition of the table, its reading by row sums; none for a table without them.
+        let recoveries = templates.filter { $0.key == recognised.key }.compactMap(RowStreamRecovery.init)
         func reassembled(_ how: String) -> Diagnostic {
             Diagnostic(.info, "table.reassembled", "\(recognised.name)被拆成 \(used) 段（小表格和单独的行），\(how)", at: location)
         }
-        guard editions.contains(where: { RowStreamRecovery(template: $0) != nil }) else {
+        guard !recoveries.isEmpty else {
             // A piece that is another standard table on its own: these are several tables, not one. (The
             // division below needs no such test: another table's numbers would not divide.)
             guard !pieces[..<used].contains(where: { piece in
@@ -65,9 +66,7 @@ public struct TableRepair: Sendable {
         }
         guard let numbers = RowStreamRecovery.numbers(in: table.rows) else { return nil }
         // The editions' tables differ in rows, so the division also tells the edition.
-        let divided = editions.compactMap { template in
-            RowStreamRecovery(template: template)?.recover(numbers).map { (template, $0) }
-        }
+        let divided = recoveries.compactMap { recovery in recovery.recover(numbers).map { (recovery.template, $0) } }
         guard let (template, outcomes) = divided.count == 1 ? divided.first
                 : divided.first(where: { $0.0.editions == recognised.editions }) else { return nil }
         // Rows are taken by count, not by label: a row the template lacks (an organ's own 其中 row)

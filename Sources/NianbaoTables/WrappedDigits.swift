@@ -16,7 +16,8 @@ struct WrappedDigits {
     /// the readings) where several do or the line keeps them without its tails. Nil where no choice
     /// keeps them, there are too many, or a word is not digits: the next line is then no tails.
     func read(heads: [String], tails: [String]) -> NumberSplitter.Outcome? {
-        guard heads.count == count, !tails.isEmpty, tails.count <= count, (heads + tails).allSatisfy(WrappedDigits.isDigits),
+        guard heads.count == count, !tails.isEmpty, tails.count <= count, heads.allSatisfy(CellValue.isCount),
+              tails.allSatisfy(CellValue.isDigits),
               WrappedDigits.choices(heads.count, tails.count) <= budget else { return nil }
         let found = readings(heads: heads, tails: tails)
         let untailed = heads.map { Double($0) }
@@ -35,14 +36,13 @@ struct WrappedDigits {
             if chosen.count == tails.count {
                 var words = heads
                 for (index, tail) in zip(chosen, tails) { words[index] += tail }
-                // A 0 with digits after it is no number a table writes.
-                guard !chosen.contains(where: { heads[$0] == "0" }) else { return }
                 let values = words.map { Double($0) }
                 if sums.hold(values) { found.append(values.map { $0 ?? 0 }) }
                 return
             }
-            // Leave room for the tails still to place.
-            for index in next...(heads.count - (tails.count - chosen.count)) {
+            // Leave room for the tails still to place; a 0 takes none (0 with digits after it is no
+            // number a table writes).
+            for index in next...(heads.count - (tails.count - chosen.count)) where heads[index] != "0" {
                 chosen.append(index)
                 choose(from: index + 1)
                 chosen.removeLast()
@@ -50,10 +50,6 @@ struct WrappedDigits {
         }
         choose(from: 0)
         return found
-    }
-
-    private static func isDigits(_ word: String) -> Bool {
-        !word.isEmpty && word.utf8.count <= 9 && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// n choose k, stopping early once past any budget.

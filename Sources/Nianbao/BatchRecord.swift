@@ -42,16 +42,6 @@ struct BatchRecord: Equatable {
         guard status != .error, let chain else { return nil }
         return ChainEntry(path: path, organ: organ, year: year, tables: chain)
     }
-
-    /// The report's tables cut to the rows the chain across years reads, without grids.
-    static func chainTables(_ report: Report) -> [StandardTable] {
-        report.tables.map { table in
-            var cut = table
-            cut.grid = nil
-            cut.values?.rows.removeAll { !ChainEntry.rows.contains($0.key) }
-            return cut
-        }
-    }
 }
 
 /// The record as a file: a first line naming the form, then one line per part, each led by a tag

@@ -127,7 +127,8 @@ public final class BatchRunner: @unchecked Sendable {
         } else {
             let files = BatchSummaryFiles(options, temporary: temporary)
             try files.write(inputs, folder: folder, resumed: queue.resumed,
-                            chained: chainProblems(queue.chainEntries), read: readRecord, into: &summary)
+                            chained: chainProblems(queue.chainEntries), read: { self.readRecord($0)?.record },
+                            into: &summary)
             try? manifest.made(summary, options: options).write(to: state, temporary: temporary)
         }
         try? FileManager.default.removeItem(at: temporary)
@@ -218,17 +219,16 @@ public final class BatchRunner: @unchecked Sendable {
     /// Converts one input (or, resuming, finds it done) and keeps its record.
     private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, InputOutcome) {
         let file = stamp(relative)
-        let earlier = options.resume ? readRecordBytes(relative) : nil
+        let earlier = options.resume ? readRecord(relative) : nil
         if options.resume, earlier == nil {
             // A record 0.2.0 wrote (JSON, beside where this one goes) is not read: the input is converted again.
             unlink(recordURL(relative).deletingPathExtension().appendingPathExtension("json").path)
         }
-        if let earlier, let old = BatchRecord(bytes: earlier), old.path == relative, old.status != .error,
-           old.size == file.size, old.modified == file.modified,
+        if let old = earlier?.record, old.status != .error, old.size == file.size, old.modified == file.modified,
            Set(options.formats.map(\.rawValue)).isSubset(of: old.formats), outputsPresent(relative) {
             return (old, .resumed)
         }
-        func outcome(_ written: [UInt8]?) -> InputOutcome { written != nil && written == earlier ? .unchanged : .converted }
+        func outcome(_ written: [UInt8]?) -> InputOutcome { written != nil && written == earlier?.bytes ? .unchanged : .converted }
         guard case .processes(_, let timeout) = options.workers, let worker else {
             let (record, written) = convert(relative, stamp: file)
             return (record, outcome(written))
@@ -236,9 +236,7 @@ public final class BatchRunner: @unchecked Sendable {
         let record: BatchRecord
         switch worker.convert(relative) {
         case .done:
-            if let written = readRecordBytes(relative), let record = BatchRecord(bytes: written), record.path == relative {
-                return (record, outcome(written))
-            }
+            if let (record, written) = readRecord(relative) { return (record, outcome(written)) }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
             let error = ReaderError.timedOut(seconds: timeout)
@@ -277,8 +275,7 @@ public final class BatchRunner: @unchecked Sendable {
             record.warnings = report.diagnostics.filter { $0.severity == .warning }.count
             record.problems = report.problems(failingAt: options.failOn).map(ProblemList.record)
             record.status = record.problems.isEmpty ? .ok : .problems
-            record.chain = ChainEntry(path: relative, organ: record.organ, year: record.year,
-                                      chain: BatchRecord.chainTables(report)).tables
+            record.chain = ChainEntry.tables(of: report)
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide
             try writeOutputs(report, wide: wide, relative, into: files)
@@ -339,13 +336,12 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    private func readRecordBytes(_ relative: String) -> [UInt8]? {
-        (try? Data(contentsOf: recordURL(relative))).map { [UInt8]($0) }
-    }
-
-    private func readRecord(_ relative: String) -> BatchRecord? {
-        guard let bytes = readRecordBytes(relative), let record = BatchRecord(bytes: bytes), record.path == relative else { return nil }
-        return record
+    /// The input's record, and its bytes as they are on disk; nil for none, or one that is not this input's.
+    private func readRecord(_ relative: String) -> (record: BatchRecord, bytes: [UInt8])? {
+        guard let data = try? Data(contentsOf: recordURL(relative)) else { return nil }
+        let bytes = [UInt8](data)
+        guard let record = BatchRecord(bytes: bytes), record.path == relative else { return nil }
+        return (record, bytes)
     }
 
     // MARK: Summaries

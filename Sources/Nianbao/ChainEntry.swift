@@ -29,7 +29,25 @@ struct ChainEntry: Sendable {
     }
 
     init(path: String, organ: String?, year: Int?, chain: [StandardTable]) {
-        self.init(path: path, organ: organ, year: year, tables: chain.map { table in
+        self.init(path: path, organ: organ, year: year, tables: ChainEntry.tables(chain))
+    }
+
+    /// What an entry keeps of the report's tables.
+    static func tables(of report: Report) -> [Table] { tables(chainTables(report)) }
+
+    /// The report's tables cut to the rows the chain across years reads, without grids.
+    static func chainTables(_ report: Report) -> [StandardTable] {
+        report.tables.map { table in
+            var cut = table
+            cut.grid = nil
+            cut.values?.rows.removeAll { !rows.contains($0.key) }
+            return cut
+        }
+    }
+
+    /// Cut tables kept compact where their rows are the template's chain rows in its order.
+    private static func tables(_ chain: [StandardTable]) -> [Table] {
+        chain.map { table in
             guard table.present, let values = table.values else {
                 return .compact(key: table.key, present: table.present, edition: table.edition, values: nil, unresolved: [])
             }
@@ -39,7 +57,7 @@ struct ChainEntry: Sendable {
             let cells = values.rows.flatMap(\.cells)
             return .compact(key: table.key, present: true, edition: table.edition, values: cells.map(\.value),
                             unresolved: cells.map(\.unresolved))
-        })
+        }
     }
 
     private static func chainRows(_ key: String, edition: String?) -> [RowTemplate] {

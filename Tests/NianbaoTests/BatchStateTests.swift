@@ -130,6 +130,22 @@ import Testing
         #expect(lines.count == samples.count + 1)
     }
 
+    @Test func aRunThatStopsAfterChangingARecordLeavesNoManifest() throws {
+        let fm = FileManager.default
+        let (input, output, cleanUp) = try batchOfOneSample()
+        defer { cleanUp() }
+        let manifest = output.appendingPathComponent(".nianbao/summaries")
+        #expect(fm.fileExists(atPath: manifest.path))
+        // The input changes, and summary.csv cannot be put in place: the run stops after the record changed.
+        try Data(contentsOf: Paths.files(in: Paths.samples, ending: "")[1]).write(to: input.appendingPathComponent("a.txt"))
+        let summaryFile = output.appendingPathComponent("summary.csv")
+        try fm.removeItem(at: summaryFile)
+        try fm.createDirectory(at: summaryFile.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try batch(input, output, resume: true) }
+        // Kept, the manifest would speak for closing files made from the record before.
+        #expect(!fm.fileExists(atPath: manifest.path))
+    }
+
     @Test func aRunTakesTheManifestAwayBeforeItChangesARecord() throws {
         let fm = FileManager.default
         let (input, output, cleanUp) = try batchOfOneSample()

@@ -10,7 +10,7 @@ import Testing
                       "editions/merged-blanks.docx", "forms/dense.cutoff.txt"])
     func theRebuiltChainIsTheRecordsChain(_ name: String) throws {
         let report = try Converter().convert(file: Paths.root.appendingPathComponent("Tests/Fixtures/" + name).path)
-        let chain = BatchRecord.chainTables(report)
+        let chain = ChainEntry.chainTables(report)
         let entry = ChainEntry(path: name, organ: report.meta.organ, year: report.meta.year, chain: chain)
         #expect(entry.tables.allSatisfy { if case .compact = $0 { true } else { false } }, "kept whole")
         // YearChain reads no locations, so the entry keeps none.

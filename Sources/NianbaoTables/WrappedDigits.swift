@@ -36,8 +36,9 @@ struct WrappedDigits {
             if chosen.count == tails.count {
                 var words = heads
                 for (index, tail) in zip(chosen, tails) { words[index] += tail }
-                let values = words.map { Double($0) }
-                if sums.hold(values) { found.append(values.map { $0 ?? 0 }) }
+                // Every word is digits, so every one reads as a number.
+                let values = words.compactMap { Double($0) }
+                if sums.hold(values.map(Optional.init)) { found.append(values) }
                 return
             }
             // Leave room for the tails still to place; a 0 takes none (0 with digits after it is no

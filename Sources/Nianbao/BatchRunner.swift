@@ -310,12 +310,14 @@ public final class BatchRunner: @unchecked Sendable {
 
     private func writeOutputs(_ report: Report, wide: [String], _ relative: String, into files: StagedFiles) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
-        let long = ([ReportCSV.longHeader] + ReportCSV.longRecords(report)).map(CSVFormat.record).joined()
+        var long: [UInt8] = []
+        CSVFormat.append(ReportCSV.longHeader, to: &long)
+        long += ReportCSV.longCSV(report)
         for format in options.formats where format != .ndjson {
             let data: Data
             switch format {
             case .json: data = Data(ReportJSON.line(report))
-            case .csv: data = Data((bom + long).utf8)
+            case .csv: data = Data(bom.utf8) + Data(long)
             case .csvWide: data = Data((bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)).utf8)
             case .text: data = Data(ReportText.text(report).utf8)
             case .xlsx: data = Data(try ReportWorkbook.single(report, failOn: options.failOn).xlsx())
@@ -329,7 +331,7 @@ public final class BatchRunner: @unchecked Sendable {
         // The parts all.csv and all.ndjson are made of, where the outputs asked for do not hold them.
         let parts = BatchSummaryFiles.parts(options, relative)
         if !options.formats.contains(.csv) {
-            try files.add(Data(long.utf8), for: parts.csv)
+            try files.add(Data(long), for: parts.csv)
         }
         if options.formats.contains(.ndjson) {
             try files.add(Data(ReportJSON.line(report, pretty: false)), for: parts.ndjson)

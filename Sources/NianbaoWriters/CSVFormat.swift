@@ -8,25 +8,55 @@ public enum CSVFormat {
 
     /// One record, CRLF included.
     public static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        append(fields, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func field(_ raw: String) -> String {
-        let value = neutralised(raw)
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || value.first == " " || value.last == " "
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    /// One record, CRLF included, appended as UTF-8: records made as Strings and joined cost more
+    /// than the rest of writing a report's long CSV.
+    public static func append(_ fields: [String], to out: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            append(field: field, to: &out)
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    // Bytes, not Characters: a Character comparison costs a Unicode comparison per Chinese
+    // character, and none of these bytes occurs inside another character's UTF-8.
+    /// One field, quoted and neutralised as needed, with no separator.
+    public static func append(field raw: String, to out: inout [UInt8]) {
+        var value = neutralised(raw)
+        let edgeSpace = (value.utf8.first == UInt8(ascii: " ") && value.first == " ")
+            || (value.utf8.last == UInt8(ascii: " ") && value.last == " ")
+        value.withUTF8 { bytes in
+            let needsQuotes = edgeSpace || bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                out.append(byte)
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
     }
 
     /// A text beginning with = + - @ tab or CR is a formula to Excel and LibreOffice (a file named
     /// `=cmd|calc!A1.txt` runs a command there). As OWASP recommends, such text gets a leading `'`,
     /// which the spreadsheet shows as text; a number such as -3 stays a number.
     static func neutralised(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+        guard let first = value.utf8.first, formulaStarts.contains(first),
               !isPlainNumber(value) else { return value }
         return "'" + value
     }
+
+    private static let formulaStarts = Array("=+-@\t\r".utf8)
 
     /// An optional sign, digits, an optional fraction: the numbers the writers put out.
     private static func isPlainNumber(_ text: String) -> Bool {

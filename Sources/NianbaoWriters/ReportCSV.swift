@@ -18,6 +18,26 @@ public enum ReportCSV {
         }
     }
 
+    /// The long form's lines as CSV, header excluded.
+    /// Written without making `longRecords` first: its arrays of strings cost more than the bytes.
+    public static func longCSV(_ report: Report) -> [UInt8] {
+        var prefix: [UInt8] = []
+        for field in identity(report) {
+            CSVFormat.append(field: field, to: &prefix)
+            prefix.append(UInt8(ascii: ","))
+        }
+        var out: [UInt8] = []
+        for table in report.tables {
+            for row in table.values?.rows ?? [] {
+                for cell in row.cells {
+                    out += prefix
+                    CSVFormat.append([table.key, row.key, cell.key, cell.value.map(numberText) ?? "", row.label, cell.label], to: &out)
+                }
+            }
+        }
+        return out
+    }
+
     /// Count columns that close the wide line's first part.
     public static let countColumns = ["checks_passed", "checks_failed", "checks_skipped",
                                       "diagnostics_error", "diagnostics_warning", "diagnostics_info"]
@@ -35,18 +55,24 @@ public enum ReportCSV {
         return ["source", "organ", "year"] + current + countColumns + older
     }()
 
+    /// Where each column of the wide form is.
+    private static let wideColumn = Dictionary(uniqueKeysWithValues: wideHeader.enumerated().map { ($1, $0) })
+
     /// The report's wide line; values the report does not have are empty.
     public static func wideRecord(_ report: Report) -> [String] {
-        var values: [String: String] = [:]
+        var line = identity(report) + Array(repeating: "", count: wideHeader.count - 3)
         for table in report.tables {
             for row in table.values?.rows ?? [] {
-                for cell in row.cells { values["\(table.key).\(row.key).\(cell.key)"] = cell.value.map(numberText) }
+                for cell in row.cells {
+                    guard let column = wideColumn["\(table.key).\(row.key).\(cell.key)"] else { continue }
+                    line[column] = cell.value.map(numberText) ?? ""
+                }
             }
         }
         let checks = [CheckStatus.pass, .fail, .skipped].map { status in report.checks.filter { $0.status == status }.count }
         let diagnostics = [Severity.error, .warning, .info].map { s in report.diagnostics.filter { $0.severity == s }.count }
-        let counts = Dictionary(uniqueKeysWithValues: zip(countColumns, (checks + diagnostics).map(String.init)))
-        return identity(report) + wideHeader.dropFirst(3).map { counts[$0] ?? values[$0] ?? "" }
+        for (name, count) in zip(countColumns, checks + diagnostics) { line[wideColumn[name]!] = String(count) }
+        return line
     }
 
     private static func identity(_ report: Report) -> [String] {

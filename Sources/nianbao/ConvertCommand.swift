@@ -103,7 +103,7 @@ struct ConvertCommand: ParsableCommand {
             switch to {
             case .json: data = asArray ? Data(ReportJSON.value(report).utf8(pretty: true)) : Data(ReportJSON.line(report))
             case .ndjson: data = Data(ReportJSON.line(report, pretty: false))
-            case .csv: data = Data(ReportCSV.longRecords(report).map(CSVFormat.record).joined().utf8)
+            case .csv: data = Data(ReportCSV.longCSV(report))
             case .csvWide: data = Data(CSVFormat.record(ReportCSV.wideRecord(report)).utf8)
             case .text: data = Data(ReportText.text(report).utf8)
             case .xlsx:

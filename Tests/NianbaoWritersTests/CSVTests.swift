@@ -9,6 +9,16 @@ import Testing
                 "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\" edge\",\r\n")
     }
 
+    @Test func aQuoteOrCommaIsQuotedEvenWithAMarkJoinedToIt() {
+        // "\"\u{301}" is one Character that is not a quote; its bytes still hold one.
+        #expect(CSVFormat.record(["x\"\u{301}", "a,\u{301}", "=1+2", "-3"]) == "\"x\"\"\u{301}\",\"a,\u{301}\",'=1+2,-3\r\n")
+    }
+
+    @Test func theLongCSVIsTheLongRecordsWrittenOut() {
+        let bytes = ReportCSV.longCSV(report())
+        #expect(String(decoding: bytes, as: UTF8.self) == ReportCSV.longRecords(report()).map(CSVFormat.record).joined())
+    }
+
     func report() -> Report {
         var values = TableValues(rows: Template2021.activeDisclosure.rows.map { row in
             RowValues(key: row.key, cells: row.columns.map { ColumnValue(key: $0.key, value: nil, label: $0.label) },

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// The string without leading and trailing white space of any kind (U+00A0, U+3000 and the
     /// zero-width marks scraped text carries included).
@@ -38,13 +44,41 @@ extension String {
         // Native strings are contiguous UTF-8; made so once, they are searched without copying.
         return hay.withUTF8 { hay in
             pattern.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard hay.count >= pattern.count else { return false }
-                for i in 0...(hay.count - pattern.count) where hay[i] == first
-                    && (1..<pattern.count).allSatisfy({ hay[i + $0] == pattern[$0] }) {
-                    return true
+                guard let p = pattern.baseAddress, let last = pattern.last else { return true }
+                guard let h = hay.baseAddress, hay.count >= pattern.count else { return false }
+                // Candidates found by the needle's last byte with memchr: in Chinese text a last
+                // byte (a continuation byte) recurs far less than a lead byte does.
+                var end = pattern.count - 1
+                while end < hay.count {
+                    guard let found = memchr(h + end, Int32(last), hay.count - end) else { return false }
+                    end = h.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(h + end - (pattern.count - 1), p, pattern.count) == 0 { return true }
+                    end += 1
                 }
                 return false
+            }
+        }
+    }
+
+    /// Whether the UTF-8 holds `byte`: libc's memchr over the buffer, where walking the UTF-8 view
+    /// costs several instructions a byte.
+    public func containsUTF8(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether the two have the same UTF-8 bytes: for texts already in one form (label keys), without
+    /// the normalisation String's own equality runs on Chinese text.
+    public func hasSameUTF8(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var (a, b) = (self, other)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x, y, a.count) == 0
             }
         }
     }

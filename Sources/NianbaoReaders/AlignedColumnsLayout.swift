@@ -11,7 +11,8 @@ struct AlignedColumnsLayout: TextTableLayout {
     /// Two words with a gap of two or more spaces between them.
     func claims(_ line: TextLine) -> Bool {
         let body = line.trimmed
-        guard !body.utf8.contains(where: { $0 == 0x09 || $0 == UInt8(ascii: "|") }) else { return false }
+        // Trimming keeps every bar, and may take tabs only from the ends.
+        guard line.bars == 0, line.tabs == 0 || !body.containsUTF8(0x09) else { return false }
         var spaces = 0
         for scalar in body.unicodeScalars {
             if scalar == " " || scalar == "\u{3000}" {

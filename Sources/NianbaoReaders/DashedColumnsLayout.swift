@@ -63,7 +63,7 @@ struct DashedColumnsLayout: TextTableLayout {
 
     /// The display column where each group of dashes starts.
     static func columns(_ line: String) -> [Int] {
-        guard line.utf8.contains(UInt8(ascii: "-")), isRule(line) else { return [] }
+        guard line.containsUTF8(UInt8(ascii: "-")), isRule(line) else { return [] }
         var starts: [Int] = []
         var previous: Character = " "
         var lengths: [Int] = []

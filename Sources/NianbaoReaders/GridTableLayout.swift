@@ -141,7 +141,7 @@ private struct GridBoxes {
     /// Markdown's escapes undone: `\` before ASCII punctuation is that punctuation, and a `\` ending
     /// a line is a line break inside the cell.
     private static func unescaped(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        guard text.containsUTF8(UInt8(ascii: "\\")) else { return text }
         var out = ""
         var escaping = false
         for character in text {

@@ -255,7 +255,7 @@ public struct TextReader: Sendable {
                 return .heading(Heading(text: title, level: level, location: location))
             }
         }
-        let spaced = text.utf8.contains(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
+        let spaced = text.containsUTF8(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
         return .paragraph(Paragraph(text: spaced, location: location))
     }
 

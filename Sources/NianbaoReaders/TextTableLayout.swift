@@ -34,12 +34,12 @@ struct TabSeparatedLayout: TextTableLayout {
 
     // Layouts look at bytes, not characters: their separators are ASCII, and walking characters runs
     // grapheme breaking over every line of every text.
-    func claims(_ line: TextLine) -> Bool { line.text.utf8.contains(0x09) }
+    func claims(_ line: TextLine) -> Bool { line.tabs > 0 }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.filter { !$0.isBlank }.map { line in
-            SourceRow(cells: line.text.split(separator: "\t", omittingEmptySubsequences: false)
-                        .map { SourceCell(String($0).trimmingBlanks()) },
+            SourceRow(cells: line.text.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
+                        .map { SourceCell(String(Substring($0)).trimmingBlanks()) },
                       location: SourceLocation(line: line.number))
         }
     }
@@ -52,14 +52,13 @@ struct PipeSeparatedLayout: TextTableLayout {
 
     /// Two bars, or one at an end of the line (a row of one cell, e.g. a wrapped label).
     func claims(_ line: TextLine) -> Bool {
-        let bars = line.text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) }
-        return bars >= 2 || bars == 1 && (line.trimmed.hasPrefix("|") || line.trimmed.hasSuffix("|"))
+        line.bars >= 2 || line.bars == 1 && (line.trimmed.hasPrefix("|") || line.trimmed.hasSuffix("|"))
     }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.compactMap { line -> SourceRow? in
-            var cells = line.text.split(separator: "|", omittingEmptySubsequences: false)
-                .map { String($0).trimmingBlanks() }
+            var cells = line.text.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+                .map { String(Substring($0)).trimmingBlanks() }
             if line.trimmed.hasPrefix("|") { cells.removeFirst() }
             while cells.last?.isEmpty == true { cells.removeLast() }
             // Markdown's header rule (|---|:--:|) carries no cells.

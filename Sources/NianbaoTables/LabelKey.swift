@@ -67,7 +67,7 @@ public struct LabelKey: Sendable, Hashable {
 
     /// Byte equality: both sides are reductions, already in one form.
     private static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        a.hasSameUTF8(as: b)
     }
 
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay

@@ -21,6 +21,28 @@ import Testing
         #expect(!"元".hasUTF8Suffix("万元"))
     }
 
+    @Test func textIsFoundByItsBytesAnywhereInTheString() {
+        let text = "本机关不掌握相关政府信息，本年度未收到"
+        for needle in ["本机关", "未收到", "政府信息", "", text] { #expect(text.containsText(needle), "\(needle)") }
+        // 关 (E5 85 B3) and 年 (E5 B9 B4) share a lead byte; 度未 is not there as 度收.
+        for needle in ["关年", "度收", text + "。", "x"] { #expect(!text.containsText(needle), "\(needle)") }
+        #expect("aab".containsText("ab"))
+        #expect(!"".containsText("a"))
+        #expect("".containsText(""))
+    }
+
+    @Test func bytesAndWholeTextsCompareAsUTF8() {
+        #expect("a\tb".containsUTF8(0x09))
+        #expect(!"表三".containsUTF8(UInt8(ascii: "-")))
+        #expect(!"".containsUTF8(0))
+        #expect("予以公开".hasSameUTF8(as: "予以公开"))
+        #expect(!"予以公开".hasSameUTF8(as: "予以公"))
+        #expect(!"予以公开".hasSameUTF8(as: "部分公开"))
+        #expect("".hasSameUTF8(as: ""))
+        // é composed and decomposed are equal Strings but not the same bytes.
+        #expect(!"\u{E9}".hasSameUTF8(as: "e\u{301}"))
+    }
+
     @Test func characterLimitsCountCharactersNotBytes() {
         #expect(!String(repeating: "年", count: 40).hasMoreCharacters(than: 40))
         #expect(String(repeating: "年", count: 41).hasMoreCharacters(than: 40))

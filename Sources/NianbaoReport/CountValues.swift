@@ -13,11 +13,14 @@ struct CountValues: ReportCheck {
                 return [Check(id: Self.id, scope: table.key, status: .skipped,
                               message: "\(table.name)：该表未能读取，无法核对数值", subject: Subject(table: table.name))]
             }
-            let template = Edition.template(table.key, edition: table.edition)
+            // Each row's columns found once by key, not searched for again at every cell.
+            let columnsByRow = Dictionary((Edition.template(table.key, edition: table.edition)?.rows ?? []).map { ($0.key, $0.columns) },
+                                          uniquingKeysWith: { first, _ in first })
             let failures = values.rows.flatMap { row in
-                row.cells.compactMap { cell -> Check? in
+                let columns = columnsByRow[row.key] ?? []
+                return row.cells.compactMap { cell -> Check? in
                     guard let value = cell.value else { return nil }
-                    let column = template?.rows.first { $0.key == row.key }?.columns.first { $0.key == cell.key }
+                    let column = columns.first { $0.key == cell.key }
                     let unit = column?.unit
                     let problem: String
                     if value < 0, column?.signed != true {

@@ -37,22 +37,22 @@ public struct LabelKey: Sendable, Hashable {
     /// A label cut short (wrapped, truncated) or one with extra words matches when the shorter has
     /// at least `minimumPrefix` characters.
     public func matches(_ other: LabelKey, minimumPrefix: Int = 4) -> Bool {
-        if let a = marker, let b = other.marker, !LabelKey.same(a, b) { return false }
+        if let a = marker, let b = other.marker, !a.hasSameUTF8(as: b) { return false }
         let (short, long) = length < other.length ? (self, other) : (other, self)
-        if short.length == long.length { return short.length > 0 && LabelKey.same(text, other.text) }
+        if short.length == long.length { return short.length > 0 && text.hasSameUTF8(as: other.text) }
         return short.length >= minimumPrefix && long.text.utf8.starts(with: short.text.utf8)
     }
 
     /// Whether the two have the same words, whatever their markers.
     public func hasSameWords(as other: LabelKey) -> Bool {
-        length == other.length && LabelKey.same(text, other.text)
+        length == other.length && text.hasSameUTF8(as: other.text)
     }
 
     public static func == (a: LabelKey, b: LabelKey) -> Bool {
-        guard a.length == b.length, same(a.text, b.text) else { return false }
+        guard a.length == b.length, a.text.hasSameUTF8(as: b.text) else { return false }
         return switch (a.marker, b.marker) {
         case (nil, nil): true
-        case let (x?, y?): same(x, y)
+        case let (x?, y?): x.hasSameUTF8(as: y)
         default: false
         }
     }
@@ -63,11 +63,6 @@ public struct LabelKey: Sendable, Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(self.marker == nil ? 0 : 1)
         marker.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Byte equality: both sides are reductions, already in one form.
-    private static func same(_ a: String, _ b: String) -> Bool {
-        a.hasSameUTF8(as: b)
     }
 
     /// A text as labels are compared: half-width, without white space and punctuation. Markers stay

@@ -23,10 +23,10 @@ public enum CSVFormat {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
-    // Bytes, not Characters: a Character comparison costs a Unicode comparison per Chinese
-    // character, and none of these bytes occurs inside another character's UTF-8.
     /// One field, quoted and neutralised as needed, with no separator.
     public static func append(field raw: String, to out: inout [UInt8]) {
+        // Bytes, not Characters: a Character comparison costs a Unicode comparison per Chinese
+        // character, and none of these bytes occurs inside another character's UTF-8.
         var value = neutralised(raw)
         let edgeSpace = (value.utf8.first == UInt8(ascii: " ") && value.first == " ")
             || (value.utf8.last == UInt8(ascii: " ") && value.last == " ")

@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["NianbaoModel", "NianbaoReaders", "NianbaoTables", "NianbaoReport", "NianbaoWriters"]),
         .target(
             name: "NianbaoServer",
-            dependencies: ["Nianbao", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["Nianbao", "NianbaoModel", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             resources: [.embedInCode("Resources/page.html")]),
         .executableTarget(

@@ -38,25 +38,12 @@ extension String {
 
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes. The standard library's
     /// `contains(_:)` for strings builds a search table on every call, which cost more than the rest
-    /// of reading a long text of short lines; the needles here are a few words.
+    /// of reading a long text of short lines.
     public func containsText(_ needle: String) -> Bool {
         var hay = self, pattern = needle
         // Native strings are contiguous UTF-8; made so once, they are searched without copying.
         return hay.withUTF8 { hay in
-            pattern.withUTF8 { pattern in
-                guard let p = pattern.baseAddress, let last = pattern.last else { return true }
-                guard let h = hay.baseAddress, hay.count >= pattern.count else { return false }
-                // Candidates found by the needle's last byte with memchr: in Chinese text a last
-                // byte (a continuation byte) recurs far less than a lead byte does.
-                var end = pattern.count - 1
-                while end < hay.count {
-                    guard let found = memchr(h + end, Int32(last), hay.count - end) else { return false }
-                    end = h.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(h + end - (pattern.count - 1), p, pattern.count) == 0 { return true }
-                    end += 1
-                }
-                return false
-            }
+            pattern.withUTF8 { pattern in firstOffset(of: pattern, in: hay) != nil }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoModel
 
 /// The files of a `multipart/form-data` body (RFC 7578): each part with a filename, named as the
 /// browser sent it. Fields without a filename are not files and are left out.
@@ -77,20 +78,11 @@ struct MultipartForm {
         return nil
     }
 
-    /// The offset of `needle` in `haystack` at or after `start`: memchr for its first byte, then a compare.
+    /// The offset of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start <= haystack.count - needle.count else { return nil }
-        return haystack.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            var at = start
-            let last = haystack.count - needle.count
-            while at <= last {
-                guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + offset, needle, needle.count) == 0 { return offset }
-                at = offset + 1
-            }
-            return nil
+        guard !needle.isEmpty else { return nil }
+        return needle.withUnsafeBufferPointer { needle in
+            haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0, from: start) }
         }
     }
 }

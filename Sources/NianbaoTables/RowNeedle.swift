@@ -23,7 +23,7 @@ struct RowNeedle {
         }.first
     }
 
-    /// Whether `plain` holds the row's label: `find` without the range, searched byte by byte, which
+    /// Whether `plain` holds the row's label: `find` without the range, searched as bytes, which
     /// recognising a text table asks for every row of every template.
     func occurs(in plain: String, withMarker: Bool) -> Bool {
         forms.contains { form in

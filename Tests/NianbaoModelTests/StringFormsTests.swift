@@ -31,6 +31,14 @@ import Testing
         #expect("".containsText(""))
     }
 
+    @Test func bytesAreFoundFromAnOffset() {
+        let hay = Array("--b\r\n--b\r\n".utf8), needle = Array("--b".utf8)
+        let found = needle.withUnsafeBufferPointer { n in hay.withUnsafeBufferPointer { h in
+            [0, 1, 5, 6].map { firstOffset(of: n, in: h, from: $0) }
+        } }
+        #expect(found == [0, 5, 5, nil])
+    }
+
     @Test func bytesAndWholeTextsCompareAsUTF8() {
         #expect("a\tb".containsUTF8(0x09))
         #expect(!"表三".containsUTF8(UInt8(ascii: "-")))

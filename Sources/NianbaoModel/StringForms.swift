@@ -60,12 +60,17 @@ extension String {
     /// Whether the two have the same UTF-8 bytes: for texts already in one form (label keys), without
     /// the normalisation String's own equality runs on Chinese text.
     public func hasSameUTF8(as other: String) -> Bool {
-        guard utf8.count == other.utf8.count else { return false }
-        var (a, b) = (self, other)
+        utf8.count == other.utf8.count && hasUTF8Prefix(other)
+    }
+
+    /// Whether the string's UTF-8 bytes begin with `prefix`'s, compared as bytes like `hasSameUTF8`.
+    public func hasUTF8Prefix(_ prefix: String) -> Bool {
+        guard utf8.count >= prefix.utf8.count else { return false }
+        var (a, b) = (self, prefix)
         return a.withUTF8 { a in
             b.withUTF8 { b in
                 guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x, y, a.count) == 0
+                return memcmp(x, y, b.count) == 0
             }
         }
     }

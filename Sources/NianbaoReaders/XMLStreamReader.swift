@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// Bounds on an XML part.
 public struct XMLLimits: Sendable {
     /// Deepest element nesting accepted.
@@ -8,138 +6,67 @@ public struct XMLLimits: Sendable {
     public init() {}
 }
 
-/// A forward-only XML reader over libxml2's xmlTextReader, set up for untrusted input: no DTD,
-/// no entity substitution, no network. The only place that touches libxml2's reader pointers.
+/// A forward-only reader over an XML part's nodes, as libxml2's xmlTextReader offered them: the
+/// readers walk with it and skip what they do not need.
 final class XMLStreamReader {
-    enum NodeType: Int32 {
-        case element = 1, text = 3, cdata = 4, entityReference = 5, documentType = 10,
-             whitespace = 13, significantWhitespace = 14, endElement = 15, other = -1
+    typealias NodeType = XMLNodeList.NodeType
+
+    private let list: XMLNodeList
+    /// The node `read` stands on, and the one it moves to next.
+    private var current = -1
+    private var next = 0
+
+    /// A reader of `bytes` that keeps only the attributes named in `attributes` (all when nil).
+    init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits(), attributes: Set<String>? = nil) throws(ReaderError) {
+        list = try XMLNodeList(parsing: bytes, part: part, limits: limits, attributes: attributes)
     }
-
-    /// Collects libxml2's error messages instead of letting it print them.
-    private final class ErrorSink {
-        var message: String?
-    }
-
-    private static let initialised: Void = xmlInitParser()
-
-    private let reader: xmlTextReaderPtr
-    private let buffer: UnsafeMutableBufferPointer<CChar>
-    private let sink = ErrorSink()
-    private let part: String
-    private let limits: XMLLimits
-    /// Element and namespace names by their pointer: libxml2 interns names in its dictionary for as
-    /// long as the reader lives, so a name is made into a String once, not once per node. A part has
-    /// a few dozen names: one of 256 slots chosen by the pointer finds one without the hashing a
-    /// dictionary lookup did twice for every node. A name that lost its slot is made again.
-    private var names = [(pointer: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 256)
-
-    init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits()) throws(ReaderError) {
-        _ = XMLStreamReader.initialised
-        nianbao_silence_generic_errors()
-        self.part = part
-        self.limits = limits
-        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
-        bytes.withUnsafeBytes { source in
-            if let base = source.baseAddress { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base, byteCount: source.count) }
-        }
-        self.buffer = buffer
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(bytes.count), part, nil, options) else {
-            buffer.deallocate()
-            throw .unreadable("\(part) 无法解析", "cannot start the XML parser")
-        }
-        self.reader = reader
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLStreamReader.collect, context)
-        // Encoding and I/O errors bypass the reader's handler and would be printed; libxml2 keeps
-        // this one per thread, and a reader is used on one thread.
-        xmlSetStructuredErrorFunc(context, XMLStreamReader.collect)
-    }
-
-    deinit {
-        xmlSetStructuredErrorFunc(nil, nil)
-        xmlFreeTextReader(reader)
-        buffer.deallocate()
-    }
-
-    private static let collect: xmlStructuredErrorFunc = { context, error in
-        guard let context, let error, let text = error.pointee.message else { return }
-        let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-        if sink.message == nil {
-            sink.message = String(cString: text).trimmingBlanks() + " (line \(error.pointee.line))"
-        }
-    }
-
-    /// The result of the move `skipSubtree` made to the node after a subtree, for the next `read`
-    /// to stand on instead of moving.
-    private var skipped: Int32?
 
     /// Moves to the next node; false at the end of the document.
     func read() throws(ReaderError) -> Bool {
-        let result = skipped ?? xmlTextReaderRead(reader)
-        skipped = nil
-        if result < 0 { throw failure() }
-        guard result == 1 else { return false }
-        if nodeType == .documentType {
-            throw .unreadable("\(part) 含有 DTD 声明，出于安全原因拒绝读取", "DTDs are not accepted")
-        }
-        if nodeType == .entityReference {
-            throw .unreadable("\(part) 含有实体引用，出于安全原因拒绝读取", "entity references are not accepted")
-        }
-        if depth > limits.depth {
-            throw .unreadable("\(part) 嵌套超过 \(limits.depth) 层", "nesting deeper than \(limits.depth)")
-        }
+        guard next < list.nodes.count else { return false }
+        current = next
+        next += 1
         return true
     }
 
-    /// Skips the children of the current element: the next `read` gives the node after it. libxml2
-    /// walks the subtree itself; walked here node by node, styles' run properties cost a tenth of
-    /// reading a document.
+    /// Skips the children of the current element: the next `read` gives the node after it.
     func skipSubtree() throws(ReaderError) {
         guard nodeType == .element, !isEmptyElement else { return }
-        skipped = xmlTextReaderNext(reader)
+        next = Int(list.nodes[current].after)
     }
 
-    var nodeType: NodeType { NodeType(rawValue: xmlTextReaderNodeType(reader)) ?? .other }
-    var depth: Int { Int(xmlTextReaderDepth(reader)) }
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-    var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
-    var namespaceURI: String { interned(xmlTextReaderConstNamespaceUri(reader)) }
+    var nodeType: NodeType { list.nodes[current].type }
+    var depth: Int { Int(list.nodes[current].depth) }
+    var isEmptyElement: Bool { list.nodes[current].isEmpty }
+    var localName: String { list.name(list.nodes[current].name) }
+    var namespaceURI: String { list.name(list.nodes[current].namespace) }
+    /// The current node's local name and namespace as numbers, the same for the same name
+    /// throughout the part.
+    var localNameID: Int32 { list.nodes[current].name }
+    var namespaceID: Int32 { list.nodes[current].namespace }
 
-    private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        // The top bits of a multiplicative hash: dictionary names lie packed, a few bytes apart.
-        let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if names[slot].pointer == pointer { return names[slot].name }
-        let name = String(cString: pointer)
-        names[slot] = (pointer, name)
-        return name
-    }
-    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+    /// The name a number stands for.
+    func name(id: Int32) -> String { list.name(id) }
+
+    /// The character data of the current node.
+    var value: String { list.string(list.nodes[current].start, list.nodes[current].count) }
 
     /// The value of an attribute without a namespace.
     func attribute(_ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
+        attribute { !$0.isPrefixed && list.name($0.name) == name }
     }
 
     /// The value of an attribute of the current element.
     func attribute(_ localName: String, namespace: String) -> String? {
-        guard xmlTextReaderMoveToAttributeNs(reader, localName, namespace) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return xmlTextReaderConstValue(reader).map { String(cString: $0) }
+        attribute { $0.namespace >= 0 && list.name($0.name) == localName && list.names[Int($0.namespace)] == namespace }
     }
 
-    private func failure() -> ReaderError {
-        if sink.message?.contains("Excessive depth") == true {
-            // libxml2's own bound on nesting, the same as ours by default.
-            return .unreadable("\(part) 嵌套过深", "nesting deeper than the XML parser accepts")
+    private func attribute(where matches: (XMLNodeList.Attribute) -> Bool) -> String? {
+        let node = list.nodes[current]
+        guard node.type == .element else { return nil }
+        for attribute in list.attributes[Int(node.start)..<Int(node.start + node.count)] where matches(attribute) {
+            return list.string(attribute.start, attribute.count)
         }
-        if sink.message?.contains("entity") == true {
-            return .unreadable("\(part) 含有实体声明，出于安全原因拒绝读取", "entity declarations are not accepted: \(sink.message!)")
-        }
-        return .unreadable("\(part) 不是格式正确的 XML", "malformed XML: \(sink.message ?? "parse error")")
+        return nil
     }
 }

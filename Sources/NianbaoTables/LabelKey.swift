@@ -40,7 +40,7 @@ public struct LabelKey: Sendable, Hashable {
         if let a = marker, let b = other.marker, !a.hasSameUTF8(as: b) { return false }
         let (short, long) = length < other.length ? (self, other) : (other, self)
         if short.length == long.length { return short.length > 0 && text.hasSameUTF8(as: other.text) }
-        return short.length >= minimumPrefix && long.text.utf8.starts(with: short.text.utf8)
+        return short.length >= minimumPrefix && long.text.hasUTF8Prefix(short.text)
     }
 
     /// Whether the two have the same words, whatever their markers.

@@ -42,87 +42,101 @@ struct DocxBodyWalker {
         self.relationships = relationships
     }
 
-    /// Elements whose whole content is not document text.
-    private static let skipped: Set<String> = [
-        "del", "moveFrom", "delText", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "pPrChange", "rPrChange",
-        "sectPr", "tblPrChange", "trPrChange", "tcPrChange", "tabs", "tblGrid", "tblPr", "numberingChange",
-    ]
+    /// The elements the walk acts on, of every namespace it reads.
+    private enum Element: String {
+        // w: elements whose whole content is not document text.
+        case del, moveFrom, delText, instrText, delInstrText, sdtPr, sdtEndPr, pPrChange, rPrChange,
+             sectPr, tblPrChange, trPrChange, tcPrChange, tabs, tblGrid, tblPr, numberingChange
+        case p, pStyle, outlineLvl, numId, ilvl, r, pPr, rPr, t, tab, ptab, br, cr, noBreakHyphen, sym,
+             tbl, tr, gridBefore, tc, gridSpan, vMerge, hMerge, vanish
+        case fallback = "Fallback", blip, imagedata
+
+        var isSkipped: Bool {
+            switch self {
+            case .del, .moveFrom, .delText, .instrText, .delInstrText, .sdtPr, .sdtEndPr, .pPrChange, .rPrChange,
+                 .sectPr, .tblPrChange, .trPrChange, .tcPrChange, .tabs, .tblGrid, .tblPr, .numberingChange: true
+            default: false
+            }
+        }
+    }
+
+    private var names = OOXMLNames<Element>()
+    /// The attributes the walk reads (w:val, w:char, r:embed, r:link, r:id); the parse keeps no others.
+    static let attributes: Set<String> = ["val", "char", "embed", "link", "id"]
 
     mutating func walk() throws(ReaderError) -> [Block] {
         while try reader.read() {
             switch reader.nodeType {
             case .element: try start()
             case .endElement: end()
-            case .text, .cdata, .significantWhitespace, .whitespace:
+            case .text, .cdata:
                 if inText { append(reader.value) }
-            default: break
             }
         }
         return blocks
     }
 
     private mutating func start() throws(ReaderError) {
-        let namespace = reader.namespaceURI
-        let name = reader.localName
-        if namespace == OOXML.markupCompatibility {
+        guard let namespace = names.namespace(reader), let name = names.element(reader) else { return }
+        if namespace == .markupCompatibility {
             // Of an mc:AlternateContent, the first choice is read; the fallback repeats it.
-            if name == "Fallback" { try reader.skipSubtree() }
+            if name == .fallback { try reader.skipSubtree() }
             return
         }
-        if OOXML.isDrawing(namespace), name == "blip" {
+        if namespace.isDrawing, name == .blip {
             image(reader.relationshipAttribute("embed") ?? reader.relationshipAttribute("link"))
             return
         }
-        if namespace == OOXML.vml, name == "imagedata" {
+        if namespace == .vml, name == .imagedata {
             image(reader.relationshipAttribute("id"))
             return
         }
-        guard OOXML.isWord(namespace) else { return }
-        if DocxBodyWalker.skipped.contains(name) {
+        guard namespace.isWord else { return }
+        if name.isSkipped {
             try reader.skipSubtree()
             return
         }
         let isEmpty = reader.isEmptyElement
         switch name {
-        case "p":
+        case .p:
             paragraphCount += 1
             paragraphs.append(ParagraphState(location: SourceLocation(part: part, index: paragraphCount)))
             if isEmpty { endParagraph() }
-        case "pStyle": paragraphs.lastSet { $0.style = reader.wordAttribute("val") }
-        case "outlineLvl":
+        case .pStyle: paragraphs.lastSet { $0.style = reader.wordAttribute("val") }
+        case .outlineLvl:
             let level = bounded(0...9, &clampedLevel)
             paragraphs.lastSet { $0.outlineLevel = level }
-        case "numId":
+        case .numId:
             let numId = reader.wordAttribute("val") ?? "0"
             paragraphs.lastSet { $0.numbering = NumberingReference(numId: numId, level: $0.numbering?.level ?? 0) }
-        case "ilvl":
+        case .ilvl:
             let level = bounded(ListNumbers.levels, &clampedLevel) ?? 0
             paragraphs.lastSet { $0.numbering = NumberingReference(numId: $0.numbering?.numId ?? "", level: level) }
-        case "r": hiddenRun = false
-        case "pPr": inParagraphProperties = !isEmpty
-        case "rPr":
+        case .r: hiddenRun = false
+        case .pPr: inParagraphProperties = !isEmpty
+        case .rPr:
             // Only a run's own properties hide its text; a paragraph mark's (inside w:pPr) does not.
             if inParagraphProperties { try reader.skipSubtree() } else if try runPropertiesHide() { hiddenRun = true }
-        case "t": inText = !isEmpty
-        case "tab", "ptab": append("\t")
-        case "br", "cr": append("\n")
-        case "noBreakHyphen": append("-")
-        case "sym":
+        case .t: inText = !isEmpty
+        case .tab, .ptab: append("\t")
+        case .br, .cr: append("\n")
+        case .noBreakHyphen: append("-")
+        case .sym:
             if let code = reader.wordAttribute("char").flatMap({ UInt32($0, radix: 16) }), let scalar = Unicode.Scalar(code) {
                 append(String(Character(scalar)))
             }
-        case "tbl":
+        case .tbl:
             tables.append(DocxTableBuilder(location: SourceLocation(part: part, index: paragraphCount + 1)))
-        case "tr": tables.lastSet { $0.startRow(at: SourceLocation(part: part, index: paragraphCount + 1)) }
-        case "gridBefore":
+        case .tr: tables.lastSet { $0.startRow(at: SourceLocation(part: part, index: paragraphCount + 1)) }
+        case .gridBefore:
             let columns = bounded(0...TableLimits.maximumSpan, &clampedSpan) ?? 0
             tables.lastSet { $0.setGridBefore(columns) }
-        case "tc": tables.lastSet { $0.startCell() }
-        case "gridSpan":
+        case .tc: tables.lastSet { $0.startCell() }
+        case .gridSpan:
             let columns = bounded(1...TableLimits.maximumSpan, &clampedSpan) ?? 1
             tables.lastSet { $0.setGridSpan(columns) }
-        case "vMerge": tables.lastSet { $0.setVerticalMerge(reader.wordAttribute("val")) }
-        case "hMerge": tables.lastSet { $0.setHorizontalMerge(reader.wordAttribute("val")) }
+        case .vMerge: tables.lastSet { $0.setVerticalMerge(reader.wordAttribute("val")) }
+        case .hMerge: tables.lastSet { $0.setHorizontalMerge(reader.wordAttribute("val")) }
         default: break
         }
     }
@@ -140,13 +154,12 @@ struct DocxBodyWalker {
     }
 
     private mutating func end() {
-        guard OOXML.isWord(reader.namespaceURI) else { return }
-        switch reader.localName {
-        case "pPr": inParagraphProperties = false
-        case "t": inText = false
-        case "p": endParagraph()
-        case "tc": tables.lastSet { $0.endCell() }
-        case "tbl":
+        switch names.word(reader) {
+        case .pPr: inParagraphProperties = false
+        case .t: inText = false
+        case .p: endParagraph()
+        case .tc: tables.lastSet { $0.endCell() }
+        case .tbl:
             guard let table = tables.popLast() else { return }
             clampedSpan = clampedSpan || table.clamped
             let block = Block.table(table.build())
@@ -162,16 +175,18 @@ struct DocxBodyWalker {
     }
 
     /// Reads a w:rPr to its end; whether it holds a w:vanish that is on.
-    private func runPropertiesHide() throws(ReaderError) -> Bool {
+    private mutating func runPropertiesHide() throws(ReaderError) -> Bool {
         guard !reader.isEmptyElement else { return false }
         let depth = reader.depth
         var hides = false
         while try reader.read() {
             if reader.nodeType == .endElement, reader.depth == depth { break }
-            if reader.isWordElement("rPrChange") {
+            guard reader.nodeType == .element else { continue }
+            let name = names.word(reader)
+            if name == .rPrChange {
                 // The formatting before a tracked change is not the run's.
                 try reader.skipSubtree()
-            } else if reader.isWordElement("vanish") {
+            } else if name == .vanish {
                 let value = reader.wordAttribute("val") ?? "true"
                 hides = !["0", "false", "off"].contains(value)
             }

@@ -23,48 +23,54 @@ struct DocxNumbering {
     /// Whether numbering.xml stated a start or level out of range (clamped).
     private(set) var clamped = false
 
+    /// The elements of numbering.xml the reader looks at.
+    private enum Element: String {
+        case abstractNum, num, abstractNumId, lvlOverride, startOverride, lvl, start, numFmt, lvlText, suff, pPr, rPr
+    }
+
     init() {}
 
     init(bytes: [UInt8], part: String) throws(ReaderError) {
-        let reader = try XMLStreamReader(bytes: bytes, part: part)
+        let reader = try XMLStreamReader(bytes: bytes, part: part, attributes: ["abstractNumId", "numId", "ilvl", "val"])
         var abstract: String?
         var num: String?
         var level: (index: Int, value: Level)?
         var overrideLevel: Int?
+        var names = OOXMLNames<Element>()
         while try reader.read() {
-            let isWord = OOXML.isWord(reader.namespaceURI)
-            if reader.nodeType == .endElement, isWord {
-                switch reader.localName {
-                case "lvl":
+            let name = names.word(reader)
+            if reader.nodeType == .endElement {
+                switch name {
+                case .lvl:
                     if let abstract, let level { abstractLevels[abstract, default: [:]][level.index] = level.value }
                     level = nil
-                case "abstractNum": abstract = nil
-                case "num": num = nil
-                case "lvlOverride": overrideLevel = nil
+                case .abstractNum: abstract = nil
+                case .num: num = nil
+                case .lvlOverride: overrideLevel = nil
                 default: break
                 }
                 continue
             }
-            guard reader.nodeType == .element, isWord else { continue }
+            guard reader.nodeType == .element, let name else { continue }
             let value = reader.wordAttribute("val")
-            switch reader.localName {
-            case "abstractNum": abstract = reader.wordAttribute("abstractNumId")
-            case "num":
+            switch name {
+            case .abstractNum: abstract = reader.wordAttribute("abstractNumId")
+            case .num:
                 num = reader.wordAttribute("numId")
                 if let num { instances[num] = ("", [:]) }
-            case "abstractNumId": if let num, let value { instances[num]?.abstract = value }
-            case "lvlOverride": overrideLevel = BoundedInteger.parse(reader.wordAttribute("ilvl"), in: ListNumbers.levels, clamped: &clamped)
-            case "startOverride":
+            case .abstractNumId: if let num, let value { instances[num]?.abstract = value }
+            case .lvlOverride: overrideLevel = BoundedInteger.parse(reader.wordAttribute("ilvl"), in: ListNumbers.levels, clamped: &clamped)
+            case .startOverride:
                 if let num, let overrideLevel, let start = BoundedInteger.parse(value, in: ListNumbers.range, clamped: &clamped) {
                     instances[num]?.starts[overrideLevel] = start
                 }
-            case "lvl" where abstract != nil:
+            case .lvl where abstract != nil:
                 level = (BoundedInteger.parse(reader.wordAttribute("ilvl"), in: ListNumbers.levels, clamped: &clamped) ?? 0, Level())
-            case "start": if let start = BoundedInteger.parse(value, in: ListNumbers.range, clamped: &clamped) { level?.value.start = start }
-            case "numFmt": if let value { level?.value.format = value }
-            case "lvlText": if let value { level?.value.text = value }
-            case "suff": if let value { level?.value.suffix = value }
-            case "pPr", "rPr": try reader.skipSubtree()
+            case .start: if let start = BoundedInteger.parse(value, in: ListNumbers.range, clamped: &clamped) { level?.value.start = start }
+            case .numFmt: if let value { level?.value.format = value }
+            case .lvlText: if let value { level?.value.text = value }
+            case .suff: if let value { level?.value.suffix = value }
+            case .pPr, .rPr: try reader.skipSubtree()
             default: break
             }
         }

@@ -24,7 +24,7 @@ public struct DocxReader: Sendable {
             try package.read(part).map { bytes throws(ReaderError) in try DocxNumbering(bytes: bytes, part: part) }
         } ?? DocxNumbering()
         var walker = DocxBodyWalker(
-            reader: try XMLStreamReader(bytes: main, part: package.mainPart, limits: xmlLimits),
+            reader: try XMLStreamReader(bytes: main, part: package.mainPart, limits: xmlLimits, attributes: DocxBodyWalker.attributes),
             part: package.mainPart, styles: styles, numbering: numbering, relationships: package.relationships)
         let blocks = try walker.walk()
         return Document(format: .docx, encoding: "UTF-8", layout: "docx", blocks: blocks,

@@ -9,34 +9,41 @@ struct DocxStyles {
 
     private var styles: [String: Style] = [:]
 
+    /// The elements of styles.xml the reader looks at.
+    private enum Element: String {
+        case style, name, basedOn, outlineLvl, numId, ilvl, rPr, tblPr, trPr, tcPr, tblStylePr
+    }
+
     init() {}
 
     init(bytes: [UInt8], part: String) throws(ReaderError) {
-        let reader = try XMLStreamReader(bytes: bytes, part: part)
+        // Of the attributes, only w:type, w:styleId and w:val are read.
+        let reader = try XMLStreamReader(bytes: bytes, part: part, attributes: ["type", "styleId", "val"])
         var current: (id: String, style: Style)?
         var isParagraphStyle = false
+        var names = OOXMLNames<Element>()
         while try reader.read() {
-            if reader.nodeType == .endElement, reader.localName == "style", OOXML.isWord(reader.namespaceURI) {
+            if reader.nodeType == .endElement, names.word(reader) == .style {
                 if let current, isParagraphStyle { styles[current.id] = current.style }
                 current = nil
                 continue
             }
-            guard reader.nodeType == .element, OOXML.isWord(reader.namespaceURI) else { continue }
-            switch reader.localName {
-            case "style":
+            guard reader.nodeType == .element, let name = names.word(reader) else { continue }
+            switch name {
+            case .style:
                 isParagraphStyle = (reader.wordAttribute("type") ?? "paragraph") == "paragraph"
                 current = reader.wordAttribute("styleId").map { ($0, Style()) }
-            case "name": current?.style.name = reader.wordAttribute("val")
-            case "basedOn": current?.style.basedOn = reader.wordAttribute("val")
-            case "outlineLvl": current?.style.outlineLevel = BoundedInteger.parse(reader.wordAttribute("val"), in: 0...9)
-            case "numId":
+            case .name: current?.style.name = reader.wordAttribute("val")
+            case .basedOn: current?.style.basedOn = reader.wordAttribute("val")
+            case .outlineLvl: current?.style.outlineLevel = BoundedInteger.parse(reader.wordAttribute("val"), in: 0...9)
+            case .numId:
                 let level = current?.style.numbering?.level ?? 0
                 current?.style.numbering = reader.wordAttribute("val").map { NumberingReference(numId: $0, level: level) }
-            case "ilvl":
+            case .ilvl:
                 let numId = current?.style.numbering?.numId ?? ""
                 let level = BoundedInteger.parse(reader.wordAttribute("val"), in: ListNumbers.levels) ?? 0
                 current?.style.numbering = NumberingReference(numId: numId, level: level)
-            case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr":
+            case .rPr, .tblPr, .trPr, .tcPr, .tblStylePr:
                 try reader.skipSubtree()
             default: break
             }

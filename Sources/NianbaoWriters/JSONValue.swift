@@ -32,8 +32,8 @@ public enum JSONValue: Sendable, Equatable {
     // copying each container's items and each string's bytes first, cost most of the conversion.
     private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: JSONValue.append("null", to: &out)
+        case .bool(let b): JSONValue.append(b ? "true" : "false", to: &out)
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
@@ -67,12 +67,24 @@ public enum JSONValue: Sendable, Equatable {
         out.append(bracket)
     }
 
+    /// Enough spaces for any indent a report reaches; a line's indent is copied from it in one piece.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func newline(depth: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
+        var left = 2 * depth
+        while left > 0 {
+            let run = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            left -= run
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Which bytes may need an escape: quotation mark, backslash, controls, and E2 (U+2028 and
+    /// U+2029 begin with it). One load a byte, where a switch compared each byte five times.
+    private static let mayEscape: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
 
     /// A string's bytes between quotes, escaped where JSON needs it. The bytes that need none are
     /// copied in runs: byte by byte, strings with a Chinese quotation mark (whose lead byte, E2, is
@@ -81,32 +93,45 @@ public enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            var copied = 0, i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                let escape: [UInt8]
-                switch byte {
-                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-                case UInt8(ascii: "\n"): escape = Array(#"\n"#.utf8)
-                case UInt8(ascii: "\r"): escape = Array(#"\r"#.utf8)
-                case UInt8(ascii: "\t"): escape = Array(#"\t"#.utf8)
-                case 0..<0x20: escape = Array(#"\u00"#.utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            mayEscape.withUnsafeBufferPointer { mayEscape in
+                var copied = 0, i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    guard mayEscape[Int(byte)] else {
+                        i += 1
+                        continue
+                    }
+                    let isLineSeparator = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80
+                        && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+                    if byte == 0xE2 && !isLineSeparator {
+                        i += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                    switch byte {
+                    case UInt8(ascii: "\""): append(#"\""#, to: &out)
+                    case UInt8(ascii: "\\"): append(#"\\"#, to: &out)
+                    case UInt8(ascii: "\n"): append(#"\n"#, to: &out)
+                    case UInt8(ascii: "\r"): append(#"\r"#, to: &out)
+                    case UInt8(ascii: "\t"): append(#"\t"#, to: &out)
                     // U+2028 and U+2029 end lines in JavaScript; escaped so the output is safe there too.
-                    escape = Array((bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                default:
-                    i += 1
-                    continue
+                    case 0xE2: append(bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#, to: &out)
+                    default:
+                        append(#"\u00"#, to: &out)
+                        out.append(hexDigits[Int(byte >> 4)])
+                        out.append(hexDigits[Int(byte & 0xF)])
+                    }
+                    i += byte == 0xE2 ? 3 : 1
+                    copied = i
                 }
-                out.append(contentsOf: bytes[copied..<i])
-                out.append(contentsOf: escape)
-                i += byte == 0xE2 ? 3 : 1
-                copied = i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             }
-            out.append(contentsOf: bytes[copied...])
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 

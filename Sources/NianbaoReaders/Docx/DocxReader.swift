@@ -1,6 +1,6 @@
 import NianbaoModel
 
-/// Reads a .docx (Word or WPS): libzip opens the package, libxml2's streaming reader walks the
+/// Reads a .docx (Word or WPS): libzip opens the package, libxml2's SAX2 parser reads the
 /// main document once, and the result is the same Document the other readers produce.
 public struct DocxReader: Sendable {
     public var zipLimits: ZipLimits

@@ -153,6 +153,9 @@ struct XMLNodeList {
         let keptAttributes: Set<String>?
         /// By name index: whether an attribute of that name is kept.
         var keeps: [Bool] = []
+        /// Bytes each declared entity would expand to; past the bound, the part is refused.
+        var entitySizes: [String: Int] = [:]
+        static let entitySizeBound = 1 << 20
 
         init(limits: XMLLimits, keptAttributes: Set<String>?) {
             self.limits = limits
@@ -163,10 +166,6 @@ struct XMLNodeList {
             if stop == nil || stop == .dtd { stop = reason }
             xmlStopParser(context)
         }
-
-        /// Bytes each declared entity would expand to.
-        var entitySizes: [String: Int] = [:]
-        static let entitySizeBound = 1 << 20
 
         mutating func declareEntity(_ name: UnsafePointer<xmlChar>?, _ content: UnsafePointer<xmlChar>?) {
             guard let name, let content else { return }

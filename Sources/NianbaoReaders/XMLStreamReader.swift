@@ -16,13 +16,14 @@ final class XMLStreamReader {
     private var current = -1
     private var next = 0
 
-    /// A reader of `bytes` that keeps only the attributes named in `attributes` (all when nil).
+    /// A reader of `bytes` (parsed whole here: a part that is not well-formed fails now, not during
+    /// the walk) that keeps only the attributes named in `attributes` (all when nil).
     init(bytes: [UInt8], part: String, limits: XMLLimits = XMLLimits(), attributes: Set<String>? = nil) throws(ReaderError) {
         list = try XMLNodeList(parsing: bytes, part: part, limits: limits, attributes: attributes)
     }
 
     /// Moves to the next node; false at the end of the document.
-    func read() throws(ReaderError) -> Bool {
+    func read() -> Bool {
         guard next < list.nodes.count else { return false }
         current = next
         next += 1
@@ -30,7 +31,7 @@ final class XMLStreamReader {
     }
 
     /// Skips the children of the current element: the next `read` gives the node after it.
-    func skipSubtree() throws(ReaderError) {
+    func skipSubtree() {
         guard nodeType == .element, !isEmptyElement else { return }
         next = Int(list.nodes[current].after)
     }

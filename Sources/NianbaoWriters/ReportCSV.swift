@@ -9,13 +9,9 @@ public enum ReportCSV {
     /// One line per canonical value of every present standard table; a blank cell has an empty value.
     public static func longRecords(_ report: Report) -> [[String]] {
         let identity = identity(report)
-        return report.tables.flatMap { table -> [[String]] in
-            (table.values?.rows ?? []).flatMap { row in
-                row.cells.map { cell in
-                    identity + [table.key, row.key, cell.key, cell.value.map(numberText) ?? "", row.label, cell.label]
-                }
-            }
-        }
+        var records: [[String]] = []
+        forEachValue(of: report) { records.append(identity + $0) }
+        return records
     }
 
     /// The long form's lines as CSV, header excluded.
@@ -27,15 +23,22 @@ public enum ReportCSV {
             prefix.append(UInt8(ascii: ","))
         }
         var out: [UInt8] = []
+        forEachValue(of: report) { fields in
+            out += prefix
+            CSVFormat.append(fields, to: &out)
+        }
+        return out
+    }
+
+    /// The fields of each value's long line after the report's own (table, row, column, value, labels).
+    private static func forEachValue(of report: Report, _ body: ([String]) -> Void) {
         for table in report.tables {
             for row in table.values?.rows ?? [] {
                 for cell in row.cells {
-                    out += prefix
-                    CSVFormat.append([table.key, row.key, cell.key, cell.value.map(numberText) ?? "", row.label, cell.label], to: &out)
+                    body([table.key, row.key, cell.key, cell.value.map(numberText) ?? "", row.label, cell.label])
                 }
             }
         }
-        return out
     }
 
     /// Count columns that close the wide line's first part.

@@ -64,10 +64,10 @@ struct DocxBodyWalker {
     /// The attributes the walk reads (w:val, w:char, r:embed, r:link, r:id); the parse keeps no others.
     static let attributes: Set<String> = ["val", "char", "embed", "link", "id"]
 
-    mutating func walk() throws(ReaderError) -> [Block] {
-        while try reader.read() {
+    mutating func walk() -> [Block] {
+        while reader.read() {
             switch reader.nodeType {
-            case .element: try start()
+            case .element: start()
             case .endElement: end()
             case .text, .cdata:
                 if inText { append(reader.value) }
@@ -76,11 +76,11 @@ struct DocxBodyWalker {
         return blocks
     }
 
-    private mutating func start() throws(ReaderError) {
+    private mutating func start() {
         guard let namespace = names.namespace(reader), let name = names.element(reader) else { return }
         if namespace == .markupCompatibility {
             // Of an mc:AlternateContent, the first choice is read; the fallback repeats it.
-            if name == .fallback { try reader.skipSubtree() }
+            if name == .fallback { reader.skipSubtree() }
             return
         }
         if namespace.isDrawing, name == .blip {
@@ -93,7 +93,7 @@ struct DocxBodyWalker {
         }
         guard namespace.isWord else { return }
         if name.isSkipped {
-            try reader.skipSubtree()
+            reader.skipSubtree()
             return
         }
         let isEmpty = reader.isEmptyElement
@@ -116,7 +116,7 @@ struct DocxBodyWalker {
         case .pPr: inParagraphProperties = !isEmpty
         case .rPr:
             // Only a run's own properties hide its text; a paragraph mark's (inside w:pPr) does not.
-            if inParagraphProperties { try reader.skipSubtree() } else if try runPropertiesHide() { hiddenRun = true }
+            if inParagraphProperties { reader.skipSubtree() } else if runPropertiesHide() { hiddenRun = true }
         case .t: inText = !isEmpty
         case .tab, .ptab: append("\t")
         case .br, .cr: append("\n")
@@ -175,17 +175,17 @@ struct DocxBodyWalker {
     }
 
     /// Reads a w:rPr to its end; whether it holds a w:vanish that is on.
-    private mutating func runPropertiesHide() throws(ReaderError) -> Bool {
+    private mutating func runPropertiesHide() -> Bool {
         guard !reader.isEmptyElement else { return false }
         let depth = reader.depth
         var hides = false
-        while try reader.read() {
+        while reader.read() {
             if reader.nodeType == .endElement, reader.depth == depth { break }
             guard reader.nodeType == .element else { continue }
             let name = names.word(reader)
             if name == .rPrChange {
                 // The formatting before a tracked change is not the run's.
-                try reader.skipSubtree()
+                reader.skipSubtree()
             } else if name == .vanish {
                 let value = reader.wordAttribute("val") ?? "true"
                 hides = !["0", "false", "off"].contains(value)

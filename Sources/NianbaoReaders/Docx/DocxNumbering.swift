@@ -37,7 +37,7 @@ struct DocxNumbering {
         var level: (index: Int, value: Level)?
         var overrideLevel: Int?
         var names = OOXMLNames<Element>()
-        while try reader.read() {
+        while reader.read() {
             let name = names.word(reader)
             if reader.nodeType == .endElement {
                 switch name {
@@ -70,7 +70,7 @@ struct DocxNumbering {
             case .numFmt: if let value { level?.value.format = value }
             case .lvlText: if let value { level?.value.text = value }
             case .suff: if let value { level?.value.suffix = value }
-            case .pPr, .rPr: try reader.skipSubtree()
+            case .pPr, .rPr: reader.skipSubtree()
             default: break
             }
         }

@@ -58,7 +58,7 @@ struct DocxPackage {
         guard let bytes = try archive.read(relsPart) else { return [:] }
         let reader = try XMLStreamReader(bytes: bytes, part: relsPart)
         var found: [String: Relationship] = [:]
-        while try reader.read() {
+        while reader.read() {
             guard reader.nodeType == .element, reader.localName == "Relationship",
                   let id = reader.attribute("Id"), let type = reader.attribute("Type"),
                   let target = reader.attribute("Target") else { continue }

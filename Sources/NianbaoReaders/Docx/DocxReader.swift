@@ -26,7 +26,7 @@ public struct DocxReader: Sendable {
         var walker = DocxBodyWalker(
             reader: try XMLStreamReader(bytes: main, part: package.mainPart, limits: xmlLimits, attributes: DocxBodyWalker.attributes),
             part: package.mainPart, styles: styles, numbering: numbering, relationships: package.relationships)
-        let blocks = try walker.walk()
+        let blocks = walker.walk()
         return Document(format: .docx, encoding: "UTF-8", layout: "docx", blocks: blocks,
                         diagnostics: walker.diagnostics, properties: try coreProperties(package))
     }
@@ -37,7 +37,7 @@ public struct DocxReader: Sendable {
         let reader = try XMLStreamReader(bytes: bytes, part: part, limits: xmlLimits)
         var properties = DocumentProperties()
         var field: WritableKeyPath<DocumentProperties, String?>?
-        while try reader.read() {
+        while reader.read() {
             switch reader.nodeType {
             case .element:
                 switch (reader.namespaceURI, reader.localName) {

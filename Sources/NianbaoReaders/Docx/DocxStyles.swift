@@ -22,7 +22,7 @@ struct DocxStyles {
         var current: (id: String, style: Style)?
         var isParagraphStyle = false
         var names = OOXMLNames<Element>()
-        while try reader.read() {
+        while reader.read() {
             if reader.nodeType == .endElement, names.word(reader) == .style {
                 if let current, isParagraphStyle { styles[current.id] = current.style }
                 current = nil
@@ -44,8 +44,7 @@ struct DocxStyles {
                 let level = BoundedInteger.parse(reader.wordAttribute("val"), in: ListNumbers.levels) ?? 0
                 current?.style.numbering = NumberingReference(numId: numId, level: level)
             case .rPr, .tblPr, .trPr, .tcPr, .tblStylePr:
-                try reader.skipSubtree()
-            default: break
+                reader.skipSubtree()
             }
         }
     }

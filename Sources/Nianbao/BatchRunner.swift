@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+import Glibc
+import Dispatch
 
 /// What `nianbao batch` writes for each input.
 /// `ndjson` writes no file per input, only all.ndjson: one line per input, in input order.
@@ -145,8 +148,8 @@ public final class BatchRunner: @unchecked Sendable {
 
     private func prepareFolders() throws {
         let fm = FileManager.default
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: options.input.path, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder = false
+        guard fm.fileExists(atPath: options.input.path, isDirectory: &isFolder), isFolder else {
             let what = fm.fileExists(atPath: options.input.path) ? "不是目录，batch 需要一个目录 (is a file; batch takes a folder)"
                 : "输入目录不存在 (no such input folder)"
             throw BatchError(description: "\(options.input.path)：\(what)")
@@ -190,9 +193,9 @@ public final class BatchRunner: @unchecked Sendable {
                 let base = String(cString: resolved)
                 return ([base == "/" ? "" : base] + rest.reversed()).joined(separator: "/")
             }
-            guard existing != "/", !existing.isEmpty else { return absolute }
-            rest.append((existing as NSString).lastPathComponent)
-            existing = (existing as NSString).deletingLastPathComponent
+            guard existing != "/", let slash = existing.lastIndex(of: "/") else { return absolute }
+            rest.append(String(existing[existing.index(after: slash)...]))
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
         }
     }
 
@@ -387,7 +390,7 @@ public struct OutputTooLarge: Error, CustomStringConvertible {
 
 /// Hands out input indexes to the workers and counts what they finished.
 private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let count: Int
     private var next = 0, done = 0, errors = 0
     private(set) var resumed: Set<Int> = []
@@ -402,7 +405,7 @@ private final class WorkQueue: @unchecked Sendable {
     init(count: Int) { self.count = count }
 
     func take() -> Int? {
-        lock.withLock {
+        lock.withLock { _ in
             guard next < count else { return nil }
             defer { next += 1 }
             return next
@@ -410,7 +413,7 @@ private final class WorkQueue: @unchecked Sendable {
     }
 
     func finish(_ index: Int, failed: Bool, outcome: InputOutcome, chain: ChainEntry?) -> (done: Int, errors: Int) {
-        lock.withLock {
+        lock.withLock { _ in
             done += 1
             chains[index] = chain
             if failed { errors += 1 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The files that close a batch, streamed from the per-input records and parts in input order:
 /// summary.csv, problems.csv, all.csv, and when asked all-wide.csv, all.ndjson and all.xlsx.
@@ -72,7 +72,7 @@ final class BatchSummaryFiles {
             if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
             if let fragment = try? Data(contentsOf: parts.csv) {
                 // The part's own header stays out of the combined file.
-                if let lineEnd = fragment.range(of: Data("\r\n".utf8)) { allFile.write(fragment[lineEnd.upperBound...]) }
+                if let lineEnd = fragment.firstRange(of: [0x0D, 0x0A]) { allFile.write(fragment[lineEnd.upperBound...]) }
             }
             if let ndjsonFile, let line = try? Data(contentsOf: parts.ndjson) { ndjsonFile.write(line) }
             if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }

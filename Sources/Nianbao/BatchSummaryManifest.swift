@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a batch's closing files (summary.csv, all.csv, …) were made from, kept in OUT/.nianbao/summaries
 /// once they are all in place. A `--resume` that leaves every record as it was, over the same inputs

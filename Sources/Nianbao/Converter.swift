@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The whole pipeline in one call: bytes (or a file) in, canonical report out.
 public struct Converter: Sendable {

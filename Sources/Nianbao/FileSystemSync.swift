@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Makes written files durable. syncfs(2) flushes the whole file system a folder is on in one call;
 /// Glibc declares it only under _GNU_SOURCE, which Swift's Glibc module does not set, so it is looked

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads an input file with POSIX calls, so that every failure is an errno with a plain sentence
 /// (a folder, a missing file, no permission) and the file is read once.

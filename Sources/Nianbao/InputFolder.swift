@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The entries of a batch's input folder, every one accounted for: regular files to convert, by
 /// path relative to the folder, and the rest set apart with the reason they are not read (the

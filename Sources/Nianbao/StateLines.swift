@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The form of the batch's own state files under OUT/.nianbao: lines of tab-separated fields, each
 /// field escaped so that it may hold any text, and nil told apart from "". Read byte by byte, since a

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A file-system error as a sentence for people, in Chinese and English, from its errno: never
 /// Foundation's domain and code, which say nothing to an office.
@@ -34,16 +35,13 @@ public enum SystemErrorText {
 
     private static func errnoCode(_ error: Error) -> Int32? {
         if let posix = error as? POSIXError { return posix.code.rawValue }
-        let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return Int32(underlying.code)
-        }
-        switch ns.code {
-        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return ENOENT
-        case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return EACCES
-        case NSFileWriteOutOfSpaceError: return ENOSPC
-        case NSFileWriteVolumeReadOnlyError: return EROFS
+        guard let cocoa = error as? CocoaError else { return nil }
+        if let underlying = cocoa.underlying as? POSIXError { return underlying.code.rawValue }
+        switch cocoa.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileReadNoPermission, .fileWriteNoPermission: return EACCES
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteVolumeReadOnly: return EROFS
         default: return nil
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A file given as bytes with a name (an upload), not as a path; `failure` set when an earlier attempt
 /// already showed that it cannot be converted (its worker crashed or ran out of time on it).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes a file whole or not at all: the bytes go to a temporary file on the same file system,
 /// which is then renamed over the target.
@@ -68,27 +69,28 @@ final class StagedFiles {
 public final class StreamingFile {
     private let target: URL
     let temporaryURL: URL
-    private let handle: FileHandle
+    private var descriptor: Int32
     private var failure: Error?
 
     public init(_ target: URL, temporary: URL) throws {
         self.target = target
         temporaryURL = temporary.appendingPathComponent(AtomicFile.temporaryName())
-        let descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     public func write(_ text: String) { write(Data(text.utf8)) }
 
     public func write(_ data: Data) {
         guard failure == nil else { return }
-        do { try handle.write(contentsOf: data) } catch { failure = error }
+        if let code = FileDescriptorIO.write(descriptor, data) { failure = POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
     }
+
+    deinit { closeDescriptor() }
 
     /// Removes the unfinished file.
     public func abandon() {
-        try? handle.close()
+        closeDescriptor()
         try? FileManager.default.removeItem(at: temporaryURL)
     }
 
@@ -103,10 +105,19 @@ public final class StreamingFile {
             abandon()
             throw failure
         }
-        do { try handle.close() } catch {
+        guard closeDescriptor() else {
+            let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             abandon()
             throw error
         }
+    }
+
+    /// Closes the file once (false when close failed); later calls do nothing.
+    @discardableResult
+    private func closeDescriptor() -> Bool {
+        guard descriptor >= 0 else { return true }
+        defer { descriptor = -1 }
+        return Glibc.close(descriptor) == 0
     }
 
     /// Renames the closed file into place; on failure it is removed.

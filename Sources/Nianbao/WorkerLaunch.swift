@@ -1,38 +1,24 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How nianbao starts a worker process (batch's and serve's) and words its death: one place, so
-/// that both keep the same launch lock, environment and messages.
+/// that both keep the same environment and messages.
 public enum WorkerLaunch {
-    /// Foundation's Process is not documented as safe to launch from several threads at once.
-    private static let lock = NSLock()
-
-    /// Starts `command` with the pipes given (nil: nothing, for standard error) and closes this
-    /// process's copies of the child's ends, so that the child's exit reads as the end of its output.
-    public static func start(_ command: [String], input: Pipe, output: Pipe, messages: Pipe?) throws -> Process {
+    /// Starts `command` with its standard input and output on pipes, and its standard error on a
+    /// pipe when `capturingMessages` (else nowhere).
+    public static func start(_ command: [String], capturingMessages: Bool) throws -> ChildProcess {
         // A worker that died leaves a closed pipe: writing to it must fail, not end this process.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        var environment = ProcessInfo.processInfo.environment
         // A crash is reported to the user; the runtime's backtrace would only cost time.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = messages ?? FileHandle.nullDevice
-        try lock.withLock { try process.run() }
-        try? input.fileHandleForReading.close()
-        try? output.fileHandleForWriting.close()
-        try? messages?.fileHandleForWriting.close()
-        return process
+        return try ChildProcess(command, environment: ["SWIFT_BACKTRACE": "enable=no"], capturingMessages: capturingMessages)
     }
 
     /// How an exited worker ended, in both languages, for `ReaderError.crashed`.
-    public static func ending(of process: Process) -> String {
-        let status = process.terminationStatus
-        return process.terminationReason == .uncaughtSignal
-            ? "信号 \(status) (signal \(status))" : "退出码 \(status) (exit status \(status))"
+    public static func ending(_ termination: ChildProcess.Termination) -> String {
+        switch termination {
+        case .signalled(let signal): "信号 \(signal) (signal \(signal))"
+        case .exited(let status): "退出码 \(status) (exit status \(status))"
+        }
     }
 
     /// The words for a worker that could not be started.

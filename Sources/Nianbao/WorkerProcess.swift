@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How a batch converts its inputs: in its own process, or each in a worker process, so that an
 /// input that crashes or hangs costs that input and not the batch.
@@ -19,77 +20,51 @@ final class WorkerProcess {
 
     private let command: [String]
     private let timeout: Double
-    private var process: Process?
-    private var requests: FileHandle?
-    private var answers: Int32 = -1
-    /// The pipes, kept open for as long as the worker runs.
-    private var pipes: (Pipe, Pipe)?
+    private var process: ChildProcess?
 
     init(command: [String], timeout: Double) {
         self.command = command
         self.timeout = timeout
     }
 
-    deinit { stop() }
-
     /// Has the worker convert `relative`; the outcome says whether it answered in time.
     func convert(_ relative: String) -> Outcome {
+        let process: ChildProcess
         do {
-            if process == nil { try start() }
-            var line = Data(JSONValue.string(relative).rendered(pretty: false).utf8)
-            line.append(0x0A)
-            try requests?.write(contentsOf: line)
+            process = try self.process ?? WorkerLaunch.start(command, capturingMessages: false)
         } catch {
-            return finishCrashed()
+            return .crashed(WorkerLaunch.notStarted)
         }
+        self.process = process
+        var line = Data(JSONValue.string(relative).rendered(pretty: false).utf8)
+        line.append(0x0A)
+        if FileDescriptorIO.write(process.input, line) != nil { return finishCrashed(process) }
         let deadline = Date().addingTimeInterval(timeout)
         var answer: [UInt8] = []
         while true {
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else {
-                if let process { kill(process.processIdentifier, SIGKILL) }
-                stop()
+                process.stop()
+                self.process = nil
                 return .timedOut
             }
-            var poller = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
+            var poller = pollfd(fd: process.output, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, Int32(min(left * 1000, 1_000)))
             if ready < 0, errno == EINTR { continue }
             guard ready > 0 else { continue }
             var buffer = [UInt8](repeating: 0, count: 256)
-            let got = read(answers, &buffer, buffer.count)
+            let got = read(process.output, &buffer, buffer.count)
             if got < 0, errno == EINTR { continue }
-            guard got > 0 else { return finishCrashed() }
+            guard got > 0 else { return finishCrashed(process) }
             answer += buffer[0..<got]
             if answer.last == 0x0A { return .done }
         }
     }
 
-    private func start() throws {
-        let input = Pipe(), output = Pipe()
-        process = try WorkerLaunch.start(command, input: input, output: output, messages: nil)
-        requests = input.fileHandleForWriting
-        answers = output.fileHandleForReading.fileDescriptor
-        pipes = (input, output)
-    }
-
-    private func finishCrashed() -> Outcome {
-        guard let process else { return .crashed(WorkerLaunch.notStarted) }
-        try? requests?.close()
-        process.waitUntilExit()
-        let how = WorkerLaunch.ending(of: process)
-        stop()
+    private func finishCrashed(_ process: ChildProcess) -> Outcome {
+        process.closeInput()
+        let how = WorkerLaunch.ending(process.wait())
+        self.process = nil
         return .crashed(how)
-    }
-
-    private func stop() {
-        try? requests?.close()
-        if let process {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
-        process = nil
-        requests = nil
-        pipes = nil
-        answers = -1
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NianbaoModel
 
 /// Reads plain-text extracts: paragraphs, markdown `#` headings, image placeholders, and
@@ -255,7 +255,7 @@ public struct TextReader: Sendable {
                 return .heading(Heading(text: title, level: level, location: location))
             }
         }
-        let spaced = text.containsUTF8(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
+        let spaced = text.containsUTF8(0x09) ? String(decoding: text.utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self) : text
         return .paragraph(Paragraph(text: spaced, location: location))
     }
 
@@ -264,7 +264,7 @@ public struct TextReader: Sendable {
         if text.hasPrefix("[image:"), text.hasSuffix("]") {
             return String(text.dropFirst(7).dropLast()).trimmingBlanks()
         }
-        if text.hasPrefix("!["), text.hasSuffix(")"), let open = text.range(of: "](") {
+        if text.hasPrefix("!["), text.hasSuffix(")"), let open = text.firstRange(of: "](") {
             return String(text[open.upperBound...].dropLast())
         }
         return nil

@@ -22,33 +22,31 @@ struct WorkerRun {
     let maximumOutputBytes: Int
 
     func run(_ files: [UploadedFile]) -> Outcome {
-        let input = Pipe(), output = Pipe(), messages = Pipe()
-        let process: Process
+        let process: ChildProcess
         do {
-            process = try WorkerLaunch.start(command, input: input, output: output, messages: messages)
+            process = try WorkerLaunch.start(command, capturingMessages: true)
         } catch {
             return .stopped(index: 0, .crashed(WorkerLaunch.notStarted))
         }
 
         // Written from another thread: a worker that dies early must not leave this one blocked.
         let framed = UploadFraming.encode(files)
-        let writer = input.fileHandleForWriting
         let written = DispatchSemaphore(value: 0)
+        let input = process.takeInput()
         DispatchQueue.global().async {
-            try? writer.write(contentsOf: framed)
-            try? writer.close()
+            _ = FileDescriptorIO.write(input, framed)
+            close(input)
             written.signal()
         }
         defer { written.wait() }
 
-        var reader = AnswerReader(answer: output.fileHandleForReading.fileDescriptor,
-                                  messages: messages.fileHandleForReading.fileDescriptor)
+        var reader = AnswerReader(answer: process.output, messages: process.messages)
         var deadline = Date().addingTimeInterval(timeout)
         var current = 0
         while !reader.finished {
             let left = deadline.timeIntervalSinceNow
             if left <= 0 {
-                stop(process)
+                process.stop()
                 return .stopped(index: current, .timedOut(seconds: timeout))
             }
             for event in reader.readAvailable(waitingAtMost: left) {
@@ -58,21 +56,15 @@ struct WorkerRun {
                 }
             }
             if reader.body.count > maximumOutputBytes {
-                stop(process)
+                process.stop()
                 return .outputTooLarge(bytes: reader.body.count)
             }
         }
-        process.waitUntilExit()
-        let status = process.terminationStatus
-        guard process.terminationReason == .exit, [0, 1, 3].contains(status) else {
-            return .stopped(index: current, .crashed(WorkerLaunch.ending(of: process)))
+        let ending = process.wait()
+        guard [.exited(0), .exited(1), .exited(3)].contains(ending) else {
+            return .stopped(index: current, .crashed(WorkerLaunch.ending(ending)))
         }
         return .finished(body: reader.body, failures: reader.failures)
-    }
-
-    private func stop(_ process: Process) {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 }
 

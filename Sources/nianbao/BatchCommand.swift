@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Synchronization
+import Glibc
 import Nianbao
 
 struct BatchCommand: ParsableCommand {
@@ -21,7 +23,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Outputs, comma-separated: json, ndjson, csv, csv-wide, text, xlsx. 输出格式，逗号分隔。",
             transform: { list in
                 try list.split(separator: ",").map {
-                    guard let f = BatchFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
+                    guard let f = BatchFormat(rawValue: String($0).trimmingBlanks()) else {
                         throw ValidationError("未知格式 unknown format '\($0)': json, ndjson, csv, csv-wide, text, xlsx")
                     }
                     return f
@@ -95,7 +97,7 @@ struct BatchCommand: ParsableCommand {
             文件 \(summary.files) 个：转换 \(summary.converted)，沿用上次结果 \(summary.resumed)，出错 \(summary.errors)；未读取 \(summary.skipped) 项（非报告、隐藏、链接等，原因见 summary.csv）
             识别为年度报告 \(summary.recognised) 份，其中核对不通过 \(summary.reportsWithFailedChecks) 份
             需修改 \(summary.reportsWithProblems) 份，问题 \(summary.problems) 条，见 \(output)/problems.csv
-            用时 \(String(format: "%.1f", summary.seconds)) 秒；明细见 \(output)/summary.csv，全部数值见 \(output)/all.csv
+            用时 \(BatchCommand.oneDecimal(summary.seconds)) 秒；明细见 \(output)/summary.csv，全部数值见 \(output)/all.csv
 
             """)
         try out.finish()
@@ -105,17 +107,27 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
+extension BatchCommand {
+    /// `value` with one decimal, as printf's %.1f writes it.
+    static func oneDecimal(_ value: Double) -> String {
+        withVaList([value]) { arguments in
+            var buffer = [CChar](repeating: 0, count: 64)
+            vsnprintf(&buffer, buffer.count, "%.1f", arguments)
+            return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        }
+    }
+}
+
 /// A one-line progress bar on standard error, drawn only on a terminal.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     private let enabled: Bool
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
+    private let lastDraw = Mutex(Date.distantPast)
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ done: Int, _ total: Int, _ errors: Int) {
         guard enabled else { return }
-        lock.withLock {
+        lastDraw.withLock { lastDraw in
             guard done == total || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
             lastDraw = Date()
             let width = 30
@@ -159,7 +171,7 @@ struct BatchWorkerCommand: ParsableCommand {
         let runner = BatchRunner(options)
         // A worker whose batch is gone (killed) stops at once rather than finishing its input: the
         // batch's end of the answer pipe closing shows as an error on this end.
-        Thread.detachNewThread {
+        DetachedThread.start {
             var watch = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
             while poll(&watch, 1, -1) < 0 && errno == EINTR {}
             _exit(1)

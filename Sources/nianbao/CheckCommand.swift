@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Nianbao
 
 /// `--fail-on error|warning|info`: the severity from which a finding is something to fix.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Nianbao
 
 /// Where a command's data goes: standard output as it comes, or a file that appears whole at the end.
@@ -32,8 +33,8 @@ final class Output {
             stream = StandardStream(descriptor)
             return
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        var isFolder = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder else {
             throw Output.failure(path, "所在目录不存在 (its folder \(folder) does not exist)")
         }
         do {
@@ -143,11 +144,7 @@ struct Inputs {
 
     /// Standard input, read no further than one byte past `limit`.
     static func standardInput(limit: Int, name: String?) throws(ConversionError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        while bytes.count <= limit {
-            guard let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
-            bytes += chunk
-        }
+        let bytes = FileDescriptorIO.read(STDIN_FILENO, limit: limit)
         if bytes.count > limit { throw ConversionError(path: name, reason: .tooLarge(bytes: bytes.count, limit: limit)) }
         return bytes
     }

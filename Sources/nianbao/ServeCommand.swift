@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Nianbao
 
 /// `nianbao serve`: the office's web page and HTTP API, each conversion in a worker process.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Nianbao
 
 /// `nianbao serve-worker convert|check OPTIONS`: the process `serve` starts for one request. It reads
@@ -20,8 +21,7 @@ struct ServeWorkerCommand: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
-        let framed = FileHandle.standardInput.readDataToEndOfFile()
-        guard let files = UploadFraming.decode([UInt8](framed)) else {
+        guard let files = UploadFraming.decode(FileDescriptorIO.read(STDIN_FILENO)) else {
             StandardError.write("nianbao: serve-worker：输入格式不对 (the framed input is broken)\n")
             throw ExitCode(2)
         }

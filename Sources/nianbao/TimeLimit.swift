@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
+import Dispatch
 import Nianbao
 
 /// Runs one input's conversion on a thread of its own and waits for it at most `seconds`. A conversion
@@ -9,48 +11,23 @@ import Nianbao
 struct TimeLimit {
     var seconds: Double
     /// The threads get a main thread's stack: readers and writers recurse.
-    private static let stackSize = 8 << 20
+    static let stackSize = 8 << 20
 
     /// What `work` gave, or nil when it took longer than `seconds`.
     func run<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T? {
         let slot = Slot<T>()
         let done = DispatchSemaphore(value: 0)
-        let job = Job {
+        let started = DetachedThread.start(stackSize: TimeLimit.stackSize) {
             slot.value = work()
             done.signal()
         }
-        guard job.start(stackSize: TimeLimit.stackSize) else { return work() }
+        guard started else { return work() }
         // The signal orders the write of `slot` before this read.
         return done.wait(timeout: .now() + seconds) == .success ? slot.value : nil
     }
 
     private final class Slot<T>: @unchecked Sendable {
         var value: T?
-    }
-
-    /// A detached POSIX thread running `body`: lighter to start than Foundation's Thread, which cost
-    /// a one-line convert 2.3 M instructions.
-    private final class Job: Sendable {
-        let body: @Sendable () -> Void
-
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-
-        /// False when no thread could be made.
-        func start(stackSize: Int) -> Bool {
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            pthread_attr_setstacksize(&attributes, stackSize)
-            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-            let context = Unmanaged.passRetained(self).toOpaque()
-            var thread = pthread_t()
-            let made = pthread_create(&thread, &attributes, { context in
-                Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-            if made != 0 { Unmanaged<Job>.fromOpaque(context).release() }
-            return made == 0
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Nianbao
 
 /// The command line: `nianbao convert | check | batch | keys | serve`.
@@ -22,7 +23,6 @@ enum CommandLineEntry {
     static var versionLine: String {
         "nianbao \(NianbaoVersion.number) (libxml2 \(NativeLibraries.libxml2), libzip \(NativeLibraries.libzip), poppler \(NativeLibraries.poppler))"
     }
-
 
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())

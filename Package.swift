@@ -13,22 +13,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(
-            name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
-            providers: [.apt(["libzip-dev"])]),
+            // Opened when a zip package is read or written, not linked (see shim.h).
+            name: "CLibZip", path: "Sources/CLibZip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(
             // Opened when a PDF is read, not linked (see shim.h): poppler-glib is needed only then.
             name: "CLibPoppler", path: "Sources/CLibPoppler", providers: [.apt(["libpoppler-glib8"])]),
-        .systemLibrary(
-            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]),
         .target(name: "NianbaoModel"),
-        .target(name: "NianbaoReaders", dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibCrypto", "CLibPoppler"]),
+        .target(
+            name: "NianbaoReaders",
+            dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibPoppler", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),

@@ -15,8 +15,8 @@ public enum NativeLibraries {
         PopplerLibrary.version ?? "not installed"
     }
 
-    /// libzip's version, as the linked library reports it.
+    /// libzip's version, as the library reports it; it is opened for this, as for reading a DOCX.
     public static var libzip: String {
-        String(cString: zip_libzip_version())
+        ZipArchive.library?.libzip_version().map { String(cString: $0) } ?? "not installed"
     }
 }

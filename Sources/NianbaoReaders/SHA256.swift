@@ -1,19 +1,16 @@
-import CLibCrypto
+import Crypto
 
-/// SHA-256 of the input bytes, identifying a source in the report: OpenSSL's libcrypto, which
-/// hashes at memory speed where a hand-written loop managed a tenth of it (a DOCX of 64 MB of
-/// images took 430 ms), reading the bytes in place (see CLibCrypto's shim.h for which functions).
+/// SHA-256 of the input bytes, identifying a source in the report: swift-crypto's, BoringSSL's
+/// assembly linked into the binary. OpenSSL's libcrypto hashed as fast, but loading and binding it
+/// cost every start of nianbao more than converting a short text report.
 public enum SHA256 {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Lower-case hex digest of `bytes`.
     public static func hex(_ bytes: [UInt8]) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
-        // Hashing fails only without memory; an empty digest then shows it rather than a wrong one.
-        let length = bytes.withUnsafeBytes { nianbao_sha256($0.baseAddress, $0.count, &digest) } == 1 ? 32 : 0
         var text = [UInt8]()
         text.reserveCapacity(64)
-        for byte in digest.prefix(length) {
+        for byte in Crypto.SHA256.hash(data: bytes) {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }

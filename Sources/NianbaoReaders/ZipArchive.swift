@@ -17,29 +17,37 @@ public struct ZipLimits: Sendable {
 
 /// A zip package read from memory through libzip; the only place that touches libzip's pointers.
 final class ZipArchive {
+    /// libzip's functions, opened on the first package read; nil when libzip is not installed.
+    static let library: NianbaoZip? = nianbao_zip_open()?.pointee
+
+    private let zip: NianbaoZip
     private let archive: OpaquePointer
     private let buffer: UnsafeMutableRawBufferPointer
     private let limits: ZipLimits
     private var bytesRead = 0
 
     init(bytes: [UInt8], limits: ZipLimits) throws(ReaderError) {
+        guard let zip = ZipArchive.library else {
+            throw .unreadable("无法读取 zip 包：未安装 libzip（libzip4）", "libzip (libzip4) is not installed")
+        }
+        self.zip = zip
         self.limits = limits
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
         buffer.copyBytes(from: bytes)
         var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+        zip.error_init(&error)
+        defer { zip.error_fini(&error) }
+        guard let source = zip.source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
             buffer.deallocate()
-            throw .unreadable("不是有效的 zip 包", "not a zip package: \(String(cString: zip_error_strerror(&error)))")
+            throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
         }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-            zip_source_free(source)
+        guard let archive = zip.open_from_source(source, ZIP_RDONLY, &error) else {
+            zip.source_free(source)
             buffer.deallocate()
-            throw .unreadable("不是有效的 zip 包", "not a zip package: \(String(cString: zip_error_strerror(&error)))")
+            throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
         }
         self.archive = archive
-        let count = zip_get_num_entries(archive, 0)
+        let count = zip.get_num_entries(archive, 0)
         if count > limits.entries {
             throw .unreadable("zip 包内文件过多", "more than \(limits.entries) entries")
         }
@@ -47,7 +55,7 @@ final class ZipArchive {
         // WORD/DOCUMENT.XML) leave which one is the document open, so the package is not read.
         var names = Set<String>()
         for index in 0..<max(0, count) {
-            guard let name = zip_get_name(archive, zip_uint64_t(index), 0).map({ String(cString: $0).lowercased() }) else { continue }
+            guard let name = zip.get_name(archive, zip_uint64_t(index), 0).map({ String(cString: $0).lowercased() }) else { continue }
             guard names.insert(name).inserted else {
                 throw .unreadable("zip 包中有两个同名部件 \(name)，无法确定哪个是正文", "two entries named \(name): ambiguous package")
             }
@@ -62,17 +70,17 @@ final class ZipArchive {
     func contains(_ name: String) -> Bool { entryNames.contains(name.lowercased()) }
 
     deinit {
-        zip_discard(archive)
+        zip.discard(archive)
         buffer.deallocate()
     }
 
     /// The expanded bytes of the entry `name` (case-insensitive, as OPC part names are), nil when absent.
     func read(_ name: String) throws(ReaderError) -> [UInt8]? {
-        let index = zip_name_locate(archive, name, ZIP_FL_NOCASE)
+        let index = zip.name_locate(archive, name, ZIP_FL_NOCASE)
         guard index >= 0 else { return nil }
         var stat = zip_stat_t()
-        zip_stat_init(&stat)
-        guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
+        zip.stat_init(&stat)
+        guard zip.stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
             throw .unreadable("无法读取 zip 条目 \(name)", "cannot stat entry")
         }
         let declared = Int(clamping: stat.size)
@@ -80,16 +88,16 @@ final class ZipArchive {
         if declared > limits.entryBytes || declared > limits.ratioFloor && declared / max(1, compressed) > limits.ratio {
             throw .unreadable("\(name) 解压后过大，疑为 zip 炸弹", "entry expands to \(declared) bytes from \(compressed)")
         }
-        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
-            throw .unreadable("无法打开 zip 条目 \(name)", "cannot open entry \(name): \(String(cString: zip_strerror(archive)))")
+        guard let file = zip.fopen_index(archive, zip_uint64_t(index), 0) else {
+            throw .unreadable("无法打开 zip 条目 \(name)", "cannot open entry \(name): \(libzipText(zip.strerror(archive)))")
         }
-        defer { zip_fclose(file) }
+        defer { _ = zip.fclose(file) }
         var out: [UInt8] = []
         out.reserveCapacity(min(declared, 1 << 24))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-            if n < 0 { throw .unreadable("zip 条目 \(name) 已损坏", "entry \(name) is damaged: \(String(cString: zip_file_strerror(file)))") }
+            let n = chunk.withUnsafeMutableBytes { zip.fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+            if n < 0 { throw .unreadable("zip 条目 \(name) 已损坏", "entry \(name) is damaged: \(libzipText(zip.file_strerror(file)))") }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<Int(n)])
             bytesRead += Int(n)
@@ -101,4 +109,9 @@ final class ZipArchive {
         }
         return out
     }
+}
+
+/// A message libzip returns; through the function table its pointers come without C's nullability.
+private func libzipText(_ message: UnsafePointer<CChar>?) -> String {
+    message.map { String(cString: $0) } ?? ""
 }

@@ -13,13 +13,18 @@
 - repeated-header.pdf: template-filled.docx with table 三's three header rows marked to repeat
   (w:tblHeader), so LibreOffice draws them again at the top of the next page; expected as
   template-filled;
+- two-columns.pdf: template-filled.docx with twelve more paragraphs in section 一 and everything before
+  table 二 set in two columns (a section of w:cols num=2), as narratives often are; expected as
+  template-filled, and read column by column;
 - turned-pages.pdf: template-filled.pdf with its pages stored turned (/Rotate 90, 270 and 180, pypdf),
   expected as template-filled;
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
 - owner-password.pdf: encrypted with an owner password only, so that anyone may read it;
 and Samples/template-2021-filled.pdf, LibreOffice's PDF of the filled template sample.
-Usage: Scripts/make-pdf-fixtures.py   (needs soffice, pdftoppm, and python3 with python-docx, img2pdf and pypdf)"""
+Usage: Scripts/make-pdf-fixtures.py [NAME.pdf ...]   (only the fixtures named, when any; needs soffice, pdftoppm, and python3 with python-docx, img2pdf and pypdf)"""
 import os, shutil, subprocess, sys, tempfile
+
+import copy
 
 import docx
 import img2pdf
@@ -30,14 +35,58 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = os.path.join(root, "Tests", "Fixtures", "pdf")
 os.makedirs(out, exist_ok=True)
 work = tempfile.mkdtemp(prefix="nianbao-pdf-")
+wanted = set(sys.argv[1:])
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def want(name):
+    return not wanted or name in wanted
+
+
+def narrative_paragraph(n):
+    """Paragraph n of the two-column fixture's narrative: long enough to wrap, with numbers in it."""
+    return (f"（{n}）第{n}项工作。本机关围绕第{n}项重点工作，持续完善公开目录，全年通过政府网站发布相关信息"
+            f"{n * 7}条，通过政务新媒体发布{n * 3}条，做到应公开尽公开。")
+
+
 try:
-    for folder, name in [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
+    for folder, name in [] if wanted else [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
                          ("editions", "mixed"), ("editions", "report-2019")]:
         shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".docx"), work)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work,
                         os.path.join(work, name + ".docx")], check=True, capture_output=True)
         shutil.copy(os.path.join(work, name + ".pdf"), out)
         shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".expected.json"), out)
+
+    if want("two-columns.pdf"):
+        document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+        body = document.element.body
+        paragraphs = [p for p in body if p.tag == f"{{{W}}}p"]
+        text = lambda p: "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+        period = next(p for p in paragraphs if text(p).startswith("本报告中所列数据"))
+        anchor = period
+        for n in range(1, 13):
+            added = copy.deepcopy(period)
+            for run in added.findall(f"{{{W}}}r")[1:]:
+                added.remove(run)
+            next(added.iter(f"{{{W}}}t")).text = narrative_paragraph(n)
+            anchor.addnext(added)
+            anchor = added
+        # The section that ends before table 二's heading has two columns; the last one keeps one.
+        columns = copy.deepcopy(body.find(f"{{{W}}}sectPr"))
+        for old in columns.findall(f"{{{W}}}cols"):
+            columns.remove(old)
+        columns.append(parse_xml(f'<w:cols xmlns:w="{W}" w:num="2" w:space="425"/>'))
+        breaker = parse_xml(f'<w:p xmlns:w="{W}"><w:pPr/></w:p>')
+        breaker.find(f"{{{W}}}pPr").append(columns)
+        next(p for p in paragraphs if text(p).startswith("二、主动公开")).addprevious(breaker)
+        document.save(os.path.join(work, "two-columns.docx"))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                        os.path.join(work, "two-columns.docx")], check=True, capture_output=True)
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                    os.path.join(out, "two-columns.expected.json"))
+    if wanted:
+        sys.exit(0)
 
     document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
     for section in document.sections:

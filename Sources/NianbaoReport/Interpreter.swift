@@ -154,10 +154,12 @@ public struct Interpreter: Sendable {
                 drafts[drafts.count - 1].paragraphLocations.append(location)
             } else if title == nil, text.containsText("报告"), !text.hasMoreCharacters(than: 80),
                       !text.contains(where: { "。，,；;".contains($0) }) {
-                // A title a PDF broke over two lines: its first line is the paragraph before.
-                if let head = preamble.last, preamble.count == 1, !head.contains("报告"), head.count + text.count <= 80,
+                // A title a PDF broke over two or three lines (a narrow title column): its first lines are
+                // all the paragraphs before.
+                let head = preamble.joined()
+                if (1...2).contains(preamble.count), !head.contains("报告"), head.count + text.count <= 80,
                    !head.contains(where: { "。，,；;：:".contains($0) || ($0.isASCII && $0.isLetter) }) {
-                    preamble.removeLast()
+                    preamble.removeAll()
                     title = head + text
                 } else {
                     title = text

@@ -26,14 +26,15 @@ struct PDFTextLayout {
     /// The page's lines, top to bottom; a blank line where the gap between two lines is wider than a
     /// line. Nil when they would pass `budget` bytes (a forged page of glyphs one a line, far apart).
     func lines(of page: PDFPageText, budget: Int) -> [String]? {
-        let rows = PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.isSpace && $0.x1 > $0.x0 })
+        let rows = PDFTextColumns(unit: unit).readingOrder(
+            PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.isSpace && $0.x1 > $0.x0 }))
         let pitch = PDFTextLayout.median(rows.map { $0.bottom - $0.top })
         var lines: [String] = []
         var previousBottom: Double?
         var bytes = 0
         for row in rows {
             if let previousBottom, row.top - previousBottom > pitch * 0.8 { lines.append("") }
-            lines.append(text(of: row.glyphs))
+            lines.append(text(of: row.glyphs, from: row.origin ?? left))
             bytes += lines[lines.count - 1].utf8.count + 2
             if bytes > budget { return nil }
             previousBottom = row.bottom
@@ -42,8 +43,9 @@ struct PDFTextLayout {
     }
 
     /// One line's characters: a run of touching characters (a word, a number) stays together; after
-    /// a gap the next character stands at the column its left edge gives, one space on at least.
-    private func text(of glyphs: [PDFGlyph]) -> String {
+    /// a gap the next character stands at the column its left edge gives from `origin`, one space on
+    /// at least.
+    private func text(of glyphs: [PDFGlyph], from origin: Double) -> String {
         var text = ""
         var width = 0
         var previousEnd: Double?
@@ -51,7 +53,7 @@ struct PDFTextLayout {
             if let previousEnd, glyph.x0 - previousEnd < unit * 0.4 {
                 // Touching: the same word, whatever the font size makes of the columns.
             } else {
-                let column = min(Int(((glyph.x0 - left) / unit).rounded()), PDFTextLayout.widestColumn)
+                let column = min(Int(((glyph.x0 - origin) / unit).rounded()), PDFTextLayout.widestColumn)
                 let spaces = previousEnd == nil ? max(column - width, 0) : max(column - width, 1)
                 text += String(repeating: " ", count: spaces)
                 width += spaces
@@ -63,15 +65,9 @@ struct PDFTextLayout {
         return text
     }
 
-    private struct Row {
-        var glyphs: [PDFGlyph]
-        var top: Double
-        var bottom: Double
-    }
-
     /// Groups glyphs into rows: a glyph joins the row whose vertical extent covers most of its own.
-    private static func rows(_ glyphs: [PDFGlyph]) -> [Row] {
-        var rows: [Row] = []
+    private static func rows(_ glyphs: [PDFGlyph]) -> [PDFTextRow] {
+        var rows: [PDFTextRow] = []
         for glyph in glyphs.sorted(by: { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }) {
             let height = glyph.y1 - glyph.y0
             if var last = rows.last, min(last.bottom, glyph.y1) - max(last.top, glyph.y0) > height / 2 {
@@ -80,14 +76,14 @@ struct PDFTextLayout {
                 last.bottom = max(last.bottom, glyph.y1)
                 rows[rows.count - 1] = last
             } else {
-                rows.append(Row(glyphs: [glyph], top: glyph.y0, bottom: glyph.y1))
+                rows.append(PDFTextRow(glyphs: [glyph], top: glyph.y0, bottom: glyph.y1))
             }
         }
         for index in rows.indices { rows[index].glyphs.sort { $0.x0 < $1.x0 } }
         return rows
     }
 
-    private static func median(_ values: [Double]) -> Double {
+    static func median(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
         return values.sorted()[values.count / 2]
     }

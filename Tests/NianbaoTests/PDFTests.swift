@@ -29,13 +29,21 @@ struct PDFTests {
     /// The narrative of two-columns.pdf (Scripts/make-pdf-fixtures.py) is set in two columns, which
     /// read row by row would alternate line by line: it reads as its paragraphs were written, the left
     /// column down and then the right, over two pages, and the title set in three short lines is whole.
+    /// Lines wrapped inside a paragraph are one paragraph again, so the statistics period, broken over
+    /// three lines of a narrow column, is found.
     @Test func twoColumnsReadColumnByColumn() throws {
         let report = try convert("two-columns.pdf")
         #expect(report.meta.title == "示例县示例镇人民政府2024 年政府信息公开工作年度报告")
+        #expect(report.meta.period == Period(from: "2024-01-01", to: "2024-12-31"))
+        let overview = try #require(report.sections.first { $0.key == "overview" })
+        #expect(overview.paragraphs.prefix(2) == [
+            "本报告中所列数据的统计期限为2024 年 1 月 1 日至 2024 年 12 月31日。",
+            "（1）第 1 项工作。本机关围绕第 1项重点工作，持续完善公开目录，全年通过政府网站发布相关信息 7条，通过政务新媒体发布 3条，做到应公开尽公开。",
+        ])
         let written = ["本报告中所列数据的统计期限为2024年1月1日至2024年12月31日。"] + (1...12).map { n in
             "（\(n)）第\(n)项工作。本机关围绕第\(n)项重点工作，持续完善公开目录，全年通过政府网站发布相关信息\(n * 7)条，通过政务新媒体发布\(n * 3)条，做到应公开尽公开。"
         }
-        let read = try #require(report.sections.first { $0.key == "overview" }).paragraphs.joined()
+        let read = overview.paragraphs.joined()
         #expect(read.filter { !$0.isWhitespace } == written.joined())
     }
 

@@ -8,6 +8,9 @@ struct PDFTextRow {
     /// Where the line's columns are counted from, when not the page's left edge: the right-hand column
     /// of a two-column stretch starts its lines at its own edge.
     var origin: Double?
+    /// Which column of text the line stands in: 0 the page's width, then each two-column stretch's
+    /// left and right column in turn.
+    var block = 0
 }
 
 /// Stretches of a page set in two columns of running text (a narrative, a title block), read the way a
@@ -39,6 +42,7 @@ struct PDFTextColumns {
         // Rows read since the last stretch: those just above the next stretch that keep clear of its
         // gutter are its own first lines (a column's heading, lines set apart by a larger font).
         var pending: [PDFTextRow] = []
+        var stretches = 0
         var index = 0
         while index < rows.count {
             guard let stretch = stretch(rows, from: index, middle: middle) else {
@@ -49,8 +53,9 @@ struct PDFTextColumns {
             let clear = pending.reversed().prefix { !$0.crosses(stretch.gutter, slack: unit / 4) }.count
             out += pending.dropLast(clear)
             let members = pending.suffix(clear) + stretch.rows
-            out += members.compactMap { $0.side(.left, of: stretch.gutter) }
-            out += members.compactMap { $0.side(.right, of: stretch.gutter) }
+            out += members.compactMap { $0.side(.left, of: stretch.gutter, block: 2 * stretches + 1) }
+            out += members.compactMap { $0.side(.right, of: stretch.gutter, block: 2 * stretches + 2) }
+            stretches += 1
             pending = []
             index += stretch.rows.count
         }
@@ -84,7 +89,8 @@ struct PDFTextColumns {
     /// Whether both sides of the rows read as running text (see the type's comment).
     private func isRunningText(_ rows: ArraySlice<PDFTextRow>, gutter: ClosedRange<Double>) -> Bool {
         let sides = rows.compactMap { row -> (left: [PDFGlyph], right: [PDFGlyph])? in
-            guard let left = row.side(.left, of: gutter)?.glyphs, let right = row.side(.right, of: gutter)?.glyphs else { return nil }
+            guard let left = row.side(.left, of: gutter, block: 0)?.glyphs,
+                  let right = row.side(.right, of: gutter, block: 0)?.glyphs else { return nil }
             return (left, right)
         }
         guard sides.count >= PDFTextColumns.minimumRows else { return false }
@@ -106,12 +112,13 @@ struct PDFTextColumns {
 extension PDFTextRow {
     enum Side { case left, right }
 
-    /// The row's glyphs on one side of the gutter (by their middles), nil when it has none there.
-    func side(_ side: Side, of gutter: ClosedRange<Double>) -> PDFTextRow? {
+    /// The row's glyphs on one side of the gutter (by their middles) as a line of `block`, nil when it
+    /// has none there.
+    func side(_ side: Side, of gutter: ClosedRange<Double>, block: Int) -> PDFTextRow? {
         let middle = (gutter.lowerBound + gutter.upperBound) / 2
         let kept = glyphs.filter { ($0.x0 + $0.x1) / 2 < middle ? side == .left : side == .right }
         guard !kept.isEmpty else { return nil }
-        return PDFTextRow(glyphs: kept, top: top, bottom: bottom, origin: side == .right ? gutter.upperBound : origin)
+        return PDFTextRow(glyphs: kept, top: top, bottom: bottom, origin: side == .right ? gutter.upperBound : origin, block: block)
     }
 
     /// The spaces between the row's glyphs at least `width` wide.

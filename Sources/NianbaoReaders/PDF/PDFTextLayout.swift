@@ -32,12 +32,12 @@ struct PDFTextLayout {
         var lines: [String] = []
         var previousBottom: Double?
         var bytes = 0
-        for row in rows {
-            if let previousBottom, row.top - previousBottom > pitch * 0.8 { lines.append("") }
-            lines.append(text(of: row.glyphs, from: row.origin ?? left))
+        for group in PDFWrappedLines(unit: unit).groups(rows) {
+            if let previousBottom, group[0].top - previousBottom > pitch * 0.8 { lines.append("") }
+            lines.append(text(of: group.flatMap(\.glyphs), from: group[0].origin ?? left))
             bytes += lines[lines.count - 1].utf8.count + 2
             if bytes > budget { return nil }
-            previousBottom = row.bottom
+            previousBottom = group[group.count - 1].bottom
         }
         return lines
     }

@@ -21,10 +21,9 @@
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
 - owner-password.pdf: encrypted with an owner password only, so that anyone may read it;
 and Samples/template-2021-filled.pdf, LibreOffice's PDF of the filled template sample.
-Usage: Scripts/make-pdf-fixtures.py [NAME.pdf ...]   (only the fixtures named, when any; needs soffice, pdftoppm, and python3 with python-docx, img2pdf and pypdf)"""
-import os, shutil, subprocess, sys, tempfile
-
-import copy
+Usage: Scripts/make-pdf-fixtures.py [NAME.pdf ...]   (only the fixtures named, when any: scanned.pdf,
+turned-pages.pdf and the locked ones are made from template-filled.pdf as it is; needs soffice, pdftoppm, and python3 with python-docx, img2pdf and pypdf)"""
+import copy, os, shutil, subprocess, sys, tempfile
 
 import docx
 import img2pdf
@@ -50,8 +49,10 @@ def narrative_paragraph(n):
 
 
 try:
-    for folder, name in [] if wanted else [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
+    for folder, name in [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
                          ("editions", "mixed"), ("editions", "report-2019")]:
+        if not want(name + ".pdf"):
+            continue
         shutil.copy(os.path.join(root, "Tests", "Fixtures", folder, name + ".docx"), work)
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work,
                         os.path.join(work, name + ".docx")], check=True, capture_output=True)
@@ -85,52 +86,57 @@ try:
                         os.path.join(work, "two-columns.docx")], check=True, capture_output=True)
         shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
                     os.path.join(out, "two-columns.expected.json"))
-    if wanted:
-        sys.exit(0)
 
-    document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
-    for section in document.sections:
-        section.header.paragraphs[0].text = "示例县示例镇人民政府办公室"
-        foot = section.footer.paragraphs[0]
-        foot.text = "示例县示例镇人民政府 2024 年政府信息公开工作年度报告  第 "
-        foot._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-                                 ' w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-        foot.add_run(" 页")
-    document.save(os.path.join(work, "running-heads.docx"))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                    os.path.join(work, "running-heads.docx")], check=True, capture_output=True)
-    shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
-                os.path.join(out, "running-heads.expected.json"))
+    if want("running-heads.pdf"):
+        document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+        for section in document.sections:
+            section.header.paragraphs[0].text = "示例县示例镇人民政府办公室"
+            foot = section.footer.paragraphs[0]
+            foot.text = "示例县示例镇人民政府 2024 年政府信息公开工作年度报告  第 "
+            foot._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                                     ' w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+            foot.add_run(" 页")
+        document.save(os.path.join(work, "running-heads.docx"))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                        os.path.join(work, "running-heads.docx")], check=True, capture_output=True)
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                    os.path.join(out, "running-heads.expected.json"))
 
-    document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
-    applications = [t for t in document.tables if "申请人情况" in t._tbl.xml][0]
-    for row in applications._tbl.tr_lst[:3]:
-        row.get_or_add_trPr().append(parse_xml(
-            '<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
-    document.save(os.path.join(work, "repeated-header.docx"))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                    os.path.join(work, "repeated-header.docx")], check=True, capture_output=True)
-    shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
-                os.path.join(out, "repeated-header.expected.json"))
+    if want("repeated-header.pdf"):
+        document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+        applications = [t for t in document.tables if "申请人情况" in t._tbl.xml][0]
+        for row in applications._tbl.tr_lst[:3]:
+            row.get_or_add_trPr().append(parse_xml(
+                '<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+        document.save(os.path.join(work, "repeated-header.docx"))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                        os.path.join(work, "repeated-header.docx")], check=True, capture_output=True)
+        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                    os.path.join(out, "repeated-header.expected.json"))
 
-    shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),
-                    os.path.join(work, "template-2021-filled.docx")], check=True, capture_output=True)
+    if want("template-2021-filled.pdf"):
+        shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.join(root, "Samples"),
+                        os.path.join(work, "template-2021-filled.docx")], check=True, capture_output=True)
 
     filled = os.path.join(out, "template-filled.pdf")
-    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", filled, os.path.join(work, "page")], check=True)
-    page = [f for f in os.listdir(work) if f.startswith("page") and f.endswith(".png")][0]
-    with open(os.path.join(out, "scanned.pdf"), "wb") as f:
-        f.write(img2pdf.convert(os.path.join(work, page)))
+    if want("scanned.pdf"):
+        subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", filled, os.path.join(work, "page")], check=True)
+        page = [f for f in os.listdir(work) if f.startswith("page") and f.endswith(".png")][0]
+        with open(os.path.join(out, "scanned.pdf"), "wb") as f:
+            f.write(img2pdf.convert(os.path.join(work, page)))
 
-    turned = PdfWriter(clone_from=PdfReader(filled))
-    for page, angle in zip(turned.pages, [90, 270, 180]):
-        page.rotate(angle)
-    with open(os.path.join(out, "turned-pages.pdf"), "wb") as f:
-        turned.write(f)
-    shutil.copy(os.path.join(out, "template-filled.expected.json"), os.path.join(out, "turned-pages.expected.json"))
+    if want("turned-pages.pdf"):
+        turned = PdfWriter(clone_from=PdfReader(filled))
+        for page, angle in zip(turned.pages, [90, 270, 180]):
+            page.rotate(angle)
+        with open(os.path.join(out, "turned-pages.pdf"), "wb") as f:
+            turned.write(f)
+        shutil.copy(os.path.join(out, "template-filled.expected.json"), os.path.join(out, "turned-pages.expected.json"))
 
     for target, user, owner in [("locked.pdf", "secret", "owner-secret"), ("owner-password.pdf", "", "owner-secret")]:
+        if not want(target):
+            continue
         writer = PdfWriter(clone_from=PdfReader(filled))
         writer.encrypt(user_password=user, owner_password=owner, algorithm="AES-128")
         with open(os.path.join(out, target), "wb") as f:

@@ -17,12 +17,12 @@ struct PDFWrappedLines {
         let running = rows.map { isRunningText($0, characters: 4) }
         // Each column's edges, as its running text reaches them: a column whose lines do not reach one
         // edge three times over (a heading and a line, a signature and its date) has no edge to go by.
-        var ends: [Int: (starts: [Double], ends: [Double])] = [:]
+        var reaches: [Int: (starts: [Double], ends: [Double])] = [:]
         for (row, isRunning) in zip(rows, running) where isRunning {
-            ends[row.block, default: ([], [])].starts.append(row.glyphs[0].x0)
-            ends[row.block, default: ([], [])].ends.append(row.glyphs[row.glyphs.count - 1].x1)
+            reaches[row.block, default: ([], [])].starts.append(row.glyphs[0].x0)
+            reaches[row.block, default: ([], [])].ends.append(row.glyphs[row.glyphs.count - 1].x1)
         }
-        let edges = ends.compactMapValues { lines -> (left: Double, right: Double)? in
+        let edges = reaches.compactMapValues { lines -> (left: Double, right: Double)? in
             guard let left = lines.starts.min(), let right = lines.ends.max(),
                   lines.starts.filter({ $0 - left <= unit / 2 }).count >= PDFWrappedLines.evidence,
                   lines.ends.filter({ right - $0 <= 2.5 * unit }).count >= PDFWrappedLines.evidence else { return nil }
@@ -37,7 +37,7 @@ struct PDFWrappedLines {
             // A paragraph's last line may be a character or two; a column's first line continues the
             // previous column's last.
             if index > 0, running[index - 1], isRunningText(row, characters: 1), let last = groups.last?.last,
-               let above = edges[last.block], let below = edges[row.block] ?? edges[last.block],
+               let above = edges[last.block], let below = edges[row.block],
                row.block == last.block ? row.top - last.bottom <= spacing && row.top > last.top : row.block == last.block + 1,
                continues(row, within: below, after: last, within: above) {
                 groups[groups.count - 1].append(row)

@@ -42,6 +42,15 @@ def want(name):
     return not wanted or name in wanted
 
 
+def save_as_filled_pdf(document, name):
+    """NAME.pdf from a changed template-filled.docx through LibreOffice, expected as template-filled."""
+    document.save(os.path.join(work, name + ".docx"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
+                    os.path.join(work, name + ".docx")], check=True, capture_output=True)
+    shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
+                os.path.join(out, name + ".expected.json"))
+
+
 def narrative_paragraph(n):
     """Paragraph n of the two-column fixture's narrative: long enough to wrap, with numbers in it."""
     return (f"（{n}）第{n}项工作。本机关围绕第{n}项重点工作，持续完善公开目录，全年通过政府网站发布相关信息"
@@ -81,11 +90,7 @@ try:
         breaker = parse_xml(f'<w:p xmlns:w="{W}"><w:pPr/></w:p>')
         breaker.find(f"{{{W}}}pPr").append(columns)
         next(p for p in paragraphs if text(p).startswith("二、主动公开")).addprevious(breaker)
-        document.save(os.path.join(work, "two-columns.docx"))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                        os.path.join(work, "two-columns.docx")], check=True, capture_output=True)
-        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
-                    os.path.join(out, "two-columns.expected.json"))
+        save_as_filled_pdf(document, "two-columns")
 
     if want("running-heads.pdf"):
         document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
@@ -96,11 +101,7 @@ try:
             foot._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
                                      ' w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
             foot.add_run(" 页")
-        document.save(os.path.join(work, "running-heads.docx"))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                        os.path.join(work, "running-heads.docx")], check=True, capture_output=True)
-        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
-                    os.path.join(out, "running-heads.expected.json"))
+        save_as_filled_pdf(document, "running-heads")
 
     if want("repeated-header.pdf"):
         document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
@@ -108,11 +109,7 @@ try:
         for row in applications._tbl.tr_lst[:3]:
             row.get_or_add_trPr().append(parse_xml(
                 '<w:tblHeader xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
-        document.save(os.path.join(work, "repeated-header.docx"))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out,
-                        os.path.join(work, "repeated-header.docx")], check=True, capture_output=True)
-        shutil.copy(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.expected.json"),
-                    os.path.join(out, "repeated-header.expected.json"))
+        save_as_filled_pdf(document, "repeated-header")
 
     if want("template-2021-filled.pdf"):
         shutil.copy(os.path.join(root, "Samples", "template-2021-filled.docx"), work)

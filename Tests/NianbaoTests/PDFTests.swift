@@ -45,6 +45,7 @@ struct PDFTests {
         }
         let read = overview.paragraphs.joined()
         #expect(read.filter { !$0.isWhitespace } == written.joined())
+        #expect(overview.paragraphs.count == written.count)
     }
 
     @Test func aScanIsRefusedWithWhatToDo() {

@@ -22,11 +22,19 @@ struct PDFWrappedLines {
             reaches[row.block, default: ([], [])].starts.append(row.glyphs[0].x0)
             reaches[row.block, default: ([], [])].ends.append(row.glyphs[row.glyphs.count - 1].x1)
         }
-        let edges = reaches.compactMapValues { lines -> (left: Double, right: Double)? in
+        var edges = reaches.compactMapValues { lines -> (left: Double, right: Double)? in
             guard let left = lines.starts.min(), let right = lines.ends.max(),
                   lines.starts.filter({ $0 - left <= unit / 2 }).count >= PDFWrappedLines.evidence,
                   lines.ends.filter({ right - $0 <= 2.5 * unit }).count >= PDFWrappedLines.evidence else { return nil }
             return (left, right)
+        }
+        // A column of a two-column stretch too short to show its right edge (the last lines of a text,
+        // balanced at the top of a page) has the width of the other column, when its lines show its left.
+        for (block, lines) in reaches where block > 0 && edges[block] == nil {
+            let partner = block % 2 == 1 ? block + 1 : block - 1
+            guard let other = edges[partner], let left = lines.starts.min(),
+                  lines.starts.filter({ $0 - left <= unit / 2 }).count >= PDFWrappedLines.evidence else { continue }
+            edges[block] = (left, left + other.right - other.left)
         }
         // The usual space between two lines of running text; a paragraph's space after is wider.
         let spaces = rows.indices.dropFirst().filter { running[$0] && running[$0 - 1] && rows[$0].block == rows[$0 - 1].block }

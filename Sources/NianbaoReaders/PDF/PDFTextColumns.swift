@@ -1,18 +1,3 @@
-import NianbaoModel
-
-/// One line of a page's characters, left to right.
-struct PDFTextRow {
-    var glyphs: [PDFGlyph]
-    var top: Double
-    var bottom: Double
-    /// Where the line's columns are counted from, when not the page's left edge: the right-hand column
-    /// of a two-column stretch starts its lines at its own edge.
-    var origin: Double?
-    /// Which column of text the line stands in: 0 the page's width, then each two-column stretch's
-    /// left and right column in turn.
-    var block = 0
-}
-
 /// Stretches of a page set in two columns of running text (a narrative, a title block), read the way a
 /// person reads them: the left column down, then the right one. Read row by row, the two columns'
 /// lines would alternate and every sentence would be cut in two.
@@ -106,29 +91,5 @@ struct PDFTextColumns {
         let ends = sides.compactMap { $0.left.last?.x1 }
         guard let edge = ends.max() else { return false }
         return ends.filter { edge - $0 <= 2.5 * unit }.count * 3 >= ends.count * 2
-    }
-}
-
-extension PDFTextRow {
-    enum Side { case left, right }
-
-    /// The row's glyphs on one side of the gutter (by their middles) as a line of `block`, nil when it
-    /// has none there.
-    func side(_ side: Side, of gutter: ClosedRange<Double>, block: Int) -> PDFTextRow? {
-        let middle = (gutter.lowerBound + gutter.upperBound) / 2
-        let kept = glyphs.filter { ($0.x0 + $0.x1) / 2 < middle ? side == .left : side == .right }
-        guard !kept.isEmpty else { return nil }
-        return PDFTextRow(glyphs: kept, top: top, bottom: bottom, origin: side == .right ? gutter.upperBound : origin, block: block)
-    }
-
-    /// The spaces between the row's glyphs at least `width` wide.
-    func gaps(wider width: Double) -> [ClosedRange<Double>] {
-        zip(glyphs, glyphs.dropFirst()).compactMap { a, b in b.x0 - a.x1 >= width ? a.x1...b.x0 : nil }
-    }
-
-    /// Whether a glyph of the row reaches into the gutter further than `slack`: glyph boxes of one
-    /// column's edge differ by a point or two.
-    func crosses(_ gutter: ClosedRange<Double>, slack: Double) -> Bool {
-        glyphs.contains { $0.x1 > gutter.lowerBound + slack && $0.x0 < gutter.upperBound - slack }
     }
 }

@@ -42,7 +42,7 @@ enum CellValue: Equatable {
         }
         // A cell that begins with an ideograph no number is written with (自然人, 合计) is words,
         // whatever follows: none of the forms below begins so. Labels are most cells that are not digits.
-        if let first = half.unicodeScalars.first(where: { !$0.isSpace }), (0x4E00...0x9FFF).contains(first.value),
+        if let first = half.unicodeScalars.first(where: { !$0.isSpace }), first.isHanIdeograph,
            !CellValue.numberScalars.contains(first) {
             self = .label
             return

@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// A label reduced to what identifies it: half-width forms, no white space, no punctuation,
 /// and its list marker (一、 （一） 1. 1、) kept apart, so `(一) 予以公开` and `（一）予以公开` agree.
 ///
@@ -151,14 +153,10 @@ public struct LabelKey: Sendable, Hashable {
         }
     }
 
-    /// Han ideographs, most of any label, are not punctuation: answered without
-    /// the Unicode property tables, whose lookups made labels costly to reduce.
-    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value)
-    }
-
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        if isIdeograph(scalar) { return false }
+        // Han ideographs, most of any label, are not punctuation: answered without the Unicode
+        // property tables, whose lookups made labels costly to reduce.
+        if scalar.isHanIdeograph { return false }
         if scalar.isASCII {
             // Letters and digits are words; every other printable ASCII character is punctuation or a
             // symbol of the categories below, except $ (a currency symbol), kept as before.

@@ -8,7 +8,7 @@ extension Severity: ExpressibleByArgument, CaseIterable {
 }
 
 /// How `check` writes its problem list.
-enum ProblemFormat: String, ExpressibleByArgument, CaseIterable {
+enum ProblemFormat: String, ChoiceArgument {
     case text, json, csv, xlsx
 }
 

@@ -3,28 +3,18 @@ import FoundationEssentials
 import Nianbao
 
 /// Input format choice of `--from`.
-enum FromFormat: String, ExpressibleByArgument, CaseIterable {
+enum FromFormat: String, ChoiceArgument {
     case auto, docx, html, text, pdf
 
     var format: InputFormat? { InputFormat(rawValue: rawValue) }
-
-    // What argument-parser's generic versions give (no value has a description of its own), written
-    // for this type: those were asked two dozen times while parsing a convert's arguments and cost
-    // its start 6 % of its instructions.
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
-    static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// Output format choice of `--to`. Each has one shape whatever the number of inputs.
-enum ToFormat: String, ExpressibleByArgument, CaseIterable {
+enum ToFormat: String, ChoiceArgument {
     case json, ndjson, csv, csvWide = "csv-wide", text, xlsx
 
     /// Forms that hold exactly one report.
     var takesOneInput: Bool { self == .text || self == .xlsx }
-
-    // As FromFormat's.
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
-    static var allValueDescriptions: [String: String] { [:] }
 }
 
 struct ConvertCommand: ParsableCommand {

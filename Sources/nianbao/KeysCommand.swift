@@ -4,7 +4,7 @@ import Nianbao
 /// `nianbao keys`: the data dictionary of every canonical key, from the template data itself.
 struct KeysCommand: ParsableCommand {
     /// How the dictionary is written.
-    enum Form: String, ExpressibleByArgument, CaseIterable { case markdown, csv, json }
+    enum Form: String, ChoiceArgument { case markdown, csv, json }
 
     static let configuration = CommandConfiguration(
         commandName: "keys",

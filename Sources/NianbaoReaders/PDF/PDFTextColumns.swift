@@ -18,9 +18,9 @@ struct PDFTextColumns {
     static let maximumRows = 200
 
     func readingOrder(_ rows: [PDFTextRow]) -> [PDFTextRow] {
-        guard rows.count >= PDFTextColumns.minimumRows,
-              let left = rows.flatMap(\.glyphs).map(\.x0).min(),
-              let right = rows.flatMap(\.glyphs).map(\.x1).max(), right - left > 20 * unit else { return rows }
+        let glyphs = rows.flatMap(\.glyphs)
+        guard rows.count >= PDFTextColumns.minimumRows, let left = glyphs.map(\.x0).min(),
+              let right = glyphs.map(\.x1).max(), right - left > 20 * unit else { return rows }
         // The gutter is looked for in the middle two fifths of the text's width.
         let middle = (left + 0.3 * (right - left))...(left + 0.7 * (right - left))
         var out: [PDFTextRow] = []
@@ -54,7 +54,7 @@ struct PDFTextColumns {
 
     /// The two-column stretch starting at `start`, if one does.
     private func stretch(_ rows: [PDFTextRow], from start: Int, middle: ClosedRange<Double>) -> Stretch? {
-        guard var gutter = rows[start].gaps(wider: 1.5 * unit).first(where: { middle.contains(($0.lowerBound + $0.upperBound) / 2) })
+        guard var gutter = rows[start].gaps(wider: PDFTextRow.cellGap * unit).first(where: { middle.contains(($0.lowerBound + $0.upperBound) / 2) })
         else { return nil }
         var end = start + 1
         while end < rows.count, end - start < PDFTextColumns.maximumRows {
@@ -73,23 +73,21 @@ struct PDFTextColumns {
 
     /// Whether both sides of the rows read as running text (see the type's comment).
     private func isRunningText(_ rows: ArraySlice<PDFTextRow>, gutter: ClosedRange<Double>) -> Bool {
-        let sides = rows.compactMap { row -> (left: [PDFGlyph], right: [PDFGlyph])? in
-            guard let left = row.side(.left, of: gutter, block: 0)?.glyphs,
-                  let right = row.side(.right, of: gutter, block: 0)?.glyphs else { return nil }
+        let sides = rows.compactMap { row -> (left: PDFTextRow, right: PDFTextRow)? in
+            guard let left = row.side(.left, of: gutter, block: 0), let right = row.side(.right, of: gutter, block: 0)
+            else { return nil }
             return (left, right)
         }
         guard sides.count >= PDFTextColumns.minimumRows else { return false }
         for side in [sides.map(\.left), sides.map(\.right)] {
-            let glyphs = side.joined()
-            guard glyphs.count >= 8 * side.count,
-                  glyphs.filter({ (0x4E00...0x9FFF).contains($0.scalar.value) }).count * 2 >= glyphs.count else { return false }
+            let characters = side.reduce(0) { $0 + $1.glyphs.count }
+            guard characters >= 8 * side.count, side.reduce(0, { $0 + $1.hanCount }) * 2 >= characters else { return false }
             // A line of running text has no gaps wider than a character or two; a row of cells has one between each.
-            let gaps = side.map { PDFTextRow(glyphs: $0, top: 0, bottom: 0).gaps(wider: 1.5 * unit).count }.reduce(0, +)
+            let gaps = side.reduce(0) { $0 + $1.gaps(wider: PDFTextRow.cellGap * unit).count }
             guard gaps * 4 <= side.count else { return false }
         }
         // Justified lines end at the column's edge; a paragraph's last line may stop short.
-        let ends = sides.compactMap { $0.left.last?.x1 }
-        guard let edge = ends.max() else { return false }
-        return ends.filter { edge - $0 <= 2.5 * unit }.count * 3 >= ends.count * 2
+        guard let right = PDFTextRow.rightEdge(of: sides.compactMap { $0.left.glyphs.last?.x1 }, unit: unit) else { return false }
+        return right.reaching * 3 >= sides.count * 2
     }
 }

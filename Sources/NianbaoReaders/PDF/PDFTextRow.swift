@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// One line of a page's characters, left to right.
 struct PDFTextRow {
     var glyphs: [PDFGlyph]
@@ -13,6 +15,12 @@ struct PDFTextRow {
 
 extension PDFTextRow {
     enum Side { case left, right }
+
+    /// A gap wider than this, in layout columns (a digit's width), parts cells or columns, not words.
+    static let cellGap = 1.5
+    /// How far short of its column's right edge a justified line may end, in layout columns: a line
+    /// ending in a full-width comma or stop leaves half its box empty, and lines differ by a character.
+    static let justifiedSlack = 2.5
 
     /// The row's glyphs on one side of the gutter (by their middles) as a line of `block`, nil when it
     /// has none there.
@@ -32,5 +40,20 @@ extension PDFTextRow {
     /// column's edge differ by a point or two.
     func crosses(_ gutter: ClosedRange<Double>, slack: Double) -> Bool {
         glyphs.contains { $0.x1 > gutter.lowerBound + slack && $0.x0 < gutter.upperBound - slack }
+    }
+
+    /// How many of the row's characters are Han ideographs.
+    var hanCount: Int { glyphs.count { $0.scalar.isHanIdeograph } }
+
+    /// The furthest right of `ends` (lines' right ends), and how many end within the justified slack of it.
+    static func rightEdge(of ends: [Double], unit: Double) -> (edge: Double, reaching: Int)? {
+        guard let edge = ends.max() else { return nil }
+        return (edge, ends.count { edge - $0 <= justifiedSlack * unit })
+    }
+
+    /// The furthest left of `starts` (lines' left ends), and how many start within half a column of it.
+    static func leftEdge(of starts: [Double], unit: Double) -> (edge: Double, reaching: Int)? {
+        guard let edge = starts.min() else { return nil }
+        return (edge, starts.count { $0 - edge <= unit / 2 })
     }
 }

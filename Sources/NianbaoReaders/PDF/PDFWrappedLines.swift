@@ -14,7 +14,11 @@ struct PDFWrappedLines {
 
     /// The rows in order, in groups that each make one line.
     func groups(_ rows: [PDFTextRow]) -> [[PDFTextRow]] {
-        let running = rows.map { isRunningText($0, characters: 4) }
+        // Lines of running text: Han among them, no gap wider than a character and a half. One of four
+        // characters at least sets its column's edges and may go on below; a paragraph's last line may
+        // be a character or two.
+        let gapless = rows.map { $0.hanCount > 0 && $0.gaps(wider: PDFTextRow.cellGap * unit).isEmpty }
+        let running = rows.indices.map { gapless[$0] && rows[$0].glyphs.count >= 4 }
         // Each column's edges, as its running text reaches them: a column whose lines do not reach one
         // edge three times over (a heading and a line, a signature and its date) has no edge to go by.
         var reaches: [Int: (starts: [Double], ends: [Double])] = [:]
@@ -22,18 +26,19 @@ struct PDFWrappedLines {
             reaches[row.block, default: ([], [])].starts.append(row.glyphs[0].x0)
             reaches[row.block, default: ([], [])].ends.append(row.glyphs[row.glyphs.count - 1].x1)
         }
-        var edges = reaches.compactMapValues { lines -> (left: Double, right: Double)? in
-            guard let left = lines.starts.min(), let right = lines.ends.max(),
-                  lines.starts.filter({ $0 - left <= unit / 2 }).count >= PDFWrappedLines.evidence,
-                  lines.ends.filter({ right - $0 <= 2.5 * unit }).count >= PDFWrappedLines.evidence else { return nil }
-            return (left, right)
+        let lefts = reaches.compactMapValues { lines in
+            PDFTextRow.leftEdge(of: lines.starts, unit: unit).flatMap { $0.reaching >= PDFWrappedLines.evidence ? $0.edge : nil }
+        }
+        var edges: [Int: (left: Double, right: Double)] = [:]
+        for (block, lines) in reaches {
+            guard let left = lefts[block], let right = PDFTextRow.rightEdge(of: lines.ends, unit: unit),
+                  right.reaching >= PDFWrappedLines.evidence else { continue }
+            edges[block] = (left, right.edge)
         }
         // A column of a two-column stretch too short to show its right edge (the last lines of a text,
         // balanced at the top of a page) has the width of the other column, when its lines show its left.
-        for (block, lines) in reaches where block > 0 && edges[block] == nil {
-            let partner = block % 2 == 1 ? block + 1 : block - 1
-            guard let other = edges[partner], let left = lines.starts.min(),
-                  lines.starts.filter({ $0 - left <= unit / 2 }).count >= PDFWrappedLines.evidence else { continue }
+        for (block, left) in lefts where block > 0 && edges[block] == nil {
+            guard let other = edges[block % 2 == 1 ? block + 1 : block - 1] else { continue }
             edges[block] = (left, left + other.right - other.left)
         }
         // The usual space between two lines of running text; a paragraph's space after is wider.
@@ -42,9 +47,8 @@ struct PDFWrappedLines {
         let spacing = PDFTextLayout.median(spaces) * 1.25 + unit / 4
         var groups: [[PDFTextRow]] = []
         for (index, row) in rows.enumerated() {
-            // A paragraph's last line may be a character or two; a column's first line continues the
-            // previous column's last.
-            if index > 0, running[index - 1], isRunningText(row, characters: 1), let last = groups.last?.last,
+            // A column's first line continues the previous column's last.
+            if index > 0, running[index - 1], gapless[index], let last = groups.last?.last,
                let above = edges[last.block], let below = edges[row.block],
                row.block == last.block ? row.top - last.bottom <= spacing && row.top > last.top : row.block == last.block + 1,
                continues(row, within: below, after: last, within: above) {
@@ -61,8 +65,8 @@ struct PDFWrappedLines {
     private func continues(_ row: PDFTextRow, within column: (left: Double, right: Double),
                            after above: PDFTextRow, within aboveColumn: (left: Double, right: Double)) -> Bool {
         guard let end = above.glyphs.last?.x1, let first = row.glyphs.first else { return false }
-        // A full-width comma or full stop leaves half its box empty: a line ending in one stops short by up to a character.
-        return aboveColumn.right - end <= 2.5 * unit && first.x0 - column.left <= unit / 2 && !startsWithMarker(row)
+        return aboveColumn.right - end <= PDFTextRow.justifiedSlack * unit && first.x0 - column.left <= unit / 2
+            && !startsWithMarker(row)
     }
 
     /// Whether the line begins as a list item or a heading does: （一） (1) 一、 1. 1、
@@ -73,12 +77,5 @@ struct PDFWrappedLines {
         let numeral = scalars.prefix { "一二三四五六七八九十0123456789".unicodeScalars.contains($0) }
         guard !numeral.isEmpty, numeral.count < scalars.count else { return false }
         return "、.．".unicodeScalars.contains(scalars[numeral.count])
-    }
-
-    /// Whether the line reads as running text: `characters` at least, Han among them, no gap wider than
-    /// a character and a half.
-    private func isRunningText(_ row: PDFTextRow, characters: Int) -> Bool {
-        row.glyphs.count >= characters && row.gaps(wider: 1.5 * unit).isEmpty
-            && row.glyphs.contains { (0x4E00...0x9FFF).contains($0.scalar.value) }
     }
 }

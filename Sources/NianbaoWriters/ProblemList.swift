@@ -40,26 +40,48 @@ public enum ProblemList {
         ])
     }
 
-    /// The whole list as JSON ("nianbao.problems/1"): each report with its status and check counts, the
-    /// files that could not be read, then every problem. `problems[i]` are the problems of `reports[i]`;
-    /// `withReports` adds each report's whole document to its file's entry as `report`.
+    /// The whole list as pretty JSON text ("nianbao.problems/1"): each report with its status and check
+    /// counts, the files that could not be read, then every problem. `problems[i]` are the problems of
+    /// `reports[i]`; `withReports` adds each report's whole document to its file's entry as `report`.
     public static func document(reports: [Report], problems: [[Problem]], unreadable: [Problem], failOn: Severity,
-                                withReports: Bool = false) -> JSONValue {
-        let files: [JSONValue] = zip(reports, problems).map { report, found in
-            let tally = report.checkTally
-            let entry: [(String, JSONValue)] = [
-                ("file", .optional(report.source.path)), ("organ", .optional(report.meta.organ)),
-                ("year", .optional(report.meta.year)), ("status", .string(found.isEmpty ? "ok" : "problems")),
-                ("checks", .object([("passed", .optional(tally.passed)), ("failed", .optional(tally.failed)),
-                                    ("skipped", .optional(tally.skipped))])),
-                ("problems", .optional(found.count)),
-            ]
-            return .object(entry + (withReports ? [("report", ReportJSON.value(report))] : []))
-        } + unreadable.map { .object([("file", .optional($0.file)), ("status", .string("unreadable"))]) }
-        return .object([
-            ("schema", .string("nianbao.problems/1")), ("fail_on", .string(failOn.rawValue)),
-            ("files", .array(files)), ("problems", .array((problems.flatMap { $0 } + unreadable).map(value))),
-        ])
+                                withReports: Bool = false) -> String {
+        var w = JSONWriter(pretty: true)
+        w.object { w in
+            w.member("schema", "nianbao.problems/1")
+            w.member("fail_on", failOn.rawValue)
+            w.member("files") { w in
+                w.array { w in
+                    for (report, found) in zip(reports, problems) {
+                        let tally = report.checkTally
+                        w.item()
+                        w.object { w in
+                            w.member("file", report.source.path)
+                            w.member("organ", report.meta.organ)
+                            w.member("year", report.meta.year)
+                            w.member("status", found.isEmpty ? "ok" : "problems")
+                            w.member("checks") { w in
+                                w.object { w in
+                                    w.member("passed", tally.passed)
+                                    w.member("failed", tally.failed)
+                                    w.member("skipped", tally.skipped)
+                                }
+                            }
+                            w.member("problems", found.count)
+                            if withReports { w.member("report") { ReportJSON.write(report, to: &$0) } }
+                        }
+                    }
+                    for problem in unreadable {
+                        w.item()
+                        w.object { w in
+                            w.member("file", problem.file)
+                            w.member("status", "unreadable")
+                        }
+                    }
+                }
+            }
+            w.member("problems") { $0.array(problems.flatMap { $0 } + unreadable) { $0.value(value($1)) } }
+        }
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// The list as a workbook for an office: 文件 (each file, its status and check counts) and 问题

@@ -69,7 +69,7 @@ struct CheckCommand: ParsableCommand {
         case .text: writeText(reports, perReport, unreadable, to: out)
         case .json:
             out.write(ProblemList.document(reports: reports, problems: perReport, unreadable: unreadable, failOn: failOn,
-                                           withReports: withReports).rendered(pretty: true) + "\n")
+                                           withReports: withReports) + "\n")
         case .csv:
             out.write(CSVFormat.byteOrderMark + CSVFormat.record(ProblemList.header)
                       + all.map { CSVFormat.record(ProblemList.record($0)) }.joined())

@@ -101,7 +101,7 @@ struct ConvertCommand: ParsableCommand {
             if !quiet { StandardError.warn(about: report) }
             let data: Data
             switch to {
-            case .json: data = asArray ? Data(ReportJSON.value(report).utf8(pretty: true)) : Data(ReportJSON.line(report))
+            case .json: data = Data(asArray ? ReportJSON.line(report).dropLast() : ReportJSON.line(report))
             case .ndjson: data = Data(ReportJSON.line(report, pretty: false))
             case .csv: data = Data(ReportCSV.longCSV(report))
             case .csvWide: data = Data(CSVFormat.record(ReportCSV.wideRecord(report)).utf8)

@@ -36,6 +36,7 @@ enum CommandLineEntry {
         }
         // A closed pipe is a write error to handle, not a signal that ends the process.
         signal(SIGPIPE, SIG_IGN)
+        HeapSettings.apply()
         do {
             var command = try NianbaoCommand.parseAsRoot(arguments)
             try command.run()

@@ -19,6 +19,27 @@ import Testing
         #expect(value.rendered(pretty: true) == "{\n  \"x\": [\n    1,\n    {}\n  ],\n  \"y\": []\n}")
     }
 
+    @Test func writerGivesTheTextOfTheSameTree() {
+        var w = JSONWriter(pretty: true)
+        w.object { w in
+            w.member("a", 1)
+            w.member("b", nil as String?)
+            w.member("c", (x: 2.5, y: "乙")) { w, c in
+                w.member("x", c.x)
+                w.member("y", c.y)
+            }
+            w.member("d", nil as Int?) { w, _ in w.member("never", true) }
+            w.member("e") { $0.array(["甲", "\""]) }
+            w.member("f") { $0.array([String]()) }
+        }
+        let tree = JSONValue.object([
+            ("a", .number("1")), ("b", .null), ("c", .object([("x", .number("2.5")), ("y", .string("乙"))])),
+            ("d", .null), ("e", .array([.string("甲"), .string("\"")])), ("f", .array([])),
+        ])
+        #expect(String(decoding: w.bytes, as: UTF8.self) == tree.rendered(pretty: true))
+        #expect(tree.rendered(pretty: true).hasPrefix("{\n  \"a\": 1,\n  \"b\": null,\n  \"c\": {\n    \"x\": 2.5,"))
+    }
+
     @Test func numbersHaveOneTextForm() {
         #expect(numberText(0) == "0")
         #expect(numberText(1573) == "1573")

@@ -16,6 +16,9 @@
 - two-columns.pdf: template-filled.docx with twelve more paragraphs in section 一 and everything before
   table 二 set in two columns (a section of w:cols num=2), as narratives often are; expected as
   template-filled, and read column by column;
+- page-break.pdf: template-filled.docx with twelve more paragraphs of five lines or so in section 一, in
+  one column, so that paragraphs run over page breaks, and with running-heads.pdf's header and footer: the
+  paragraph reads whole; expected as template-filled;
 - turned-pages.pdf: template-filled.pdf with its pages stored turned (/Rotate 90, 270 and 180, pypdf),
   expected as template-filled;
 - locked.pdf: template-filled.pdf encrypted with a user password (pypdf), which cannot be read;
@@ -57,6 +60,40 @@ def narrative_paragraph(n):
             f"{n * 7}条，通过政务新媒体发布{n * 3}条，做到应公开尽公开。")
 
 
+def long_paragraph(n):
+    """A paragraph of five lines or so: LibreOffice keeps two lines of a paragraph together at a page's
+    foot and head, so a shorter one moves to the next page whole instead of breaking."""
+    return (narrative_paragraph(n) + f"同时，本机关对照第{n}项工作要求，逐条核对已公开信息的准确性和时效性，"
+            f"对过期信息{n * 2}条及时作出标注，对群众留言反映的{n}个问题逐一答复，并将办理结果在网站上公开。")
+
+
+def text_of(paragraph):
+    return "".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t"))
+
+
+def add_narrative(paragraphs, count, paragraph=narrative_paragraph):
+    """Paragraphs 1…count after the statistics period's paragraph, in its style."""
+    period = next(p for p in paragraphs if text_of(p).startswith("本报告中所列数据"))
+    anchor = period
+    for n in range(1, count + 1):
+        added = copy.deepcopy(period)
+        for run in added.findall(f"{{{W}}}r")[1:]:
+            added.remove(run)
+        next(added.iter(f"{{{W}}}t")).text = paragraph(n)
+        anchor.addnext(added)
+        anchor = added
+
+
+def add_running_heads(document):
+    """The office's name over every page; the title and a PAGE field under it."""
+    for section in document.sections:
+        section.header.paragraphs[0].text = "示例县示例镇人民政府办公室"
+        foot = section.footer.paragraphs[0]
+        foot.text = "示例县示例镇人民政府 2024 年政府信息公开工作年度报告  第 "
+        foot._p.append(parse_xml(f'<w:fldSimple xmlns:w="{W}" w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        foot.add_run(" 页")
+
+
 try:
     for folder, name in [("docx", "template-filled"), ("docx", "template-filled-libreoffice"), ("docx", "python-docx"),
                          ("editions", "mixed"), ("editions", "report-2019")]:
@@ -72,16 +109,7 @@ try:
         document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
         body = document.element.body
         paragraphs = [p for p in body if p.tag == f"{{{W}}}p"]
-        text = lambda p: "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
-        period = next(p for p in paragraphs if text(p).startswith("本报告中所列数据"))
-        anchor = period
-        for n in range(1, 13):
-            added = copy.deepcopy(period)
-            for run in added.findall(f"{{{W}}}r")[1:]:
-                added.remove(run)
-            next(added.iter(f"{{{W}}}t")).text = narrative_paragraph(n)
-            anchor.addnext(added)
-            anchor = added
+        add_narrative(paragraphs, 12)
         # The section that ends before table 二's heading has two columns; the last one keeps one.
         columns = copy.deepcopy(body.find(f"{{{W}}}sectPr"))
         for old in columns.findall(f"{{{W}}}cols"):
@@ -89,19 +117,19 @@ try:
         columns.append(parse_xml(f'<w:cols xmlns:w="{W}" w:num="2" w:space="425"/>'))
         breaker = parse_xml(f'<w:p xmlns:w="{W}"><w:pPr/></w:p>')
         breaker.find(f"{{{W}}}pPr").append(columns)
-        next(p for p in paragraphs if text(p).startswith("二、主动公开")).addprevious(breaker)
+        next(p for p in paragraphs if text_of(p).startswith("二、主动公开")).addprevious(breaker)
         save_as_filled_pdf(document, "two-columns")
 
     if want("running-heads.pdf"):
         document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
-        for section in document.sections:
-            section.header.paragraphs[0].text = "示例县示例镇人民政府办公室"
-            foot = section.footer.paragraphs[0]
-            foot.text = "示例县示例镇人民政府 2024 年政府信息公开工作年度报告  第 "
-            foot._p.append(parse_xml('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-                                     ' w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-            foot.add_run(" 页")
+        add_running_heads(document)
         save_as_filled_pdf(document, "running-heads")
+
+    if want("page-break.pdf"):
+        document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))
+        add_narrative([p for p in document.element.body if p.tag == f"{{{W}}}p"], 12, long_paragraph)
+        add_running_heads(document)
+        save_as_filled_pdf(document, "page-break")
 
     if want("repeated-header.pdf"):
         document = docx.Document(os.path.join(root, "Tests", "Fixtures", "docx", "template-filled.docx"))

@@ -48,6 +48,23 @@ struct PDFTests {
         #expect(overview.paragraphs.count == written.count)
     }
 
+    /// In page-break.pdf (Scripts/make-pdf-fixtures.py) paragraphs 4 and 8 of the narrative run over a
+    /// page break, with the office's name over each page and the title and page number under it: each
+    /// reads as one paragraph, the running heads and feet not in it. Table 三's header, which the same
+    /// kind of break cuts, stays apart from the narrative.
+    @Test func aParagraphOverAPageBreakIsOne() throws {
+        let report = try convert("page-break.pdf")
+        let overview = try #require(report.sections.first { $0.key == "overview" })
+        let written = ["本报告中所列数据的统计期限为2024年1月1日至2024年12月31日。"] + (1...12).map { n in
+            "（\(n)）第\(n)项工作。本机关围绕第\(n)项重点工作，持续完善公开目录，全年通过政府网站发布相关信息\(n * 7)条，"
+                + "通过政务新媒体发布\(n * 3)条，做到应公开尽公开。同时，本机关对照第\(n)项工作要求，逐条核对已公开信息的准确性和时效性，"
+                + "对过期信息\(n * 2)条及时作出标注，对群众留言反映的\(n)个问题逐一答复，并将办理结果在网站上公开。"
+        }
+        #expect(overview.paragraphs.map { $0.filter { !$0.isWhitespace } } == written)
+        #expect(overview.paragraphs[4].filter { !$0.isWhitespace }.contains("应公开尽公开。同时"))
+        #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
+    }
+
     @Test func aScanIsRefusedWithWhatToDo() {
         #expect(throws: ConversionError(path: Paths.pdfFixtures.appendingPathComponent("scanned.pdf").path, reason: .scanned)) {
             try convert("scanned.pdf")

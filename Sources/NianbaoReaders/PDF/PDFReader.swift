@@ -44,16 +44,16 @@ public struct PDFReader: Sendable {
             throw .unreadable("PDF 中没有文字", "the PDF holds no text")
         }
         let layout = PDFTextLayout(pages: pages)
-        var laidOut: [[String]] = []
+        var laidOut: [[PDFLine]] = []
         var budget = text.layoutBytes
         for page in pages {
             guard let laid = layout.lines(of: page, budget: budget) else {
                 throw .tooComplex("PDF 排出的文字超过 \(text.layoutBytes >> 20) MiB", "its text laid out passes \(text.layoutBytes >> 20) MiB")
             }
             laidOut.append(laid)
-            budget -= laid.reduce(0) { $0 + $1.utf8.count + 1 }
+            budget -= laid.reduce(0) { $0 + $1.text.utf8.count + 1 }
         }
-        let lines = PageFurniture.remove(from: laidOut).map { $0.joined(separator: "\n") }
+        let lines = PDFLine.joiningAcrossPages(PageFurniture.remove(from: laidOut)).map { $0.map(\.text).joined(separator: "\n") }
         // A form feed starts each page after the first, as pdftotext marks pages: the table reader
         // knows a page break inside a table by it.
         var document = try TextReader(limits: text).read(text: lines.joined(separator: "\n\u{0C}"))

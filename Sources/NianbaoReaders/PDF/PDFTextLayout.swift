@@ -25,17 +25,19 @@ struct PDFTextLayout {
 
     /// The page's lines, top to bottom; a blank line where the gap between two lines is wider than a
     /// line. Nil when they would pass `budget` bytes (a forged page of glyphs one a line, far apart).
-    func lines(of page: PDFPageText, budget: Int) -> [String]? {
+    func lines(of page: PDFPageText, budget: Int) -> [PDFLine]? {
         let rows = PDFTextColumns(unit: unit).readingOrder(
             PDFTextLayout.rows(page.glyphs.filter { !$0.scalar.isSpace && $0.x1 > $0.x0 }))
         let pitch = PDFTextLayout.median(rows.map { $0.bottom - $0.top })
-        var lines: [String] = []
+        var lines: [PDFLine] = []
         var previousBottom: Double?
         var bytes = 0
-        for group in PDFWrappedLines(unit: unit).groups(rows) {
-            if let previousBottom, group[0].top - previousBottom > pitch * 0.8 { lines.append("") }
-            lines.append(text(of: group.flatMap(\.glyphs), from: group[0].origin ?? left))
-            bytes += lines[lines.count - 1].utf8.count + 2
+        for line in PDFWrappedLines(unit: unit).lines(rows) {
+            let group = line.rows
+            if let previousBottom, group[0].top - previousBottom > pitch * 0.8 { lines.append(PDFLine(text: "")) }
+            lines.append(PDFLine(text: text(of: group.flatMap(\.glyphs), from: group[0].origin ?? left),
+                                 mayContinueAbove: line.mayContinueAbove, mayContinueBelow: line.mayContinueBelow))
+            bytes += lines[lines.count - 1].text.utf8.count + 2
             if bytes > budget { return nil }
             previousBottom = group[group.count - 1].bottom
         }

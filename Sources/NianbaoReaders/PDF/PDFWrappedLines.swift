@@ -5,15 +5,26 @@
 /// A line continues the one above when both are running text (Han, no gaps between words), the one
 /// above reaches the right edge of their column, and the line starts at the column's left edge, not
 /// indented as a paragraph's first line is, nor with a list marker, nor further below than the text's
-/// usual line spacing (space after a paragraph).
+/// usual line spacing (space after a paragraph). A page's first and last lines are told whether
+/// they could continue a line of another page, so that a paragraph broken by a page break is joined
+/// once the pages' running heads are gone.
 struct PDFWrappedLines {
+    /// The rows that make one line, and whether the line could go on across a page break.
+    struct Line {
+        var rows: [PDFTextRow]
+        /// Running text from its column's left edge, without a marker: it could continue the line above.
+        var mayContinueAbove: Bool
+        /// Running text to its column's right edge: the line below could continue it.
+        var mayContinueBelow: Bool
+    }
+
     /// Points per column of the layout (a digit's width).
     let unit: Double
     /// How many lines must start, and how many end, at a column's edge for the edge to count.
     static let evidence = 3
 
     /// The rows in order, in groups that each make one line.
-    func groups(_ rows: [PDFTextRow]) -> [[PDFTextRow]] {
+    func lines(_ rows: [PDFTextRow]) -> [Line] {
         // Lines of running text: Han among them, no gap wider than a character and a half. One of four
         // characters at least sets its column's edges and may go on below; a paragraph's last line may
         // be a character or two.
@@ -45,28 +56,37 @@ struct PDFWrappedLines {
         let spaces = rows.indices.dropFirst().filter { running[$0] && running[$0 - 1] && rows[$0].block == rows[$0 - 1].block }
             .map { rows[$0].top - rows[$0 - 1].bottom }.filter { $0 >= 0 }
         let spacing = PDFTextLayout.median(spaces) * 1.25 + unit / 4
-        var groups: [[PDFTextRow]] = []
+        // Which rows could continue the line above, and which the line below could continue.
+        let startsLine = rows.indices.map { index in
+            gapless[index] && edges[rows[index].block].map { startsAtEdge(rows[index], of: $0) } == true
+        }
+        let endsOpen = rows.indices.map { index in
+            running[index] && edges[rows[index].block].map { reachesEdge(rows[index], of: $0) } == true
+        }
+        var lines: [Line] = []
         for (index, row) in rows.enumerated() {
             // A column's first line continues the previous column's last.
-            if index > 0, running[index - 1], gapless[index], let last = groups.last?.last,
-               let above = edges[last.block], let below = edges[row.block],
-               row.block == last.block ? row.top - last.bottom <= spacing && row.top > last.top : row.block == last.block + 1,
-               continues(row, within: below, after: last, within: above) {
-                groups[groups.count - 1].append(row)
+            if index > 0, endsOpen[index - 1], startsLine[index], let last = lines.last?.rows.last,
+               row.block == last.block ? row.top - last.bottom <= spacing && row.top > last.top : row.block == last.block + 1 {
+                lines[lines.count - 1].rows.append(row)
+                lines[lines.count - 1].mayContinueBelow = endsOpen[index]
             } else {
-                groups.append([row])
+                lines.append(Line(rows: [row], mayContinueAbove: startsLine[index], mayContinueBelow: endsOpen[index]))
             }
         }
-        return groups
+        return lines
     }
 
-    /// Whether `row` starts at the left edge of its column without a marker and the line above reaches
-    /// the right edge of its own.
-    private func continues(_ row: PDFTextRow, within column: (left: Double, right: Double),
-                           after above: PDFTextRow, within aboveColumn: (left: Double, right: Double)) -> Bool {
-        guard let end = above.glyphs.last?.x1, let first = row.glyphs.first else { return false }
-        return aboveColumn.right - end <= PDFTextRow.justifiedSlack * unit && first.x0 - column.left <= unit / 2
-            && !startsWithMarker(row)
+    /// Whether `row` starts at its column's left edge, without a marker.
+    private func startsAtEdge(_ row: PDFTextRow, of column: (left: Double, right: Double)) -> Bool {
+        guard let first = row.glyphs.first else { return false }
+        return first.x0 - column.left <= unit / 2 && !startsWithMarker(row)
+    }
+
+    /// Whether `row` reaches its column's right edge.
+    private func reachesEdge(_ row: PDFTextRow, of column: (left: Double, right: Double)) -> Bool {
+        guard let end = row.glyphs.last?.x1 else { return false }
+        return column.right - end <= PDFTextRow.justifiedSlack * unit
     }
 
     /// Whether the line begins as a list item or a heading does: （一） (1) 一、 1. 1、

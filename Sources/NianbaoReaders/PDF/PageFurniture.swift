@@ -8,9 +8,9 @@ enum PageFurniture {
     /// The pages' lines without the lines that stand, same text, digits aside (page numbers), at the
     /// same end of at least half the pages and of two at least; and without the blank lines left at
     /// either end, so that a table running over the page break still reads as one.
-    static func remove(from pages: [[String]]) -> [[String]] {
+    static func remove(from pages: [[PDFLine]]) -> [[PDFLine]] {
         guard pages.count >= 2 else { return pages.map(trimmed) }
-        let pageEnds = pages.map(ends)
+        let pageEnds = pages.map { ends(of: $0.map(\.text)) }
         var counts: [Key: Int] = [:]
         for end in pageEnds {
             for key in Set(end.map(\.key)) { counts[key, default: 0] += 1 }
@@ -22,8 +22,8 @@ enum PageFurniture {
         }
     }
 
-    private static func trimmed(_ lines: [String]) -> [String] {
-        let blank = { (line: String) in line.allSatisfy(\.isWhitespace) }
+    private static func trimmed(_ lines: [PDFLine]) -> [PDFLine] {
+        let blank = { (line: PDFLine) in line.text.allSatisfy(\.isWhitespace) }
         return Array(lines.drop(while: blank).reversed().drop(while: blank).reversed())
     }
 

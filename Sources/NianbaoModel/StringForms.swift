@@ -20,20 +20,47 @@ extension String {
     /// space, none at the ends: the one form a paragraph takes in the report, whatever the source.
     /// Zero-width marks go without a trace.
     public func foldingWhitespace() -> String {
-        // One pass into UTF-8 bytes: splitting and joining scalar views cost a good part of reading.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var spaceBefore = false
-        for scalar in unicodeScalars where scalar.value != 0xFEFF && scalar.value != 0x200B {
-            if scalar.isSpace {
-                spaceBefore = !bytes.isEmpty
-                continue
+        // One pass over the UTF-8 bytes. Only sequences led by C2, E1, E2, E3 and EF can be white space
+        // or a zero-width mark (U+0085 … U+3000, U+FEFF); the runs between them are copied as they
+        // stand, without decoding them into scalars and encoding them again.
+        var source = self
+        return source.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var spaceBefore = false
+            var run = 0, i = 0
+            // The bytes since the last space or mark, after one space if there was white space before them.
+            func copyRun(to end: Int) {
+                guard run < end else { return }
+                if spaceBefore { out.append(0x20) }
+                spaceBefore = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end]))
             }
-            if spaceBefore { bytes.append(0x20) }
-            spaceBefore = false
-            UTF8.encode(scalar) { bytes.append($0) }
+            while i < bytes.count {
+                let lead = bytes[i]
+                var scalar: Unicode.Scalar?
+                var length = 1
+                switch lead {
+                case ..<0x80: scalar = Unicode.Scalar(lead)
+                // A String's UTF-8 is valid: a lead byte has all its continuation bytes.
+                case 0xC2:
+                    scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+                    length = 2
+                case 0xE1, 0xE2, 0xE3, 0xEF:
+                    scalar = Unicode.Scalar(UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+                    length = 3
+                default: break
+                }
+                if let scalar, scalar.value == 0xFEFF || scalar.value == 0x200B || scalar.isSpace {
+                    copyRun(to: i)
+                    if scalar.isSpace { spaceBefore = !out.isEmpty }
+                    run = i + length
+                }
+                i += length
+            }
+            copyRun(to: bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes. The standard library's
@@ -65,14 +92,16 @@ extension String {
 
     /// Whether the string's UTF-8 bytes begin with `prefix`'s, compared as bytes like `hasSameUTF8`.
     public func hasUTF8Prefix(_ prefix: String) -> Bool {
-        guard utf8.count >= prefix.utf8.count else { return false }
-        var (a, b) = (self, prefix)
-        return a.withUTF8 { a in
-            b.withUTF8 { b in
-                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x, y, b.count) == 0
+        let count = prefix.utf8.count
+        guard utf8.count >= count else { return false }
+        // Read in place: copying both strings to make them contiguous (withUTF8) retained and released
+        // each, and label keys are compared hundreds of thousands of times a batch.
+        let compared = utf8.withContiguousStorageIfAvailable { a in
+            prefix.utf8.withContiguousStorageIfAvailable { b in
+                count == 0 || memcmp(a.baseAddress!, b.baseAddress!, count) == 0
             }
         }
+        return compared.flatMap { $0 } ?? utf8.starts(with: prefix.utf8)
     }
 
     /// The string without any white space.

@@ -70,13 +70,15 @@ enum CellLinesRegion {
     /// layouts own are not: tab or bar separated cells, and columns aligned by runs of spaces.
     static func isCell(_ line: TextLine) -> Bool {
         let text = line.trimmed
-        // Characters, not strings: String.contains(String) goes through Foundation's search.
+        // Scalars and bytes, not Characters: every line of a text is asked, and telling Characters
+        // apart (grapheme breaking, normalising comparison) cost more than reading the line.
         return text.utf8.count <= maximumLabelLength * 4 && !text.hasMoreCharacters(than: maximumLabelLength)
-            && !text.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" })
-            && !line.text.contains("\t" as Character) && !text.containsText("  ")
+            && !text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" })
+            && !line.text.utf8.contains(UInt8(ascii: "\t")) && !text.containsText("  ")
     }
 
     static func isNumber(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.first != "."
+        text.utf8.first.map { $0 != UInt8(ascii: ".") } == true
+            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
     }
 }

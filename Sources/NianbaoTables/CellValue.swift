@@ -66,7 +66,7 @@ enum CellValue: Equatable {
                 self = CellValue.units.contains(note) ? .number(number) : .annotated(number, note: note)
             }
         } else if let first = digits.first, first.isASCII, first.isNumber || first == "-" || first == ".",
-                  CellValue.isASCIINumberLike(digits) || digits.lowercased().hasPrefix("0x") {
+                  CellValue.isASCIINumberLike(digits) || CellValue.isHexadecimal(digits) {
             // 1e3, 0x1A, .5, 12,34, a number too long to keep exactly: value-like, but no value.
             self = .unreadable(raw)
         } else if digits.allSatisfy(CellValue.chineseNumerals.contains) {
@@ -79,6 +79,12 @@ enum CellValue: Equatable {
         } else {
             self = .label
         }
+    }
+
+    /// 0x or 0X first: on bytes, since lowercasing a label (1.属于国家秘密 starts with a digit too) maps
+    /// every Chinese character through Unicode's case tables.
+    private static func isHexadecimal(_ text: String) -> Bool {
+        text.utf8.starts(with: "0x".utf8) || text.utf8.starts(with: "0X".utf8)
     }
 
     /// ASCII with a digit (1e3, 12,34) or without letters (-.): the shape of a number, if no number.
@@ -143,7 +149,10 @@ enum CellValue: Equatable {
     /// A plain number, then a bracketed note holding words (`22(其中修订16件)`, half-width already).
     /// A note of digits alone (`1(2)`) may be a second value run in: that cell is not taken apart.
     static func annotation(_ text: String) -> (Double, String)? {
-        guard let open = text.firstIndex(of: "("), text.last == ")" else { return nil }
+        // Bytes first: most texts asked are labels without brackets, and finding a Character walks
+        // grapheme by grapheme.
+        guard text.utf8.last == UInt8(ascii: ")"), text.utf8.contains(UInt8(ascii: "(")),
+              let open = text.firstIndex(of: "("), text.last == ")" else { return nil }
         let head = String(text[..<open])
         let note = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
         guard let number = PlainDecimal(head), !head.hasPrefix("-"),

@@ -12,6 +12,19 @@ import Testing
         #expect("  共收到\t\n申请\u{3000}\u{3000}81 件 ".foldingWhitespace() == "共收到 申请 81 件")
         #expect("8\u{200B}1件\u{FEFF}".foldingWhitespace() == "81件")
         #expect(" \u{00A0} ".foldingWhitespace() == "")
+        // Every kind of space the bytes C2, E1, E2 and E3 lead, beside characters that share those lead
+        // bytes and are no space (· U+00B7, — U+2014, “ U+201C, 、U+3001, ， U+FF0C), and an emoji.
+        #expect("a\u{0085}b\u{1680}c\u{2003}d\u{2028}e\u{202F}f\u{205F}g".foldingWhitespace() == "a b c d e f g")
+        #expect("甲·乙—“丙”、丁，😀\u{2060}".foldingWhitespace() == "甲·乙—“丙”、丁，😀\u{2060}")
+        #expect("\u{200B} 前\u{FEFF} \u{200B}后 ".foldingWhitespace() == "前 后")
+    }
+
+    @Test func prefixesAreComparedAsBytes() {
+        #expect("本年新收政府信息公开申请数量".hasUTF8Prefix("本年新收"))
+        #expect("本年新收".hasUTF8Prefix(""))
+        #expect(!"本年".hasUTF8Prefix("本年新收"))
+        #expect(!"本年新收".hasUTF8Prefix("本年结转"))
+        #expect("ab".hasSameUTF8(as: "ab") && !"ab".hasSameUTF8(as: "abc"))
     }
 
     @Test func spacesAreRemovedAndSuffixesComparedAsWritten() {

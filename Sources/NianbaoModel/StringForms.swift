@@ -20,13 +20,21 @@ extension String {
     /// space, none at the ends: the one form a paragraph takes in the report, whatever the source.
     /// Zero-width marks go without a trace.
     public func foldingWhitespace() -> String {
-        // One pass over the UTF-8 bytes. Only sequences led by C2, E1, E2, E3 and EF can be white space
-        // or a zero-width mark (U+0085 … U+3000, U+FEFF); the runs between them are copied as they
-        // stand, without decoding them into scalars and encoding them again.
+        rewritingSpaces { $0.value == 0xFEFF || $0.value == 0x200B ? .dropped : $0.isSpace ? .space : .kept }
+    }
+
+    /// What becomes of a scalar that may be white space or a zero-width mark.
+    private enum SpaceFate { case kept, space, dropped }
+
+    /// The string with each scalar `fate` drops left out and each run of those it makes spaces as one
+    /// space, none at the ends; the string itself when nothing changes. One pass over the UTF-8 bytes:
+    /// only sequences led by C2, E1, E2, E3 and EF can be white space or a zero-width mark (U+0085 …
+    /// U+3000, U+200B, U+FEFF), so only those are decoded; the runs between them are copied whole.
+    private func rewritingSpaces(_ fate: (Unicode.Scalar) -> SpaceFate) -> String {
         var source = self
         return source.withUTF8 { bytes in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            var changed = false
             var spaceBefore = false
             var run = 0, i = 0
             // The bytes since the last space or mark, after one space if there was white space before them.
@@ -51,13 +59,18 @@ extension String {
                     length = 3
                 default: break
                 }
-                if let scalar, scalar.value == 0xFEFF || scalar.value == 0x200B || scalar.isSpace {
+                if let scalar, case let what = fate(scalar), what != .kept {
+                    if !changed {
+                        out.reserveCapacity(bytes.count)
+                        changed = true
+                    }
                     copyRun(to: i)
-                    if scalar.isSpace { spaceBefore = !out.isEmpty }
+                    if what == .space { spaceBefore = !out.isEmpty }
                     run = i + length
                 }
                 i += length
             }
+            guard changed else { return self }
             copyRun(to: bytes.count)
             return String(decoding: out, as: UTF8.self)
         }
@@ -106,11 +119,7 @@ extension String {
 
     /// The string without any white space.
     public func removingSpaces() -> String {
-        guard unicodeScalars.contains(where: \.isSpace) else { return self }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars where !scalar.isSpace { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        rewritingSpaces { $0.isSpace ? .dropped : .kept }
     }
 
     /// Whether the string ends with `suffix`, compared as UTF-8 bytes: `hasSuffix` normalises both

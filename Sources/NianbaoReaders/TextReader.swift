@@ -173,6 +173,9 @@ public struct TextReader: Sendable {
     private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
 
     static func isPageNumber(_ line: Substring) -> Bool {
+        // It begins with a dash or 第: every other line is told so at its first visible scalar.
+        guard let lead = line.unicodeScalars.first(where: { !$0.isSpace }), lead == "第" || pageNumberDashes.contains(lead)
+        else { return false }
         // A page number has at most 12 visible scalars: a longer line is given up at the 13th.
         var scalars: [Unicode.Scalar] = []
         for scalar in line.unicodeScalars where !scalar.isSpace {

@@ -25,8 +25,10 @@ struct CanonicalGrid {
 
     /// A row's value cells: the value, or the text as the source wrote it, and merged blanks as one cell.
     private func valueCells(_ row: RowValues) -> [KeyedCell] {
+        // Most tables have no note: the "row.column" name is made only to look one up.
         var cells = row.cells.map {
-            KeyedCell(cell: GridCell(notes.texts["\(row.key).\($0.key)"] ?? $0.value.map(numberText) ?? ""),
+            KeyedCell(cell: GridCell((notes.texts.isEmpty ? nil : notes.texts["\(row.key).\($0.key)"])
+                                        ?? $0.value.map(numberText) ?? ""),
                       value: (row: row.key, column: $0.key))
         }
         for run in (notes.merges[row.key] ?? []).sorted(by: { $0.lowerBound > $1.lowerBound })

@@ -91,8 +91,11 @@ public struct LabelKey: Sendable, Hashable {
                 default: nil
                 }
             }
-            // Most texts have none of these forms: they are given back without a copy.
-            guard var i = bytes.indices.first(where: { replacement(at: $0) != nil }) else { return nil }
+            // Most texts have none of these forms: they are given back without a copy. Only EF, E3 and
+            // C2 begin one, so the other bytes are passed over without a look at the next two.
+            guard var i = bytes.indices.first(where: {
+                (bytes[$0] == 0xEF || bytes[$0] == 0xE3 || bytes[$0] == 0xC2) && replacement(at: $0) != nil
+            }) else { return nil }
             var out = Array(bytes[..<i])
             out.reserveCapacity(bytes.count)
             while i < bytes.count {

@@ -61,13 +61,29 @@ public enum ReportCSV {
     /// Where each column of the wide form is.
     private static let wideColumn = Dictionary(uniqueKeysWithValues: wideHeader.enumerated().map { ($1, $0) })
 
+    /// Where each value's column is, by table, row and column key: looked up by its three keys, a value
+    /// needs no `table.row.column` name made for it.
+    private static let valueColumn: [String: [String: [String: Int]]] = {
+        var columns: [String: [String: [String: Int]]] = [:]
+        for edition in Edition.all {
+            for t in edition.tables {
+                for r in t.rows {
+                    for c in r.columns { columns[t.key, default: [:]][r.key, default: [:]][c.key] = wideColumn["\(t.key).\(r.key).\(c.key)"] }
+                }
+            }
+        }
+        return columns
+    }()
+
     /// The report's wide line; values the report does not have are empty.
     public static func wideRecord(_ report: Report) -> [String] {
         var line = identity(report) + Array(repeating: "", count: wideHeader.count - 3)
         for table in report.tables {
+            guard let rows = valueColumn[table.key] else { continue }
             for row in table.values?.rows ?? [] {
+                guard let columns = rows[row.key] else { continue }
                 for cell in row.cells {
-                    guard let column = wideColumn["\(table.key).\(row.key).\(cell.key)"] else { continue }
+                    guard let column = columns[cell.key] else { continue }
                     line[column] = cell.value.map(numberText) ?? ""
                 }
             }

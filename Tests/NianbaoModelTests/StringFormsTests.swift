@@ -29,6 +29,9 @@ import Testing
 
     @Test func spacesAreRemovedAndSuffixesComparedAsWritten() {
         #expect("5 949\u{3000}万元 ".removingSpaces() == "5949万元")
+        // Zero-width marks are no white space: removingSpaces keeps them, as it keeps a text without spaces.
+        #expect("8\u{200B}1\u{00A0}件".removingSpaces() == "8\u{200B}1件")
+        #expect("无空白".removingSpaces() == "无空白")
         #expect("251000元".hasUTF8Suffix("元"))
         #expect(!"251000万元".hasUTF8Suffix("件"))
         #expect(!"元".hasUTF8Suffix("万元"))

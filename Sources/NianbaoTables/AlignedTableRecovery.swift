@@ -164,8 +164,12 @@ struct AlignedTableRecovery {
         for (k, hit) in found.enumerated() {
             let next = k + 1 < found.count ? found[k + 1].line : nil
             let own = ownLines(from: hit.line, upTo: next, in: lines)
-            // Number lines just before the next row may be this row's wrapped numbers or the next row's.
-            let floating = next.map { Array(numberLines(before: $0, in: lines).filter { $0 > own.last! }) } ?? []
+            // The lines between this row's and the next row's: number lines just before the next row may
+            // be this row's wrapped numbers or the next row's; lines from a group label's first piece on
+            // (三、本 above （一）予以公开) are the next row's.
+            let between = next.map { Array((own.last! + 1)..<$0) } ?? []
+            let opensGroup = between.contains { !lines[$0].isNumbersOnly }
+            let floating = opensGroup ? [] : between
             let wanted = template.rows[hit.row].columns.count
             if own.contains(where: { lines[$0].statesYuan }) { placement.noteAmountsInYuan(row: hit.row) }
             let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: hit.row))
@@ -183,7 +187,7 @@ struct AlignedTableRecovery {
                 chosenTake = readings.isEmpty ? 0 : floating.count
                 unsettled.append((hit.row, carried + own + floating.prefix(chosenTake)))
             }
-            carried = Array(floating.dropFirst(chosenTake))
+            carried = opensGroup ? between : Array(floating.dropFirst(chosenTake))
         }
         for (row, rowLines) in unsettled {
             let words = rowLines.flatMap { line in lines[line].words.filter { $0.number != nil }.map { (line, $0) } }
@@ -216,15 +220,18 @@ struct AlignedTableRecovery {
         }
     }
 
-    /// The lines a row's numbers can stand on: its label line and the lines after it, up to the next row's,
-    /// without the number lines right before that one; the last row stops at a blank or text-only line.
+    /// The lines a row's numbers can stand on: its label line and the lines after it, up to the next row's
+    /// or to a line whose label opens with a number of its own (a group label's first piece), without
+    /// the number lines right before that one; the last row stops at a blank or text-only line.
     private func ownLines(from start: Int, upTo next: Int?, in lines: [Line]) -> [Int] {
         guard let next else {
             var end = start + 1
             while end < lines.count, lines[end].hasNumbers { end += 1 }
             return Array(start..<end)
         }
-        var end = next
+        var end = (start + 1..<next).first { line in
+            lines[line].words.first { $0.number == nil }.map { LabelKey($0.text).marker != nil } ?? false
+        } ?? next
         while end - 1 > start, lines[end - 1].isNumbersOnly { end -= 1 }
         return Array(start..<end)
     }

@@ -82,6 +82,32 @@ import Testing
 
     /// pdftotext sets every row of table 二 apart with a blank line and its block titles alone between
     /// them (python-docx's DOCX through LibreOffice's PDF): one table, each block's values read.
+    /// A group label set down a narrow column (三、本 / 年度办 / 理结果) starts on the line above its first
+    /// row, and a number vertically centred in that row's tall cell can stand there too: the line is
+    /// the next row's, not the end of the row above.
+    @Test func pdftotextGroupLabelLineGoesWithTheRowBelow() throws {
+        let text = """
+            三、收到和处理政府信息公开申请情况
+                                                          申请人情况
+                                                        法人或其他组织
+                                         自然    商业    科研     社会    法律
+                                                                              总计
+                                          人                 公益    服务    其他
+                                               企业    机构     组织    机构
+            一、本年新收政府信息公开申请数量             3951  4795  4007   4185  4950  3378  25266
+            二、上年结转政府信息公开申请数量             94    79    80     262   59    309   883
+            三、本                                                               1168
+                  （一）予以公开                323   315   96     49    229   156
+            年度办
+            理结果 （二）部分公开（区分处理的，只计这一情      73    47    276    356   325   22    1099
+                  形，不计其他情形）
+            """
+        let report = try Converter().convert(Array(text.utf8), path: "applications.layout.txt")
+        let values = try #require(report.table("applications")?.values)
+        #expect(values.rows.first { $0.key == "carried_over" }?.cells.map(\.value) == [94, 79, 80, 262, 59, 309, 883])
+        #expect(values.rows.first { $0.key == "granted" }?.cells.map(\.value) == [323, 315, 96, 49, 229, 156, 1168])
+    }
+
     @Test func pdftotextTable2WithBlankLinesAndBlockTitlesIsOneTable() throws {
         let text = """
             二、主动公开政府信息情况

@@ -167,14 +167,8 @@ struct TablePlacement {
             for extra in dataRows.dropFirst() where extra.position != next.position {
                 unmatched(extra, label: extra.regionText.joined(separator: " "))
             }
-            let source = (row.regionText + next.regionText).filter { !$0.isEmpty }.joined(separator: " ")
-            placeSingleRow(outcome, source: source, location: row.location)
-            if case .settled(let values) = outcome {
-                diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
-                    "\(template.name)数值行的下一行“\(next.regionText.filter { !$0.isEmpty }.joined(separator: " "))”"
-                    + "是窄列折行的末位数字，按本表的合计关系接回，读作 \(values.map(numberText).joined(separator: "|"))",
-                    at: row.location))
-            }
+            placeWrappedSingleRow(outcome, heads: row.regionText.filter { !$0.isEmpty },
+                                  tails: next.regionText.filter { !$0.isEmpty }, location: row.location)
             return
         }
         for extra in dataRows.dropFirst() {
@@ -263,6 +257,19 @@ struct TablePlacement {
     }
 
     /// 表四's one line of values, read as a whole: each template row takes its share of a settled reading.
+    /// Places the value line read with the last digits a narrow column wrapped onto the next line
+    /// (`WrappedDigits`), and says how it was read.
+    mutating func placeWrappedSingleRow(_ outcome: NumberSplitter.Outcome, heads: [String], tails: [String],
+                                        location: SourceLocation?) {
+        placeSingleRow(outcome, source: (heads + tails).joined(separator: " "), location: location)
+        if case .settled(let values) = outcome {
+            diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
+                "\(template.name)数值行的下一行“\(tails.joined(separator: " "))”"
+                + "是窄列折行的末位数字，按本表的合计关系接回，读作 \(values.map(numberText).joined(separator: "|"))",
+                at: location))
+        }
+    }
+
     mutating func placeSingleRow(_ outcome: NumberSplitter.Outcome, source: String, location: SourceLocation?) {
         var offset = 0
         for (index, row) in template.rows.enumerated() {

@@ -108,6 +108,32 @@ import Testing
         #expect(values.rows.first { $0.key == "granted" }?.cells.map(\.value) == [323, 315, 96, 49, 229, 156, 1168])
     }
 
+    /// 表四's narrow columns wrap the last digits of eleven of its fifteen numbers onto the next line,
+    /// which pdftotext packs closer than the columns: not under their numbers, so the group totals
+    /// decide where each goes back, as they do for a markdown converter's text.
+    @Test func pdftotextTable4TailsGoBackByTheGroupTotals() throws {
+        let text = """
+            四、政府信息公开行政复议、行政诉讼情况
+            行政复议                         行政诉讼
+
+            结    结     其    尚     总      未经复议直接起诉                       复议后起诉
+            果    果     他    未     计
+            维    纠     结    审            结    结      其      尚    总      结         结    其      尚      总
+            持    正     果    结            果    果      他      未    计      果         果    他      未      计
+                                         维    纠      结      审           维         纠    结      审
+                                         持    正      果      结           持         正    果      结
+
+            19   64    13   14    53     36   32     21     67   97     32        47   16     14     54
+            1    6   3   4   3   4   6   0   1   4   6
+
+            五、存在的主要问题及改进情况
+            """
+        let report = try Converter().convert(Array(text.utf8), path: "review.layout.txt")
+        let values = try #require(report.table("review_litigation")?.values)
+        #expect(values.rows.map { $0.cells.map(\.value) } == [[191, 64, 136, 143, 534], [363, 324, 216, 67, 970], [321, 47, 164, 14, 546]])
+        #expect(report.diagnostics.contains { $0.code == "value.wrapped_digits" })
+    }
+
     @Test func pdftotextTable2WithBlankLinesAndBlockTitlesIsOneTable() throws {
         let text = """
             二、主动公开政府信息情况

@@ -400,6 +400,24 @@ struct TablePlacement {
     }
 
     /// Marks template rows placed but unresolved, with the diagnostic that says why.
+    /// Leaves null every row whose totals are there and break its row sums. For a table a converter
+    /// broke into pieces, whose cells may hold a number it cut in two (`2614` in the cell, `1` on the
+    /// line after), a row that does not add up is not taken as the source's. A row without its total
+    /// has nothing to check and stays as read.
+    mutating func unresolveRowsBreakingSums(at location: SourceLocation?) {
+        let broken = template.rows.indices.filter { index in
+            let row = template.rows[index]
+            let cells = row.columns.map { values[row.key, $0.key] }
+            let sums = RowSums(template: template, row: index)
+            return !sums.totals.isEmpty && sums.totals.keys.allSatisfy { cells[$0] != nil } && !sums.hold(cells)
+        }
+        guard !broken.isEmpty else { return }
+        let labels = broken.map { "“\(template.rows[$0].shortLabel)”" }.joined(separator: "、")
+        unresolve(broken, because: Diagnostic(.warning, "value.ambiguous",
+            "\(template.name)被拆成几段，按行标签读出后，\(labels)行的数值不符合本行的合计关系（转换工具可能把一个数字拆到了表外），记为空",
+            at: location))
+    }
+
     private mutating func unresolve(_ indexes: [Int], because diagnostic: Diagnostic) {
         for index in indexes {
             placed.insert(index)

@@ -16,8 +16,9 @@ public struct TableRepair: Sendable {
         }
     }
 
-    /// Repairs one table as it arrived.
-    public func repair(_ table: SourceTable) -> RepairedTable {
+    /// Repairs one table as it arrived; with `confirmingRowSums`, a row whose values break its row sums
+    /// is left null (a table reassembled from a converter's pieces).
+    public func repair(_ table: SourceTable, confirmingRowSums: Bool = false) -> RepairedTable {
         guard table.form == .cells else { return repairText(table) }
         let grid = GridPlacement(table.rows.map(\.cells))
         let rows = table.rows.enumerated().map { AnalyzedRow($1, position: $0, starts: grid.starts[$0]) }
@@ -31,6 +32,7 @@ public struct TableRepair: Sendable {
         case .labelledRows, .blocks: placement.placeLabelledRows(rows)
         case .singleValueRow: placement.placeSingleValueRow(rows)
         }
+        if confirmingRowSums { placement.unresolveRowsBreakingSums(at: table.location) }
         placement.reportMissingRows(at: table.location)
         return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
                              grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
@@ -53,29 +55,29 @@ public struct TableRepair: Sendable {
         func reassembled(_ how: String) -> Diagnostic {
             Diagnostic(.info, "table.reassembled", "\(recognised.name)被拆成 \(used) 段（小表格和单独的行），\(how)", at: location)
         }
-        guard !recoveries.isEmpty else {
-            // A piece that is another standard table on its own: these are several tables, not one. (The
-            // division below needs no such test: another table's numbers would not divide.)
+        /// The pieces as one table of cells, read by their row labels; nil when a piece is another
+        /// standard table on its own: these are then several tables, not one.
+        func byLabels() -> (table: RepairedTable, used: Int)? {
             guard !pieces[..<used].contains(where: { piece in
                 piece.count > 1 && recognise(text: plain(piece))?.0.key ?? recognised.key != recognised.key
             }) else { return nil }
-            var whole = repair(table)
+            var whole = repair(table, confirmingRowSums: true)
             guard whole.templateKey == recognised.key else { return nil }
             whole.diagnostics.insert(reassembled("合为一张表按行标签读出"), at: 0)
             return (whole, used)
         }
-        guard let numbers = RowStreamRecovery.numbers(in: table.rows) else { return nil }
+        guard !recoveries.isEmpty, let numbers = RowStreamRecovery.numbers(in: table.rows) else { return byLabels() }
         // The editions' tables differ in rows, so the division also tells the edition.
         let divided = recoveries.compactMap { recovery in recovery.recover(numbers).map { (recovery.template, $0) } }
         guard let (template, outcomes) = divided.count == 1 ? divided.first
-                : divided.first(where: { $0.0.editions == recognised.editions }) else { return nil }
+                : divided.first(where: { $0.0.editions == recognised.editions }) else { return byLabels() }
         // Rows are taken by count, not by label: a row the template lacks (an organ's own 其中 row)
         // would shift every row after it, each keeping its own total. The column rules would break.
         var known: [Int: [Double]] = [:]
         for (index, outcome) in outcomes.enumerated() {
             if case .settled(let values) = outcome { known[index] = values }
         }
-        guard ColumnSumProof(template: template).broken(known).isEmpty else { return nil }
+        guard ColumnSumProof(template: template).broken(known).isEmpty else { return byLabels() }
         var placement = TablePlacement(template: template)
         for (index, outcome) in outcomes.enumerated() {
             var source = ""

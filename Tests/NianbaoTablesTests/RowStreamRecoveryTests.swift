@@ -80,10 +80,17 @@ import Testing
         #expect(table.diagnostics.map(\.code) == ["table.reassembled"])
     }
 
-    @Test func aRowTheTemplateLacksShiftsTheRestAndIsRefused() {
-        // 其中 row after 本年新收, and the last row lost: the count still fits, every row keeps its total.
-        #expect(TableRepair().repair(pieces: pieces(extra: ["其中：网上申请", "5", "0", "0", "0", "0", "0", "5"]),
-                                     location: SourceLocation(line: 1)) == nil)
+    @Test func aRowTheTemplateLacksIsNotCountedIntoTheNextRowsPlace() throws {
+        // 其中 row after 本年新收, and the last row lost: the count still fits and every row keeps its total,
+        // but divided by count each row would take the one before it, and the columns' sums break. So
+        // the rows are read by their labels: 上年结转 keeps its own zeros, not 其中's 5.
+        let (table, _) = try #require(TableRepair().repair(pieces: pieces(extra: ["其中：网上申请", "5", "0", "0", "0", "0", "0", "5"]),
+                                                           location: SourceLocation(line: 1)))
+        let values = try #require(table.values)
+        #expect(values["new_received", "total"] == 1 && values["carried_over", "total"] == 0 && values["granted", "total"] == 1)
+        #expect(values.rows.last?.cells.allSatisfy { $0.value == nil } == true)
+        #expect(table.diagnostics.first?.message.hasSuffix("合为一张表按行标签读出") == true)
+        #expect(table.diagnostics.contains { $0.code == "table.row_unmatched" })
     }
 
     @Test func tableTwosPiecesAreReadByTheirLabels() throws {

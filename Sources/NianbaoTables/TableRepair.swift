@@ -61,7 +61,9 @@ public struct TableRepair: Sendable {
             guard !pieces[..<used].contains(where: { piece in
                 piece.count > 1 && recognise(text: plain(piece))?.0.key ?? recognised.key != recognised.key
             }) else { return nil }
-            var whole = repair(table, confirmingRowSums: true)
+            var paired = table
+            paired.rows = PieceRowPairing.paired(table.rows)
+            var whole = repair(paired, confirmingRowSums: true)
             guard whole.templateKey == recognised.key else { return nil }
             whole.diagnostics.insert(reassembled("合为一张表按行标签读出"), at: 0)
             return (whole, used)

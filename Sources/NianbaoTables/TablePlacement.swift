@@ -256,7 +256,6 @@ struct TablePlacement {
             + "只有 \(reading) 同时符合各列的勾稽关系（\(named)），按此记录", at: location))
     }
 
-    /// 表四's one line of values, read as a whole: each template row takes its share of a settled reading.
     /// Places the value line read with the last digits a narrow column wrapped onto the next line
     /// (`WrappedDigits`), and says how it was read.
     mutating func placeWrappedSingleRow(_ outcome: NumberSplitter.Outcome, heads: [String], tails: [String],
@@ -270,6 +269,7 @@ struct TablePlacement {
         }
     }
 
+    /// 表四's one line of values, read as a whole: each template row takes its share of a settled reading.
     mutating func placeSingleRow(_ outcome: NumberSplitter.Outcome, source: String, location: SourceLocation?) {
         var offset = 0
         for (index, row) in template.rows.enumerated() {
@@ -399,7 +399,6 @@ struct TablePlacement {
             + "无法确定各数值属于哪一列，记为空", at: row.location))
     }
 
-    /// Marks template rows placed but unresolved, with the diagnostic that says why.
     /// Leaves null every row whose totals are there and break its row sums. For a table a converter
     /// broke into pieces, whose cells may hold a number it cut in two (`2614` in the cell, `1` on the
     /// line after), a row that does not add up is not taken as the source's. A row without its total
@@ -418,6 +417,7 @@ struct TablePlacement {
             at: location))
     }
 
+    /// Marks template rows placed but unresolved, with the diagnostic that says why.
     private mutating func unresolve(_ indexes: [Int], because diagnostic: Diagnostic) {
         for index in indexes {
             placed.insert(index)

@@ -4,6 +4,7 @@ import NianbaoModel
 /// a report went first into a tree of `JSONValue`s, and making and freeing that tree cost more than
 /// writing its bytes. Pretty text is indented by two spaces, as `JSONValue.rendered(pretty:)` gives.
 public struct JSONWriter {
+    /// The text written so far.
     public private(set) var bytes: [UInt8] = []
     let pretty: Bool
     private var depth = 0
@@ -65,7 +66,7 @@ public struct JSONWriter {
     /// Begins the member `key` of an object; its value is written next.
     public mutating func key(_ key: String) {
         item()
-        writeString(key)
+        string(key)
         bytes.append(UInt8(ascii: ":"))
         if pretty { bytes.append(UInt8(ascii: " ")) }
     }
@@ -109,12 +110,11 @@ public struct JSONWriter {
 
     // MARK: Scalars
 
+    /// null.
     public mutating func null() { append("null") }
 
     /// A number already in its JSON text form.
     public mutating func number(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    public mutating func string(_ s: String) { writeString(s) }
 
     /// A value built as a tree.
     public mutating func value(_ value: JSONValue) {
@@ -122,7 +122,7 @@ public struct JSONWriter {
         case .null: null()
         case .bool(let b): append(b ? "true" : "false")
         case .number(let n): number(n)
-        case .string(let s): writeString(s)
+        case .string(let s): string(s)
         case .array(let items): array(items) { $0.value($1) }
         case .object(let members):
             object { writer in
@@ -155,10 +155,10 @@ public struct JSONWriter {
     /// U+2029 begin with it). One load a byte, where a switch compared each byte five times.
     private static let mayEscape: [Bool] = (0...255).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
 
-    /// A string's bytes between quotes, escaped where JSON needs it. The bytes that need none are
+    /// A string: its bytes between quotes, escaped where JSON needs it. The bytes that need none are
     /// copied in runs: byte by byte, strings with a Chinese quotation mark (whose lead byte, E2, is
     /// also that of U+2028) cost most of writing a report.
-    private mutating func writeString(_ s: String) {
+    public mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { source in

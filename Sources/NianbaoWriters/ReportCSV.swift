@@ -68,7 +68,9 @@ public enum ReportCSV {
         for edition in Edition.all {
             for t in edition.tables {
                 for r in t.rows {
-                    for c in r.columns { columns[t.key, default: [:]][r.key, default: [:]][c.key] = wideColumn["\(t.key).\(r.key).\(c.key)"] }
+                    for c in r.columns {
+                        columns[t.key, default: [:]][r.key, default: [:]][c.key] = wideColumn["\(t.key).\(r.key).\(c.key)"]
+                    }
                 }
             }
         }

@@ -270,18 +270,17 @@ struct AlignedTableRecovery {
         let cells = template.cells
         let numbered = lines.indices.filter { lines[$0].hasNumbers }
         guard let first = numbered.first else { return }
+        let numbers = numbered.map { lines[$0].words.compactMap(\.number) }
         let sums = RowSums(template: template, cells: cells)
         let outcome = NumberSplitter(count: cells.count, sums: sums).solve(pieces(numbered, in: lines))
         // Tails of numbers a narrow column wrapped, on a line of their own that pdftotext packed closer
         // than the columns above: not under their heads, so read in order (WrappedDigits).
         if case .unsettled = outcome, numbered.count == 2, lines[numbered[1]].isNumbersOnly,
-           case let (heads, tails) = (lines[numbered[0]].words.compactMap(\.number), lines[numbered[1]].words.compactMap(\.number)),
-           let wrapped = WrappedDigits(count: cells.count, sums: sums).read(heads: heads, tails: tails) {
-            placement.placeWrappedSingleRow(wrapped, heads: heads, tails: tails, location: lines[first].location)
+           let wrapped = WrappedDigits(count: cells.count, sums: sums).read(heads: numbers[0], tails: numbers[1]) {
+            placement.placeWrappedSingleRow(wrapped, heads: numbers[0], tails: numbers[1], location: lines[first].location)
             return
         }
-        let text = numbered.flatMap { lines[$0].words.compactMap(\.number) }.joined(separator: " ")
-        placement.placeSingleRow(outcome, source: text, location: lines[first].location)
+        placement.placeSingleRow(outcome, source: numbers.joined().joined(separator: " "), location: lines[first].location)
     }
 }
 

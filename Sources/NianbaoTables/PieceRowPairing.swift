@@ -10,14 +10,13 @@ enum PieceRowPairing {
 
     static func paired(_ rows: [SourceRow]) -> [SourceRow] {
         let kinds = rows.map(kind)
-        // For each number row, the one bare label next to it, if it has exactly one.
-        var partner: [Int: Int] = [:]
+        // By bare label, the number rows that have it as their only bare neighbour.
+        var claims: [Int: [Int]] = [:]
         for index in rows.indices where kinds[index] == .numbers {
             let labels = [index - 1, index + 1].filter { rows.indices.contains($0) && kinds[$0] == .label }
-            if labels.count == 1 { partner[index] = labels[0] }
+            if labels.count == 1 { claims[labels[0], default: []].append(index) }
         }
         // A label two number rows claim belongs to neither for sure.
-        let claims = Dictionary(grouping: partner.keys, by: { partner[$0]! })
         var joined = rows
         var dropped: Set<Int> = []
         for (label, numberRows) in claims where numberRows.count == 1 {

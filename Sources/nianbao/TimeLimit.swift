@@ -11,7 +11,7 @@ import Nianbao
 struct TimeLimit {
     var seconds: Double
     /// The threads get a main thread's stack: readers and writers recurse.
-    static let stackSize = 8 << 20
+    private static let stackSize = 8 << 20
 
     /// What `work` gave, or nil when it took longer than `seconds`.
     func run<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T? {

@@ -75,6 +75,12 @@ struct XMLNodeList {
                 let rest = chars.count - head
                 xmlParseChunk(context, rest > 0 ? chars.baseAddress! + head : nil, Int32(rest), 1)
                 recorder.pointee.context = nil
+                // Even with no tree asked for, libxml2 keeps a general entity's declaration in a
+                // document of its own ("SAX compatibility mode"), which is the caller's to free.
+                if let document = context.pointee.myDoc {
+                    xmlFreeDoc(document)
+                    context.pointee.myDoc = nil
+                }
                 // Not the status: a namespace error sets it and leaves the part well-formed.
                 return context.pointee.wellFormed
             }

@@ -296,7 +296,8 @@ def cell_lines_of_other_fixtures():
 def lossy_of_other_fixtures():
     """markitdown of the PDFs of docx/features.docx and editions/merged-blanks.docx: table 三 in pieces a
     row group each, two columns run into one cell, a total cut in two (merged-blanks' 26141 as 2614,
-    its 1 on the line after); expected as the DOCX fixtures, whose values they keep only in part."""
+    its 1 on the line after); and `pdftotext -layout` of features' PDF; expected as the DOCX fixtures,
+    whose values they keep only in part."""
     LOSSY.mkdir(parents=True, exist_ok=True)
     fixtures = ROOT / "Tests" / "Fixtures"
     with tempfile.TemporaryDirectory() as tmp:
@@ -304,6 +305,9 @@ def lossy_of_other_fixtures():
             run("soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx))
             run("markitdown", str(Path(tmp) / f"{docx.stem}.pdf"), "-o", str(LOSSY / f"{docx.stem}.markitdown-pdf.md"))
             shutil.copy(docx.with_suffix(".expected.json"), LOSSY / f"{docx.stem}.markitdown-pdf.expected.json")
+        # features' tracked change shows both numbers, 9999 struck through above the row and 323 below.
+        run("pdftotext", "-layout", str(Path(tmp) / "features.pdf"), str(LOSSY / "features.layout.txt"))
+        shutil.copy(fixtures / "docx" / "features.expected.json", LOSSY / "features.layout.expected.json")
 
 
 def annotated_forms():

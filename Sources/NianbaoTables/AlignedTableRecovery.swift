@@ -159,6 +159,9 @@ struct AlignedTableRecovery {
         let found = locate(lines)
         guard !found.isEmpty else { return [] }
         var carried = Array(numberLines(before: found[0].line, in: lines))
+        // Whether the carried lines can only be this row's: above the first row, or left over by a row
+        // its sums settled.
+        var carriedIsOwn = true
         var unsettled: [(row: Int, lines: [Int])] = []
         var columns = ColumnPositions()
         for (k, hit) in found.enumerated() {
@@ -183,17 +186,29 @@ struct AlignedTableRecovery {
                 chosenTake = first.take
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
+            } else if readings.isEmpty, carriedIsOwn, floating.isEmpty || next.map({ isFull(found[k + 1].row, $0, in: lines) }) == true,
+                      (carried + own + floating).allSatisfy({ $0 == hit.line || !lines[$0].hasNumbers || lines[$0].isNumbersOnly }),
+                      case .settled(let values) = NumberSplitter(count: wanted, sums: RowSums()).solve(pieces(carried + own + floating, in: lines)),
+                      RowSums(template: template, row: hit.row).bounded(values) {
+                // No reading adds up, but the numbers around the row can only be its own (each beside
+                // no label, none the next row's) and the layout allows one reading: the page's numbers
+                // as they stand. A report's own wrong total is the checks' to report, not a reason to
+                // drop the row it stands in. A number beside a label may be that label's row's, or
+                // struck-through text of a tracked change; the sums alone may join it.
+                chosenTake = floating.count
+                placement.place(values.map { Optional($0) }, at: hit.row)
             } else {
                 chosenTake = readings.isEmpty ? 0 : floating.count
                 unsettled.append((hit.row, carried + own + floating.prefix(chosenTake)))
             }
+            carriedIsOwn = !unsettled.contains { $0.row == hit.row }
             carried = opensGroup ? between : Array(floating.dropFirst(chosenTake))
         }
         for (row, rowLines) in unsettled {
             let words = rowLines.flatMap { line in lines[line].words.filter { $0.number != nil }.map { (line, $0) } }
             let wanted = template.rows[row].columns.count
-            if let placed = columns.place(words, in: lines, wanted: wanted),
-               RowSums(template: template, row: row).hold(placed) {
+            // By position even where the row does not add up, for the same reason.
+            if let placed = columns.place(words, in: lines, wanted: wanted), RowSums(template: template, row: row).bounded(placed) {
                 placement.place(placed, at: row)
             } else {
                 let text = words.map(\.1.text).joined(separator: " ")
@@ -205,6 +220,12 @@ struct AlignedTableRecovery {
             placement.truncate(after: last.row, at: lines[last.line].location)
         }
         return trailingText(table, lines: lines, after: last.line)
+    }
+
+    /// Whether a row's label line holds a number for each of its columns, so that no number on the
+    /// lines around it can be its.
+    private func isFull(_ row: Int, _ line: Int, in lines: [Line]) -> Bool {
+        lines[line].words.filter { $0.number != nil }.count == template.rows[row].columns.count
     }
 
     /// The lines after the last row's own lines that hold none of it, as paragraphs.
@@ -280,12 +301,20 @@ struct AlignedTableRecovery {
             placement.placeWrappedSingleRow(wrapped, heads: numbers[0], tails: numbers[1], location: lines[first].location)
             return
         }
+        // Numbers the layout allows one reading of are read so, whether or not the groups add up.
+        if case .unsettled = outcome, numbered.allSatisfy({ lines[$0].isNumbersOnly }),
+           case .settled(let values) = NumberSplitter(count: cells.count, sums: RowSums()).solve(pieces(numbered, in: lines)),
+           sums.bounded(values) {
+            placement.placeSingleRow(.settled(values), source: "", location: nil)
+            return
+        }
         placement.placeSingleRow(outcome, source: numbers.joined().joined(separator: " "), location: lines[first].location)
     }
 }
 
 /// Where each value column stands on a page, learned from rows whose numbers were all on their line.
-/// A row with blank cells is then read by position: each number in the column nearest to it.
+/// A row with blank cells is then read by position: each number in the column nearest to it, whether
+/// or not the row adds up.
 struct ColumnPositions {
     /// (page, values wanted) → centre of each column.
     private var centres: [Pair: [Double]] = [:]

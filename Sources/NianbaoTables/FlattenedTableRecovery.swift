@@ -76,7 +76,8 @@ struct FlattenedTableRecovery {
             let cells = template.cells
             let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
                 .solve(pieces(digits))
-            placement.placeSingleRow(outcome, source: digits, location: location)
+            placement.placeSingleRow(asWritten(outcome, digits, sums: RowSums(template: template, cells: cells), count: cells.count),
+                                     source: digits, location: location)
             return
         }
         let found = locate(&runs)
@@ -105,12 +106,23 @@ struct FlattenedTableRecovery {
                 placement.noteSettledByColumns(row: row.index, source: row.digits, values: proof.values,
                                                rules: proof.rules, at: location)
             } else {
-                placement.place(row.outcome, at: row.index, source: row.digits, location: location)
+                let outcome = asWritten(row.outcome, row.digits, sums: RowSums(template: template, row: row.index),
+                                        count: template.rows[row.index].columns.count)
+                placement.place(outcome, at: row.index, source: row.digits, location: location)
             }
         }
         if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
             placement.truncate(after: last.row, at: location)
         }
+    }
+
+    /// Whole numbers, one for each column, as written where no reading adds up: with nothing to divide
+    /// there is nothing for the sums to decide, and a report's own wrong total is the checks' to report.
+    private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, sums: RowSums, count: Int) -> NumberSplitter.Outcome {
+        guard wholeNumbers, case .unsettled = outcome,
+              case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces(digits)),
+              sums.bounded(values) else { return outcome }
+        return .settled(values)
     }
 
     private func solver(_ row: Int) -> NumberSplitter {

@@ -35,6 +35,15 @@ struct RowSums: Equatable {
         self.init(template: template, cells: row.columns.map { (row.key, $0.key) })
     }
 
+    /// Whether no total is less than one of its parts: what a report whose sums slipped still keeps,
+    /// and a cell that runs two numbers together (a tracked change's struck digits before the new
+    /// ones, `99999323` under a total of 1168) does not.
+    func bounded(_ values: [Double?]) -> Bool {
+        totals.allSatisfy { total, parts in
+            values[total].map { total in parts.allSatisfy { (values[$0] ?? 0) <= total } } ?? true
+        }
+    }
+
     /// Whether every total equals the sum of its parts, blanks counting as 0 but no total blank.
     func hold(_ values: [Double?]) -> Bool {
         totals.allSatisfy { total, parts in

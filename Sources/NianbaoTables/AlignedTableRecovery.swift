@@ -187,14 +187,11 @@ struct AlignedTableRecovery {
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
             } else if readings.isEmpty, carriedIsOwn, floating.isEmpty || next.map({ isFull(found[k + 1].row, $0, in: lines) }) == true,
-                      (carried + own + floating).allSatisfy({ $0 == hit.line || !lines[$0].hasNumbers || lines[$0].isNumbersOnly }),
-                      case .settled(let values) = NumberSplitter(count: wanted, sums: RowSums()).solve(pieces(carried + own + floating, in: lines)),
-                      RowSums(template: template, row: hit.row).bounded(values) {
-                // No reading adds up, but the numbers around the row can only be its own (each beside
-                // no label, none the next row's) and the layout allows one reading: the page's numbers
-                // as they stand. A report's own wrong total is the checks' to report, not a reason to
-                // drop the row it stands in. A number beside a label may be that label's row's, or
-                // struck-through text of a tracked change; the sums alone may join it.
+                      let values = asLaidOut(carried + own + floating, labelLine: hit.line, count: wanted,
+                                             sums: RowSums(template: template, row: hit.row), in: lines) {
+                // No reading adds up, but the numbers around the row can only be its own (none the next
+                // row's, none left by a row before): a report's own wrong total is the checks' to
+                // report, not a reason to drop the row it stands in.
                 chosenTake = floating.count
                 placement.place(values.map { Optional($0) }, at: hit.row)
             } else {
@@ -220,6 +217,17 @@ struct AlignedTableRecovery {
             placement.truncate(after: last.row, at: lines[last.line].location)
         }
         return trailingText(table, lines: lines, after: last.line)
+    }
+
+    /// The values as the page lays them out, where no reading adds up: the one reading the number
+    /// pieces allow, when each number stands on the label line or on a line of numbers alone and no
+    /// part exceeds its total. A number beside another label may be that label's row's, or the struck
+    /// digits of a tracked change (9999 beside 三、本): only the sums may join it to a row's number.
+    private func asLaidOut(_ chosen: [Int], labelLine: Int?, count: Int, sums: RowSums, in lines: [Line]) -> [Double]? {
+        guard chosen.allSatisfy({ $0 == labelLine || !lines[$0].hasNumbers || lines[$0].isNumbersOnly }),
+              case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces(chosen, in: lines)),
+              sums.bounded(values) else { return nil }
+        return values
     }
 
     /// Whether a row's label line holds a number for each of its columns, so that no number on the
@@ -301,10 +309,8 @@ struct AlignedTableRecovery {
             placement.placeWrappedSingleRow(wrapped, heads: numbers[0], tails: numbers[1], location: lines[first].location)
             return
         }
-        // Numbers the layout allows one reading of are read so, whether or not the groups add up.
-        if case .unsettled = outcome, numbered.allSatisfy({ lines[$0].isNumbersOnly }),
-           case .settled(let values) = NumberSplitter(count: cells.count, sums: RowSums()).solve(pieces(numbered, in: lines)),
-           sums.bounded(values) {
+        // Read as laid out whether or not the groups add up.
+        if case .unsettled = outcome, let values = asLaidOut(numbered, labelLine: nil, count: cells.count, sums: sums, in: lines) {
             placement.placeSingleRow(.settled(values), source: "", location: nil)
             return
         }

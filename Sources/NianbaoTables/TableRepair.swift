@@ -62,7 +62,11 @@ public struct TableRepair: Sendable {
                 piece.count > 1 && recognise(text: plain(piece))?.0.key ?? recognised.key != recognised.key
             }) else { return nil }
             var paired = table
-            paired.rows = PieceRowPairing.paired(table.rows)
+            let needles = recognised.rows.map(RowNeedle.init)
+            paired.rows = PieceRowPairing.paired(table.rows) { row in
+                let plain = LabelKey.plain(row.cells.map(\.text).joined())
+                return needles.contains { $0.occurs(in: plain, withMarker: false) }
+            }
             var whole = repair(paired, confirmingRowSums: true)
             guard whole.templateKey == recognised.key else { return nil }
             whole.diagnostics.insert(reassembled("合为一张表按行标签读出"), at: 0)

@@ -111,7 +111,8 @@ import Testing
         let (table, used) = try #require(TableRepair().repair(pieces: pieces, location: SourceLocation(line: 1)))
         #expect(used == lines.count && table.templateKey == "active_disclosure")
         let values = try #require(table.values)
-        #expect(values.rows.map { $0.cells.map(\.value) } == [[232, 287, 239], [399, 261, 301], [98], [nil], [263], [12.34]])
+        // 95 joins 行政处罚: the line above it, 第二十条第（六）项, names no row of the table.
+        #expect(values.rows.map { $0.cells.map(\.value) } == [[232, 287, 239], [399, 261, 301], [98], [95], [263], [12.34]])
         #expect(table.diagnostics.first?.code == "table.reassembled")
     }
 }

@@ -7,6 +7,10 @@ actually hold, not only on our own text.
 - clean: every value balanced, the narrative's figure agrees with table 三, no template text left.
 - wrong-cell: table 三's 一、本年新收 for 自然人 one more than its sums allow.
 - wrong-group-total: table 四's 行政复议 总计 one more than its four results.
+- wrong-wrapped-row: table 三's （六）2.申请人逾期未按收费… for 自然人 one more: in the PDF its label wraps
+  over three lines, its total on the first and its values on the second.
+- wrong-last-row: table 三's （六）3.其他 for 科研机构 one more: in the PDF the wrapped total of （七）总计
+  stands on lines of its own around it.
 - narrative: the overview says more applications were received than table 三 counts.
 - placeholder: section 五 keeps the template's （文字描述）.
 - year-mismatch: the statistics period is of the year before the report's.
@@ -65,6 +69,10 @@ def main():
     wrong["applications"]["new_received"]["natural_person"] += 1
     wrong_review = copy.deepcopy(values)
     wrong_review["review_litigation"]["review"]["total"] += 1
+    wrong_wrapped = copy.deepcopy(values)
+    wrong_wrapped["applications"]["other_no_fee"]["natural_person"] += 1
+    wrong_last = copy.deepcopy(values)
+    wrong_last["applications"]["other_other"]["research"] += 1
     # name: (the report, the codes `check` lists, the values its arithmetic is computed from)
     cases = {
         "clean": (report(values), [], values),
@@ -72,6 +80,9 @@ def main():
                        sorted(rule for rule, _ in failing_checks(wrong, ALL)), wrong),
         "wrong-group-total": (report(wrong_review), sorted(rule for rule, _ in failing_checks(wrong_review, ALL)),
                               wrong_review),
+        "wrong-wrapped-row": (report(wrong_wrapped), sorted(rule for rule, _ in failing_checks(wrong_wrapped, ALL)),
+                              wrong_wrapped),
+        "wrong-last-row": (report(wrong_last), sorted(rule for rule, _ in failing_checks(wrong_last, ALL)), wrong_last),
         # Neither the new applications nor new plus carried over: no reading of the sentence agrees.
         "narrative": (report(values, received_said=received + carried + 7), ["narrative.new_received"], values),
         "placeholder": (report(values, keep_placeholder=True), ["text.placeholder"], values),

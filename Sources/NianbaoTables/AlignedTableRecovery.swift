@@ -186,13 +186,13 @@ struct AlignedTableRecovery {
                 chosenTake = first.take
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
-            } else if readings.isEmpty, carriedIsOwn, floating.isEmpty || next.map({ isFull(found[k + 1].row, $0, in: lines) }) == true,
-                      let values = asLaidOut(carried + own + floating, labelLine: hit.line, count: wanted,
+            } else if readings.isEmpty, carriedIsOwn, let take = floatingOwner(floating.count, row: hit.row, line: hit.line, next: k + 1 < found.count ? found[k + 1] : nil, in: lines),
+                      let values = asLaidOut(carried + own + floating.prefix(take), labelLine: hit.line, count: wanted,
                                              sums: RowSums(template: template, row: hit.row), in: lines) {
                 // No reading adds up, but the numbers around the row can only be its own (none the next
                 // row's, none left by a row before): a report's own wrong total is the checks' to
                 // report, not a reason to drop the row it stands in.
-                chosenTake = floating.count
+                chosenTake = take
                 placement.place(values.map { Optional($0) }, at: hit.row)
             } else {
                 chosenTake = readings.isEmpty ? 0 : floating.count
@@ -220,14 +220,36 @@ struct AlignedTableRecovery {
     }
 
     /// The values as the page lays them out, where no reading adds up: the one reading the number
-    /// pieces allow, when each number stands on the label line or on a line of numbers alone and no
-    /// part exceeds its total. A number beside another label may be that label's row's, or the struck
-    /// digits of a tracked change (9999 beside 三、本): only the sums may join it to a row's number.
+    /// pieces allow, when each number stands on the label line, on a line that only continues its
+    /// label, or on a line of numbers alone, and no part exceeds its total. A number beside another
+    /// label may be that label's row's, or the struck digits of a tracked change (9999 beside 三、本):
+    /// only the sums may join it to a row's number.
     private func asLaidOut(_ chosen: [Int], labelLine: Int?, count: Int, sums: RowSums, in lines: [Line]) -> [Double]? {
-        guard chosen.allSatisfy({ $0 == labelLine || !lines[$0].hasNumbers || lines[$0].isNumbersOnly }),
+        guard chosen.allSatisfy({ line in
+                  line == labelLine || !lines[line].hasNumbers || lines[line].isNumbersOnly
+                      || labelLine.map { continues($0, on: line, in: lines) } == true
+              }),
               case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces(chosen, in: lines)),
               sums.bounded(values) else { return nil }
         return values
+    }
+
+    /// Whether the label words of line `next` only continue the labels on line `label` (the row's, and
+    /// a group label's beside it): each in the column of one of them, none opening a row.
+    private func continues(_ label: Int, on next: Int, in lines: [Line]) -> Bool {
+        let starts = lines[label].words.filter { $0.number == nil }.map(\.start)
+        return lines[next].words.allSatisfy { word in
+            word.number != nil || (starts.contains { abs(word.start - $0) <= 2 } && LabelKey(word.text).marker == nil
+                                   && !word.text.hasPrefix("（") && !word.text.hasPrefix("("))
+        }
+    }
+
+    /// How many of the floating number lines after a row are surely its: all when the next row's
+    /// label line is full, none when this row's is, nil when either could own them.
+    private func floatingOwner(_ count: Int, row: Int, line: Int, next: (row: Int, line: Int)?, in lines: [Line]) -> Int? {
+        if count == 0 { return 0 }
+        if let next, isFull(next.row, next.line, in: lines) { return count }
+        return isFull(row, line, in: lines) ? 0 : nil
     }
 
     /// Whether a row's label line holds a number for each of its columns, so that no number on the

@@ -2,9 +2,10 @@
 """Measures whether `check` finds a report's own arithmetic error in the forms offices hold it in.
 Makes COUNT reports from the official template (balanced values, a different seed each), changes one
 value of table 三 or 四 in each (+1, +7, +10 or +100, so that a row or group no longer adds up), and
-writes each as DOCX, as LibreOffice's PDF and as that PDF through `pdftotext -layout`. For each form it
-counts the values read right and wrong against the planted ones, the changed cells read, and the
-reports whose failing arithmetic checks are exactly those the planted values fail.
+writes each as DOCX, as LibreOffice's HTML, text export and PDF, and as that PDF through `pdftotext
+-layout`. For each form it counts the values read right and wrong against the planted ones, the
+changed cells read, and the reports whose failing arithmetic checks are exactly those the planted
+values fail.
 Needs LibreOffice and poppler-utils.
 Usage: Scripts/score-planted-errors.py NIANBAO_BINARY [COUNT] [WORK_DIR] [SEED]
        (default 40 reports, a temporary folder, seed 7; another seed gives other reports and changes)
@@ -47,9 +48,12 @@ def make_reports():
         name = f"planted-{i:03d}"
         docx.write_parts(parts, work / f"{name}.docx")
         cases[name] = (values, (table, row, column))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work)]
-                   + [str(work / f"{name}.docx") for name in cases], check=True, capture_output=True)
+    documents = [str(work / f"{name}.docx") for name in cases]
+    for kind in ["pdf", "html", "txt:Text (encoded):UTF8"]:
+        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(work)] + documents,
+                       check=True, capture_output=True)
     for name in cases:
+        (work / f"{name}.txt").rename(work / f"{name}.libreoffice.txt")
         subprocess.run(["pdftotext", "-layout", str(work / f"{name}.pdf"), str(work / f"{name}.layout.txt")], check=True)
     return cases
 
@@ -76,10 +80,10 @@ def score(cases, suffix):
         failing = sorted([check["id"], check["scope"]] for check in report["checks"] if check["status"] == "fail"
                          and check["id"].split(".")[0] in ("applications", "review_litigation"))
         found += failing == sorted(list(f) for f in failing_checks(values, TABLES))
-    print(f"{suffix:11} values {right}/{total}, wrong {wrong}; changed cell read {changed}/{len(cases)}; "
+    print(f"{suffix:15} values {right}/{total}, wrong {wrong}; changed cell read {changed}/{len(cases)}; "
           f"failing checks as planted {found}/{len(cases)}")
 
 
 cases = make_reports()
-for suffix in ["docx", "pdf", "layout.txt"]:
+for suffix in ["docx", "html", "libreoffice.txt", "pdf", "layout.txt"]:
     score(cases, suffix)

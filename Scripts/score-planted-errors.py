@@ -7,8 +7,9 @@ writes each as DOCX, as LibreOffice's HTML, text export and PDF, and as that PDF
 changed cells read, and the reports whose failing arithmetic checks are exactly those the planted
 values fail.
 Needs LibreOffice and poppler-utils.
-Usage: Scripts/score-planted-errors.py NIANBAO_BINARY [COUNT] [WORK_DIR] [SEED]
-       (default 40 reports, a temporary folder, seed 7; another seed gives other reports and changes)
+Usage: Scripts/score-planted-errors.py NIANBAO_BINARY [COUNT] [WORK_DIR] [SEED] [dense|sparse]
+       (default 40 reports, a temporary folder, seed 7, dense: every cell a 2-5 digit number; sparse
+       is a small organ's zeros and single digits; another seed gives other reports and changes)
 """
 import importlib.util
 import json
@@ -23,12 +24,13 @@ binary = sys.argv[1]
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 work = Path(sys.argv[3]) if len(sys.argv) > 3 else Path(tempfile.mkdtemp())
 seed = int(sys.argv[4]) if len(sys.argv) > 4 else 7
+kind = sys.argv[5] if len(sys.argv) > 5 else "dense"
 sys.path.insert(0, str(ROOT / "Scripts"))
 sys.argv = sys.argv[:1]  # make-docx-fixtures reads its template from the arguments: the default one
 spec = importlib.util.spec_from_file_location("docx_fixtures", ROOT / "Scripts" / "make-docx-fixtures.py")
 docx = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(docx)
-from fixture_values import balanced_values, failing_checks
+from fixture_values import balanced_values, failing_checks, sparse_values
 
 TABLES = ["active_disclosure", "applications", "review_litigation"]
 
@@ -38,7 +40,7 @@ def make_reports():
     cases = {}
     work.mkdir(parents=True, exist_ok=True)
     for i in range(count):
-        values = balanced_values(seed * 1000 + i)
+        values = (sparse_values if kind == "sparse" else balanced_values)(seed * 1000 + i)
         table = rng.choice(["applications", "applications", "review_litigation"])
         row = rng.choice(list(values[table]))
         column = rng.choice(list(values[table][row]))
@@ -49,8 +51,8 @@ def make_reports():
         docx.write_parts(parts, work / f"{name}.docx")
         cases[name] = (values, (table, row, column))
     documents = [str(work / f"{name}.docx") for name in cases]
-    for kind in ["pdf", "html", "txt:Text (encoded):UTF8"]:
-        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(work)] + documents,
+    for target in ["pdf", "html", "txt:Text (encoded):UTF8"]:
+        subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", str(work)] + documents,
                        check=True, capture_output=True)
     for name in cases:
         (work / f"{name}.txt").rename(work / f"{name}.libreoffice.txt")

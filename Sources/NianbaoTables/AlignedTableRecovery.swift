@@ -186,7 +186,7 @@ struct AlignedTableRecovery {
                 chosenTake = first.take
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
-            } else if readings.isEmpty, carriedIsOwn, let take = floatingOwner(floating.count, row: hit.row, line: hit.line, next: k + 1 < found.count ? found[k + 1] : nil, in: lines),
+            } else if readings.isEmpty, carriedIsOwn, let take = floatingOwner(floating, next: k + 1, of: found, in: lines),
                       let values = asLaidOut(carried + own + floating.prefix(take), labelLine: hit.line, count: wanted,
                                              sums: RowSums(template: template, row: hit.row), in: lines) {
                 // No reading adds up, but the numbers around the row can only be its own (none the next
@@ -244,18 +244,30 @@ struct AlignedTableRecovery {
         }
     }
 
-    /// How many of the floating number lines after a row are surely its: all when the next row's
-    /// label line is full, none when this row's is, nil when either could own them.
-    private func floatingOwner(_ count: Int, row: Int, line: Int, next: (row: Int, line: Int)?, in lines: [Line]) -> Int? {
-        if count == 0 { return 0 }
-        if let next, isFull(next.row, next.line, in: lines) { return count }
-        return isFull(row, line, in: lines) ? 0 : nil
-    }
-
-    /// Whether a row's label line holds a number for each of its columns, so that no number on the
-    /// lines around it can be its.
-    private func isFull(_ row: Int, _ line: Int, in lines: [Line]) -> Bool {
-        lines[line].words.filter { $0.number != nil }.count == template.rows[row].columns.count
+    /// How many of the floating number lines after a row are surely its, told by the next row's sums:
+    /// all when the next row adds up without them and not with them, none the other way round, nil
+    /// when its sums do not tell. A full line tells nothing: a wrapped number may end on it (`2614`
+    /// on 总计's line, its `1` below).
+    private func floatingOwner(_ floating: [Int], next k: Int, of found: [(row: Int, line: Int)], in lines: [Line]) -> Int? {
+        guard !floating.isEmpty else { return 0 }
+        guard k < found.count else { return nil }
+        let row = found[k].row
+        let after = k + 1 < found.count ? found[k + 1].line : nil
+        let own = ownLines(from: found[k].line, upTo: after, in: lines)
+        // The next row's own floating lines, which it may need to add up.
+        let between = after.map { Array((own.last! + 1)..<$0) } ?? []
+        let itsFloating = between.allSatisfy { lines[$0].isNumbersOnly } ? between : []
+        let solver = NumberSplitter(count: template.rows[row].columns.count, sums: RowSums(template: template, row: row))
+        func addsUp(_ chosen: [Int]) -> Bool {
+            (0...itsFloating.count).contains { take in
+                if case .settled = solver.solve(pieces(chosen + itsFloating.prefix(take), in: lines)) { true } else { false }
+            }
+        }
+        switch (addsUp(own), addsUp(floating + own)) {
+        case (true, false): return floating.count
+        case (false, true): return 0
+        default: return nil
+        }
     }
 
     /// The lines after the last row's own lines that hold none of it, as paragraphs.

@@ -35,12 +35,13 @@ struct RowSums: Equatable {
         self.init(template: template, cells: row.columns.map { (row.key, $0.key) })
     }
 
-    /// Whether no total is less than one of its parts: what a report whose sums slipped still keeps,
-    /// and a cell that runs two numbers together (a tracked change's struck digits before the new
-    /// ones, `99999323` under a total of 1168) does not.
+    /// Whether no part is two digits longer than its total: a report whose sums slipped may have a
+    /// part above its total (a 1 under a total left at 0), but a cell that runs two numbers together
+    /// (a tracked change's struck digits before the new ones, `99999323` under a total of 1168) is
+    /// no slip.
     func bounded(_ values: [Double?]) -> Bool {
         totals.allSatisfy { total, parts in
-            values[total].map { total in parts.allSatisfy { (values[$0] ?? 0) <= total } } ?? true
+            values[total].map { total in parts.allSatisfy { (values[$0] ?? 0) < max(abs(total), 1) * 100 } } ?? true
         }
     }
 

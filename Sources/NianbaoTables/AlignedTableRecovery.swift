@@ -221,7 +221,7 @@ struct AlignedTableRecovery {
 
     /// The values as the page lays them out, where no reading adds up: the one reading the number
     /// pieces allow, when each number stands on the label line, on a line that only continues its
-    /// label, or on a line of numbers alone, and no part exceeds its total. A number beside another
+    /// label, or on a line of numbers alone, and the reading is `bounded`. A number beside another
     /// label may be that label's row's, or the struck digits of a tracked change (9999 beside 三、本):
     /// only the sums may join it to a row's number.
     private func asLaidOut(_ chosen: [Int], labelLine: Int?, count: Int, sums: RowSums, in lines: [Line]) -> [Double]? {

@@ -63,6 +63,22 @@ struct ColumnSumProof {
         }.map(\.rule)
     }
 
+    /// The columns in which some rule fails, where every row it names is known: one column only is
+    /// what a single wrong cell leaves; a row read in the wrong order breaks several.
+    func failingColumns(_ known: [Int: [Double]]) -> Set<Int> {
+        var columns: Set<Int> = []
+        for (_, left, right) in rules {
+            let rows = (left + right).compactMap { known[$0] }
+            guard rows.count == left.count + right.count, let width = rows.first?.count,
+                  rows.allSatisfy({ $0.count == width }) else { continue }
+            for column in 0..<width {
+                let sum = { (side: [Int]) in side.reduce(0.0) { $0 + known[$1]![column] } }
+                if abs(sum(left) - sum(right)) >= 1e-6 { columns.insert(column) }
+            }
+        }
+        return columns
+    }
+
     /// Whether the rows `left` add up to the rows `right` in every column; each named row is in `rows`,
     /// all of one width.
     private static func balances(_ left: [Int], _ right: [Int], _ rows: [Int: [Double]]) -> Bool {

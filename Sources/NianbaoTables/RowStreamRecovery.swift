@@ -43,44 +43,88 @@ struct RowStreamRecovery {
 
     /// Each row's outcome, or nil when the numbers cannot be divided into the rows at all.
     func recover(_ numbers: [Number]) -> [NumberSplitter.Outcome]? {
+        divide(numbers, slips: 0)?.outcomes
+    }
+
+    /// Where no division keeps every row's sum: the divisions in which one row does not add up, when
+    /// every such division has that slip in the same row (a report's own wrong cell), with that row
+    /// and its readings; nil otherwise.
+    func recoverWithOneSlip(_ numbers: [Number]) -> (outcomes: [NumberSplitter.Outcome], slip: Int, readings: [[Double]])? {
+        guard let (outcomes, slips, readings) = divide(numbers, slips: 1), slips.count == 1 else { return nil }
+        return (outcomes, slips[0], readings[slips[0]])
+    }
+
+    /// The outcomes of every division into the rows with exactly `slips` rows (0 or 1) read without
+    /// their sum, the rows read so in some division, and each row's readings.
+    private func divide(_ numbers: [Number], slips: Int) -> (outcomes: [NumberSplitter.Outcome], slipRows: [Int], readings: [[[Double]]])? {
         guard numbers.count <= RowStreamRecovery.maximumNumbers,
               numbers.allSatisfy({ CellValue.isCount($0.text) }) else { return nil }
-        let rows = rules.count, count = numbers.count
-        // reachable[r][i]: rows before r can take exactly the numbers before i.
-        var reachable = [[Bool]](repeating: [Bool](repeating: false, count: count + 1), count: rows + 1)
-        reachable[0][0] = true
-        // readings[r][i]: the ways row r reads from number i.
-        var readings = [[[(length: Int, values: [Double])]]](repeating: Array(repeating: [], count: count + 1), count: rows)
+        let rows = rules.count, count = numbers.count, states = slips + 1
+        // reachable[r][i][u]: rows before r can take exactly the numbers before i, u of them unchecked.
+        var reachable = [[[Bool]]](repeating: [[Bool]](repeating: [Bool](repeating: false, count: states), count: count + 1),
+                                   count: rows + 1)
+        reachable[0][0][0] = true
+        // readings[r][i]: the ways row r reads from number i, and whether the reading skipped the sum.
+        var readings = [[[(length: Int, values: [Double], unchecked: Bool)]]](repeating: Array(repeating: [], count: count + 1),
+                                                                             count: rows)
         for row in 0..<rows {
-            for start in 0...count where reachable[row][start] {
-                let found = TotalPlace.allCases.compactMap { read(row, numbers, from: start, $0) }
+            for start in 0...count where reachable[row][start].contains(true) {
+                var found = TotalPlace.allCases.compactMap { read(row, numbers, from: start, $0) }
+                    .map { (length: $0.length, values: $0.values, unchecked: false) }
+                for place in TotalPlace.allCases where slips > 0 && read(row, numbers, from: start, place) == nil {
+                    if let asWritten = read(row, numbers, from: start, place, checkingSum: false) {
+                        found.append((length: asWritten.length, values: asWritten.values, unchecked: true))
+                    }
+                }
                 readings[row][start] = found
-                for reading in found { reachable[row + 1][start + reading.length] = true }
+                for reading in found {
+                    for used in 0..<states where reachable[row][start][used] {
+                        let next = used + (reading.unchecked ? 1 : 0)
+                        if next < states { reachable[row + 1][start + reading.length][next] = true }
+                    }
+                }
             }
         }
-        guard reachable[rows][count] else { return nil }
-        // completes[r][i]: rows from r on can take exactly the numbers from i on.
-        var completes = [[Bool]](repeating: [Bool](repeating: false, count: count + 1), count: rows + 1)
-        completes[rows][count] = true
+        guard reachable[rows][count][slips] else { return nil }
+        // completes[r][i][u]: rows from r on can take exactly the numbers from i on, ending with `slips`
+        // unchecked when u were before.
+        var completes = [[[Bool]]](repeating: [[Bool]](repeating: [Bool](repeating: false, count: states), count: count + 1),
+                                   count: rows + 1)
+        completes[rows][count][slips] = true
         for row in stride(from: rows - 1, through: 0, by: -1) {
-            for (start, found) in readings[row].enumerated() where found.contains(where: { completes[row + 1][start + $0.length] }) {
-                completes[row][start] = true
+            for (start, found) in readings[row].enumerated() {
+                for used in 0..<states {
+                    completes[row][start][used] = found.contains { reading in
+                        let next = used + (reading.unchecked ? 1 : 0)
+                        return next < states && completes[row + 1][start + reading.length][next]
+                    }
+                }
             }
         }
-        return (0..<rows).map { row in
+        var slipRows: [Int] = []
+        var rowReadings: [[[Double]]] = []
+        let outcomes = (0..<rows).map { row -> NumberSplitter.Outcome in
             var kept: [[Double]] = []
-            for (start, found) in readings[row].enumerated() where reachable[row][start] {
-                for reading in found where completes[row + 1][start + reading.length] && !kept.contains(reading.values) {
-                    kept.append(reading.values)
+            defer { rowReadings.append(kept) }
+            for (start, found) in readings[row].enumerated() {
+                for used in 0..<states where reachable[row][start][used] {
+                    for reading in found {
+                        let next = used + (reading.unchecked ? 1 : 0)
+                        guard next < states, completes[row + 1][start + reading.length][next] else { continue }
+                        if reading.unchecked, !slipRows.contains(row) { slipRows.append(row) }
+                        if !kept.contains(reading.values) { kept.append(reading.values) }
+                    }
                 }
             }
             return kept.count == 1 ? .settled(kept[0]) : .unsettled(kept.prefix(3).map { $0.map(RowStreamRecovery.text) })
         }
+        return (outcomes, slipRows, rowReadings)
     }
 
     /// The row's values read from `start` with the total at `place`, and how many numbers they take;
     /// nil where the numbers are not there, a break the place needs is missing, or the sum fails.
-    private func read(_ row: Int, _ numbers: [Number], from start: Int, _ place: TotalPlace) -> (length: Int, values: [Double])? {
+    private func read(_ row: Int, _ numbers: [Number], from start: Int, _ place: TotalPlace,
+                      checkingSum: Bool = true) -> (length: Int, values: [Double])? {
         let parts = rules[row].parts.count
         let length = parts + (place == .first || place == .last ? 1 : 2)
         guard start + length <= numbers.count else { return nil }
@@ -107,7 +151,7 @@ struct RowStreamRecovery {
         // A number broken in two begins with a digit other than 0.
         guard place == .first || place == .last || !total.hasPrefix("0"), let sum = Double(total) else { return nil }
         let numbersRead = values.compactMap { Double($0.text) }
-        guard numbersRead.reduce(0, +) == sum else { return nil }
+        guard !checkingSum || numbersRead.reduce(0, +) == sum else { return nil }
         var result = [Double](repeating: 0, count: parts + 1)
         result[rules[row].total] = sum
         for (column, value) in zip(rules[row].parts, numbersRead) { result[column] = value }

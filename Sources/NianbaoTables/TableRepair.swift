@@ -74,23 +74,47 @@ public struct TableRepair: Sendable {
         }
         guard !recoveries.isEmpty, let numbers = RowStreamRecovery.numbers(in: table.rows) else { return byLabels() }
         // The editions' tables differ in rows, so the division also tells the edition.
-        let divided = recoveries.compactMap { recovery in recovery.recover(numbers).map { (recovery.template, $0) } }
-        guard let (template, outcomes) = divided.count == 1 ? divided.first
-                : divided.first(where: { $0.0.editions == recognised.editions }) else { return byLabels() }
+        func edition<T>(_ divisions: [(TableTemplate, T)]) -> (TableTemplate, T)? {
+            divisions.count == 1 ? divisions.first : divisions.first(where: { $0.0.editions == recognised.editions })
+        }
+        var division = edition(recoveries.compactMap { recovery in
+            recovery.recover(numbers).map { (recovery.template, (outcomes: $0, slip: Int?.none, readings: [[Double]]())) }
+        })
+        if division == nil {
+            // No division keeps every row's sum: one row read as written, a report's own wrong cell.
+            division = edition(recoveries.compactMap { recovery in
+                recovery.recoverWithOneSlip(numbers).map { (recovery.template, (outcomes: $0.outcomes, slip: Optional($0.slip), readings: $0.readings)) }
+            })
+        }
+        guard let (template, (divided, slip, slipReadings)) = division else { return byLabels() }
         // Rows are taken by count, not by label: a row the template lacks (an organ's own 其中 row)
         // would shift every row after it, each keeping its own total. The column rules would break.
+        var outcomes = divided
         var known: [Int: [Double]] = [:]
-        for (index, outcome) in outcomes.enumerated() {
+        for (index, outcome) in outcomes.enumerated() where index != slip {
             if case .settled(let values) = outcome { known[index] = values }
         }
-        guard ColumnSumProof(template: template).broken(known).isEmpty else { return byLabels() }
+        let proof = ColumnSumProof(template: template)
+        guard proof.broken(known).isEmpty else { return byLabels() }
+        if let slip {
+            // The slip's reading is one that breaks the column rules in one column at most, as a single
+            // wrong cell does; a reading in the wrong order (its total taken for a value) breaks several.
+            let fitting = slipReadings.filter { reading in
+                var all = known
+                all[slip] = reading
+                return proof.failingColumns(all).count <= 1
+            }
+            outcomes[slip] = fitting.count == 1 ? .settled(fitting[0])
+                : .unsettled((fitting.isEmpty ? slipReadings : fitting).prefix(3).map { $0.map { String(Int($0)) } })
+        }
         var placement = TablePlacement(template: template)
         for (index, outcome) in outcomes.enumerated() {
             var source = ""
             if case .unsettled(let readings) = outcome { source = readings.first?.joined(separator: " ") ?? "" }
             placement.place(outcome, at: index, source: source, location: location)
         }
-        let note = reassembled("标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
+        let note = reassembled(slip.map { "标签与数字分离；按模板的行序读出各行数值，除“\(template.rows[$0].shortLabel)”行外每行合计均相符（该行按原文读出）" }
+                               ?? "标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
         return (RepairedTable(templateKey: template.key, edition: template.editions.count == 1 ? template.editions[0] : nil,
                               values: placement.values,
                               grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),

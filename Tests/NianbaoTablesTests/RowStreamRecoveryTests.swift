@@ -45,6 +45,16 @@ import Testing
         #expect(recovery.recover(stream([["2", "0", "0", "0", "0", "0", "3"]], from: 1)) == nil)
     }
 
+    @Test func oneRowThatDoesNotAddUpIsTheSlipAndItsReadingsAreGiven() throws {
+        // 2 + 0 + … ≠ 3 in the first row, the report's own: the other rows divide as before.
+        let (outcomes, slip, readings) = try #require(recovery.recoverWithOneSlip(stream([["2", "0", "0", "0", "0", "0", "3"]], from: 1)))
+        #expect(slip == 0 && readings.contains([2, 0, 0, 0, 0, 0, 3]))
+        #expect(Array(outcomes.dropFirst()) == template.rows.indices.dropFirst().map { .settled(row($0)) })
+        // Two rows that do not add up are no slip of one cell.
+        let two = stream([["2", "0", "0", "0", "0", "0", "3"], ["5", "0", "0", "0", "0", "0", "4"]], from: 2)
+        #expect(recovery.recoverWithOneSlip(two) == nil)
+    }
+
     @Test func labelsAreSkippedAndOtherNumbersStopTheReading() {
         func line(_ cells: String...) -> [SourceRow] { [SourceRow(cells: cells.map { SourceCell($0) }, location: SourceLocation(line: 1))] }
         #expect(RowStreamRecovery.numbers(in: line("1.属于国家秘密", "305 203", "（三 1.属"))
@@ -78,6 +88,18 @@ import Testing
         #expect(used == template.rows.count + 1 && table.templateKey == "applications" && table.edition == "2021")
         #expect(table.values?["granted", "natural_person"] == 1 && table.values?["carried_forward", "total"] == 0)
         #expect(table.diagnostics.map(\.code) == ["table.reassembled"])
+    }
+
+    @Test func aReportsOwnWrongCellIsReadAsWrittenAndLeftToTheChecks() throws {
+        // 予以公开 says 2 for 自然人 under a total of 1: no division keeps every row's sum, one that lets
+        // that row be written as it is does, and the column rules break in that one column only.
+        var slipped = pieces()
+        let granted = try #require(template.rows.firstIndex { $0.key == "granted" }) + 1
+        slipped[granted][0].cells[1] = SourceCell("2")
+        let (table, _) = try #require(TableRepair().repair(pieces: slipped, location: SourceLocation(line: 1)))
+        #expect(table.values?["granted", "natural_person"] == 2 && table.values?["granted", "total"] == 1)
+        #expect(table.values?["total", "natural_person"] == 1 && table.values?["new_received", "total"] == 1)
+        #expect(table.diagnostics.first?.message.contains("除“予以公开”行外每行合计均相符") == true)
     }
 
     @Test func aRowTheTemplateLacksIsNotCountedIntoTheNextRowsPlace() throws {

@@ -113,8 +113,10 @@ public struct TableRepair: Sendable {
             if case .unsettled(let readings) = outcome { source = readings.first?.joined(separator: " ") ?? "" }
             placement.place(outcome, at: index, source: source, location: location)
         }
-        let note = reassembled(slip.map { "标签与数字分离；按模板的行序读出各行数值，除“\(template.rows[$0].shortLabel)”行外每行合计均相符（该行按原文读出）" }
-                               ?? "标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
+        let note = reassembled(slip.map { row in
+            let read = if case .settled = outcomes[row] { "该行按原文读出" } else { "该行读法不定，记为空" }
+            return "标签与数字分离；按模板的行序读出各行数值，除“\(template.rows[row].shortLabel)”行外每行合计均相符（\(read)）"
+        } ?? "标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
         return (RepairedTable(templateKey: template.key, edition: template.editions.count == 1 ? template.editions[0] : nil,
                               values: placement.values,
                               grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),

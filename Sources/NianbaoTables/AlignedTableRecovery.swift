@@ -165,14 +165,8 @@ struct AlignedTableRecovery {
         var unsettled: [(row: Int, lines: [Int])] = []
         var columns = ColumnPositions()
         for (k, hit) in found.enumerated() {
-            let next = k + 1 < found.count ? found[k + 1].line : nil
-            let own = ownLines(from: hit.line, upTo: next, in: lines)
-            // The lines between this row's and the next row's: number lines just before the next row may
-            // be this row's wrapped numbers or the next row's; lines from a group label's first piece on
-            // (三、本 above （一）予以公开) are the next row's.
-            let between = next.map { Array((own.last! + 1)..<$0) } ?? []
-            let opensGroup = between.contains { !lines[$0].isNumbersOnly }
-            let floating = opensGroup ? [] : between
+            let (own, between, floating) = span(of: k, found, in: lines)
+            let opensGroup = between.count > floating.count
             let wanted = template.rows[hit.row].columns.count
             if own.contains(where: { lines[$0].statesYuan }) { placement.noteAmountsInYuan(row: hit.row) }
             let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: hit.row))
@@ -187,11 +181,9 @@ struct AlignedTableRecovery {
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
             } else if readings.isEmpty, carriedIsOwn, let take = floatingOwner(floating, next: k + 1, of: found, in: lines),
-                      let values = asLaidOut(carried + own + floating.prefix(take), labelLine: hit.line, count: wanted,
-                                             sums: RowSums(template: template, row: hit.row), in: lines) {
+                      let values = asLaidOut(carried + own + floating.prefix(take), labelLine: hit.line, by: solver, in: lines) {
                 // No reading adds up, but the numbers around the row can only be its own (none the next
-                // row's, none left by a row before): a report's own wrong total is the checks' to
-                // report, not a reason to drop the row it stands in.
+                // row's, none left by a row before).
                 chosenTake = take
                 placement.place(values.map { Optional($0) }, at: hit.row)
             } else {
@@ -219,19 +211,26 @@ struct AlignedTableRecovery {
         return trailingText(table, lines: lines, after: last.line)
     }
 
-    /// The values as the page lays them out, where no reading adds up: the one reading the number
-    /// pieces allow, when each number stands on the label line, on a line that only continues its
-    /// label, or on a line of numbers alone, and the reading is `bounded`. A number beside another
-    /// label may be that label's row's, or the struck digits of a tracked change (9999 beside 三、本):
-    /// only the sums may join it to a row's number.
-    private func asLaidOut(_ chosen: [Int], labelLine: Int?, count: Int, sums: RowSums, in lines: [Line]) -> [Double]? {
+    /// A found row's own lines, the lines between them and the next row's, and those of them that
+    /// float: number lines just before the next row may be this row's wrapped numbers or the next
+    /// row's; lines from a group label's first piece on (三、本 above （一）予以公开) are the next row's.
+    private func span(of k: Int, _ found: [(row: Int, line: Int)], in lines: [Line]) -> (own: [Int], between: [Int], floating: [Int]) {
+        let next = k + 1 < found.count ? found[k + 1].line : nil
+        let own = ownLines(from: found[k].line, upTo: next, in: lines)
+        let between = next.map { Array((own.last! + 1)..<$0) } ?? []
+        return (own, between, between.allSatisfy { lines[$0].isNumbersOnly } ? between : [])
+    }
+
+    /// The values as the page lays them out, where no reading adds up (`NumberSplitter.asWritten`), when
+    /// each number stands on the label line, on a line that only continues its label, or on a line of
+    /// numbers alone. A number beside another label may be that label's row's, or the struck digits of
+    /// a tracked change (9999 beside 三、本): only the sums may join it to a row's number.
+    private func asLaidOut(_ chosen: [Int], labelLine: Int?, by splitter: NumberSplitter, in lines: [Line]) -> [Double]? {
         guard chosen.allSatisfy({ line in
                   line == labelLine || !lines[line].hasNumbers || lines[line].isNumbersOnly
                       || labelLine.map { continues($0, on: line, in: lines) } == true
-              }),
-              case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces(chosen, in: lines)),
-              sums.bounded(values) else { return nil }
-        return values
+              }) else { return nil }
+        return splitter.asWritten(pieces(chosen, in: lines))
     }
 
     /// Whether the label words of line `next` only continue the labels on line `label` (the row's, and
@@ -252,11 +251,8 @@ struct AlignedTableRecovery {
         guard !floating.isEmpty else { return 0 }
         guard k < found.count else { return nil }
         let row = found[k].row
-        let after = k + 1 < found.count ? found[k + 1].line : nil
-        let own = ownLines(from: found[k].line, upTo: after, in: lines)
-        // The next row's own floating lines, which it may need to add up.
-        let between = after.map { Array((own.last! + 1)..<$0) } ?? []
-        let itsFloating = between.allSatisfy { lines[$0].isNumbersOnly } ? between : []
+        // The next row's own floating lines too, which it may need to add up.
+        let (own, _, itsFloating) = span(of: k, found, in: lines)
         let solver = NumberSplitter(count: template.rows[row].columns.count, sums: RowSums(template: template, row: row))
         func addsUp(_ chosen: [Int]) -> Bool {
             (0...itsFloating.count).contains { take in
@@ -335,7 +331,8 @@ struct AlignedTableRecovery {
         guard let first = numbered.first else { return }
         let numbers = numbered.map { lines[$0].words.compactMap(\.number) }
         let sums = RowSums(template: template, cells: cells)
-        let outcome = NumberSplitter(count: cells.count, sums: sums).solve(pieces(numbered, in: lines))
+        let splitter = NumberSplitter(count: cells.count, sums: sums)
+        let outcome = splitter.solve(pieces(numbered, in: lines))
         // Tails of numbers a narrow column wrapped, on a line of their own that pdftotext packed closer
         // than the columns above: not under their heads, so read in order (WrappedDigits).
         if case .unsettled = outcome, numbered.count == 2, lines[numbered[1]].isNumbersOnly,
@@ -344,7 +341,8 @@ struct AlignedTableRecovery {
             return
         }
         // Read as laid out whether or not the groups add up.
-        if case .unsettled = outcome, let values = asLaidOut(numbered, labelLine: nil, count: cells.count, sums: sums, in: lines) {
+        if case .unsettled = outcome,
+           let values = asLaidOut(numbered, labelLine: nil, by: splitter, in: lines) {
             placement.placeSingleRow(.settled(values), source: "", location: nil)
             return
         }

@@ -74,10 +74,8 @@ struct FlattenedTableRecovery {
         if template.shape == .singleValueRow {
             let digits = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }.joined(separator: " ")
             let cells = template.cells
-            let outcome = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
-                .solve(pieces(digits))
-            placement.placeSingleRow(asWritten(outcome, digits, sums: RowSums(template: template, cells: cells), count: cells.count),
-                                     source: digits, location: location)
+            let splitter = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
+            placement.placeSingleRow(asWritten(splitter.solve(pieces(digits)), digits, by: splitter), source: digits, location: location)
             return
         }
         let found = locate(&runs)
@@ -106,9 +104,8 @@ struct FlattenedTableRecovery {
                 placement.noteSettledByColumns(row: row.index, source: row.digits, values: proof.values,
                                                rules: proof.rules, at: location)
             } else {
-                let outcome = asWritten(row.outcome, row.digits, sums: RowSums(template: template, row: row.index),
-                                        count: template.rows[row.index].columns.count)
-                placement.place(outcome, at: row.index, source: row.digits, location: location)
+                placement.place(asWritten(row.outcome, row.digits, by: solver(row.index)), at: row.index,
+                                source: row.digits, location: location)
             }
         }
         if table.reachesEnd, let last = found.last, last.row < template.rows.count - 1 {
@@ -117,11 +114,9 @@ struct FlattenedTableRecovery {
     }
 
     /// Whole numbers, one for each column, as written where no reading adds up: with nothing to divide
-    /// there is nothing for the sums to decide, and a report's own wrong total is the checks' to report.
-    private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, sums: RowSums, count: Int) -> NumberSplitter.Outcome {
-        guard wholeNumbers, case .unsettled = outcome,
-              case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces(digits)),
-              sums.bounded(values) else { return outcome }
+    /// there is nothing for the sums to decide.
+    private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, by splitter: NumberSplitter) -> NumberSplitter.Outcome {
+        guard wholeNumbers, case .unsettled = outcome, let values = splitter.asWritten(pieces(digits)) else { return outcome }
         return .settled(values)
     }
 

@@ -78,6 +78,15 @@ struct NumberSplitter {
         return .unsettled(Array(complete.prefix(3)))
     }
 
+    /// Where no reading keeps the sums: the one reading of `count` values the pieces allow with the sums
+    /// aside, when it is `bounded`. The page's numbers as they stand; a report's own wrong total is the
+    /// checks' to report, not a reason to drop the row it stands in.
+    func asWritten(_ pieces: [NumberPiece]) -> [Double]? {
+        guard case .settled(let values) = NumberSplitter(count: count, sums: RowSums()).solve(pieces),
+              sums.bounded(values) else { return nil }
+        return values
+    }
+
     /// Every reading that keeps the row's sums, or nil when there are more than `limit` or the search
     /// gave up: what another proof (the table's column sums) chooses among.
     func readings(_ pieces: [NumberPiece], upTo limit: Int) -> [[Double]]? {

@@ -182,5 +182,5 @@ struct RowStreamRecovery {
             && !word.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
-    private static func text(_ value: Double) -> String { String(Int(value)) }
+    static func text(_ value: Double) -> String { String(Int(value)) }
 }

@@ -77,50 +77,51 @@ public struct TableRepair: Sendable {
         func edition<T>(_ divisions: [(TableTemplate, T)]) -> (TableTemplate, T)? {
             divisions.count == 1 ? divisions.first : divisions.first(where: { $0.0.editions == recognised.editions })
         }
-        var division = edition(recoveries.compactMap { recovery in
-            recovery.recover(numbers).map { (recovery.template, (outcomes: $0, slip: Int?.none, readings: [[Double]]())) }
-        })
-        if division == nil {
-            // No division keeps every row's sum: one row read as written, a report's own wrong cell.
-            division = edition(recoveries.compactMap { recovery in
-                recovery.recoverWithOneSlip(numbers).map { (recovery.template, (outcomes: $0.outcomes, slip: Optional($0.slip), readings: $0.readings)) }
-            })
-        }
-        guard let (template, (divided, slip, slipReadings)) = division else { return byLabels() }
+        typealias Slip = (row: Int, readings: [[Double]])
+        // Where no division keeps every row's sum, one row may be read as written: a report's own wrong cell.
+        guard let (template, (divided, slip)) =
+                edition(recoveries.compactMap { r in r.recover(numbers).map { (r.template, ($0, Slip?.none)) } })
+                ?? edition(recoveries.compactMap { r in
+                    r.recoverWithOneSlip(numbers).map { (r.template, ($0.outcomes, Slip?.some((row: $0.slip, readings: $0.readings)))) }
+                })
+        else { return byLabels() }
         // Rows are taken by count, not by label: a row the template lacks (an organ's own 其中 row)
         // would shift every row after it, each keeping its own total. The column rules would break.
         var outcomes = divided
         var known: [Int: [Double]] = [:]
-        for (index, outcome) in outcomes.enumerated() where index != slip {
+        for (index, outcome) in outcomes.enumerated() where index != slip?.row {
             if case .settled(let values) = outcome { known[index] = values }
         }
         let proof = ColumnSumProof(template: template)
         guard proof.broken(known).isEmpty else { return byLabels() }
-        if let slip {
-            // The slip's reading is one that breaks the column rules in one column at most, as a single
-            // wrong cell does; a reading in the wrong order (its total taken for a value) breaks several.
-            let fitting = slipReadings.filter { reading in
-                var all = known
-                all[slip] = reading
-                return proof.failingColumns(all).count <= 1
-            }
-            outcomes[slip] = fitting.count == 1 ? .settled(fitting[0])
-                : .unsettled((fitting.isEmpty ? slipReadings : fitting).prefix(3).map { $0.map { String(Int($0)) } })
-        }
+        if let slip { outcomes[slip.row] = slipOutcome(slip.row, slip.readings, known: known, proof: proof) }
         var placement = TablePlacement(template: template)
         for (index, outcome) in outcomes.enumerated() {
             var source = ""
             if case .unsettled(let readings) = outcome { source = readings.first?.joined(separator: " ") ?? "" }
             placement.place(outcome, at: index, source: source, location: location)
         }
-        let note = reassembled(slip.map { row in
-            let read = if case .settled = outcomes[row] { "该行按原文读出" } else { "该行读法不定，记为空" }
-            return "标签与数字分离；按模板的行序读出各行数值，除“\(template.rows[row].shortLabel)”行外每行合计均相符（\(read)）"
+        let note = reassembled(slip.map { slip in
+            let read = if case .settled = outcomes[slip.row] { "该行按原文读出" } else { "该行读法不定，记为空" }
+            return "标签与数字分离；按模板的行序读出各行数值，除“\(template.rows[slip.row].shortLabel)”行外每行合计均相符（\(read)）"
         } ?? "标签与数字分离；按模板的行序读出各行数值，每行合计均相符")
         return (RepairedTable(templateKey: template.key, edition: template.editions.count == 1 ? template.editions[0] : nil,
                               values: placement.values,
                               grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
                               diagnostics: [note] + placement.diagnostics, location: location), used)
+    }
+
+    /// The row read as written, among its readings: the one that breaks the column rules in one column at
+    /// most, as a single wrong cell does (a reading in the wrong order, its total taken for a value,
+    /// breaks several); several or none leave it unsettled.
+    private func slipOutcome(_ row: Int, _ readings: [[Double]], known: [Int: [Double]], proof: ColumnSumProof) -> NumberSplitter.Outcome {
+        let fitting = readings.filter { reading in
+            var all = known
+            all[row] = reading
+            return proof.failingColumns(all).count <= 1
+        }
+        if fitting.count == 1 { return .settled(fitting[0]) }
+        return .unsettled((fitting.isEmpty ? readings : fitting).prefix(3).map { $0.map(RowStreamRecovery.text) })
     }
 
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).

@@ -3,9 +3,9 @@
 Makes COUNT reports from the official template (balanced values, a different seed each), changes one
 value of table 三 or 四 in each (+1, +7, +10 or +100, so that a row or group no longer adds up), and
 writes each as DOCX, as LibreOffice's HTML, text export and PDF, and as that PDF through `pdftotext
--layout`. For each form it counts the values read right and wrong against the planted ones, the
-changed cells read, and the reports whose failing arithmetic checks are exactly those the planted
-values fail.
+-layout` and, where it is installed, markitdown. For each form it counts the values read right and
+wrong against the planted ones, the changed cells read, and the reports whose failing arithmetic
+checks are exactly those the planted values fail.
 Needs LibreOffice and poppler-utils.
 Usage: Scripts/score-planted-errors.py NIANBAO_BINARY [COUNT] [WORK_DIR] [SEED] [dense|sparse]
        (default 40 reports, a temporary folder, seed 7, dense: every cell a 2-5 digit number; sparse
@@ -14,6 +14,7 @@ Usage: Scripts/score-planted-errors.py NIANBAO_BINARY [COUNT] [WORK_DIR] [SEED] 
 import importlib.util
 import json
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,8 @@ spec.loader.exec_module(docx)
 from fixture_values import balanced_values, failing_checks, sparse_values
 
 TABLES = ["active_disclosure", "applications", "review_litigation"]
+# markitdown's text of each PDF too, where markitdown is installed (pip install 'markitdown[pdf]').
+MARKITDOWN = shutil.which("markitdown")
 
 
 def make_reports():
@@ -57,6 +60,9 @@ def make_reports():
     for name in cases:
         (work / f"{name}.txt").rename(work / f"{name}.libreoffice.txt")
         subprocess.run(["pdftotext", "-layout", str(work / f"{name}.pdf"), str(work / f"{name}.layout.txt")], check=True)
+        if MARKITDOWN:
+            subprocess.run([MARKITDOWN, str(work / f"{name}.pdf"), "-o", str(work / f"{name}.markitdown-pdf.md")],
+                           check=True, capture_output=True)
     return cases
 
 
@@ -82,10 +88,10 @@ def score(cases, suffix):
         failing = sorted([check["id"], check["scope"]] for check in report["checks"] if check["status"] == "fail"
                          and check["id"].split(".")[0] in ("applications", "review_litigation"))
         found += failing == sorted(list(f) for f in failing_checks(values, TABLES))
-    print(f"{suffix:15} values {right}/{total}, wrong {wrong}; changed cell read {changed}/{len(cases)}; "
+    print(f"{suffix:17} values {right}/{total}, wrong {wrong}; changed cell read {changed}/{len(cases)}; "
           f"failing checks as planted {found}/{len(cases)}")
 
 
 cases = make_reports()
-for suffix in ["docx", "html", "libreoffice.txt", "pdf", "layout.txt"]:
+for suffix in ["docx", "html", "libreoffice.txt", "pdf", "layout.txt"] + (["markitdown-pdf.md"] if MARKITDOWN else []):
     score(cases, suffix)

@@ -132,6 +132,9 @@ struct HTMLBlockBuilder {
 
     /// "一、", "（二）", "3." with nothing after them.
     static func isBareMarker(_ text: String) -> Bool {
+        // Five characters take at most 15 bytes: every paragraph of a page is asked, and trimming a
+        // long one character by character cost more than the rest of reading it.
+        guard text.utf8.count <= 15 else { return false }
         let numerals = Set("一二三四五六七八九十0123456789")
         let inner = text.trimmingCharacters(in: "（()）、.．")
         return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy { numerals.contains($0) } && text.count <= 5

@@ -40,8 +40,12 @@ enum HTMLVocabulary {
 
     static func isFurniture(_ element: HTMLElement) -> Bool {
         if ["nav", "footer", "aside"].contains(element.name) { return true }
-        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
-        return !names.isEmpty && furniture.contains { names.contains($0) }
+        let (classes, id) = (element.attribute("class"), element.attribute("id"))
+        guard classes != nil || id != nil else { return false }
+        // Lower-cased as bytes and searched as bytes: this runs for every element of a page, and
+        // Unicode case mapping and the standard library's string search made it most of reading one.
+        let names = String(decoding: ((classes ?? "") + " " + (id ?? "")).utf8.map(\.lowercasedASCII), as: UTF8.self)
+        return furniture.contains { names.containsText($0) }
     }
 }
 

@@ -1,4 +1,5 @@
 import CLibXML2
+import NianbaoModel
 
 /// A node of a parsed HTML page, as plain Swift values.
 enum HTMLNode {
@@ -67,12 +68,19 @@ enum HTMLTree {
         guard depth <= maximumDepth else {
             throw .unreadable("HTML 元素嵌套超过 \(maximumDepth) 层", "elements nested deeper than \(maximumDepth)")
         }
-        var attributes: [String: String] = [:]
+        // Counted first, so that the dictionary is made at its size: grown one attribute at a time,
+        // rehashing it cost as much as copying the page's text.
+        var count = 0
         var attribute = node.pointee.properties
         while let current = attribute {
+            count += 1
+            attribute = current.pointee.next
+        }
+        var attributes: [String: String] = count == 0 ? [:] : Dictionary(minimumCapacity: count)
+        attribute = node.pointee.properties
+        while let current = attribute {
             if let name = current.pointee.name {
-                attributes[String(cString: name).lowercased()] = current.pointee.children?.pointee.content
-                    .map { String(cString: $0) } ?? ""
+                attributes[lowercased(name)] = current.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
             }
             attribute = current.pointee.next
         }
@@ -89,7 +97,13 @@ enum HTMLTree {
             }
             child = current.pointee.next
         }
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        let name = node.pointee.name.map(lowercased) ?? ""
         return HTMLElement(name: name, attributes: attributes, children: children, line: Int(node.pointee.line))
+    }
+
+    /// A name as the vocabulary spells it: HTML's names are ASCII, lower-cased as bytes without
+    /// Unicode's case tables.
+    private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
+        String(decoding: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))).map(\.lowercasedASCII), as: UTF8.self)
     }
 }

@@ -20,8 +20,21 @@ enum InputFile {
         let head = try readUp(to: min(size, 4096), from: descriptor)
         if let refusal = refuse(head, size) { throw refusal }
         guard size > head.count else { return head }
-        // A file that shrank while being read is taken as far as it went.
-        return head + (try readUp(to: size - head.count, from: descriptor))
+        // The rest is read straight after the head, into one buffer of the file's size: a DOCX's
+        // images are its bulk, and each copy of them cost as much as reading them.
+        var failure: ReaderError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            _ = buffer.initialize(fromContentsOf: head)
+            filled = head.count
+            // A file that shrank while being read is taken as far as it went.
+            let rest = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[head.count...]))
+            switch Result(catching: { () throws(ReaderError) in try readUp(into: rest, from: descriptor) }) {
+            case .success(let count): filled += count
+            case .failure(let error): failure = error
+            }
+        }
+        if let failure { throw failure }
+        return bytes
     }
 
     /// A pipe or device (`<(curl …)`, /dev/stdin): no size to go by, so read until the end or until
@@ -38,11 +51,18 @@ enum InputFile {
 
     private static func readUp(to count: Int, from descriptor: Int32) throws(ReaderError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
+        let filled = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(ReaderError) in try readUp(into: buffer, from: descriptor) }
+        }.get()
+        if filled < count { bytes.removeLast(count - filled) }
+        return bytes
+    }
+
+    /// Fills `buffer` from the descriptor, or as far as the input goes; gives how many bytes it read.
+    private static func readUp(into buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) throws(ReaderError) -> Int {
         var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, min(count - filled, 1 << 24))
-            }
+        while filled < buffer.count, let start = buffer.baseAddress {
+            let got = Glibc.read(descriptor, start + filled, min(buffer.count - filled, 1 << 24))
             if got < 0 {
                 if errno == EINTR { continue }
                 throw failure(errno)
@@ -50,8 +70,7 @@ enum InputFile {
             if got == 0 { break }
             filled += got
         }
-        if filled < count { bytes.removeLast(count - filled) }
-        return bytes
+        return filled
     }
 
     private static func failure(_ code: Int32) -> ReaderError {

@@ -16,34 +16,31 @@ public struct ZipLimits: Sendable {
 }
 
 /// A zip package read from memory through libzip; the only place that touches libzip's pointers.
+/// It reads the caller's bytes in place, so they must outlive it: a package is opened and read
+/// within one `withUnsafeBytes` of its input.
 final class ZipArchive {
     /// libzip's functions, opened on the first package read; nil when libzip is not installed.
     static let library: NianbaoZip? = nianbao_zip_open()?.pointee
 
     private let zip: NianbaoZip
     private let archive: OpaquePointer
-    private let buffer: UnsafeMutableRawBufferPointer
     private let limits: ZipLimits
     private var bytesRead = 0
 
-    init(bytes: [UInt8], limits: ZipLimits) throws(ReaderError) {
+    init(bytes: UnsafeRawBufferPointer, limits: ZipLimits) throws(ReaderError) {
         guard let zip = ZipArchive.library else {
             throw .unreadable("无法读取 zip 包：未安装 libzip（libzip4）", "libzip (libzip4) is not installed")
         }
         self.zip = zip
         self.limits = limits
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
-        buffer.copyBytes(from: bytes)
         var error = zip_error_t()
         zip.error_init(&error)
         defer { zip.error_fini(&error) }
-        guard let source = zip.source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
-            buffer.deallocate()
+        guard let source = zip.source_buffer_create(bytes.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
             throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
         }
         guard let archive = zip.open_from_source(source, ZIP_RDONLY, &error) else {
             zip.source_free(source)
-            buffer.deallocate()
             throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
         }
         self.archive = archive
@@ -71,7 +68,6 @@ final class ZipArchive {
 
     deinit {
         zip.discard(archive)
-        buffer.deallocate()
     }
 
     /// The expanded bytes of the entry `name` (case-insensitive, as OPC part names are), nil when absent.

@@ -17,7 +17,8 @@ struct DocxPackage {
     /// The package's own relationships (main document, core properties).
     private let packageRelationships: [String: Relationship]
 
-    init(bytes: [UInt8], limits: ZipLimits) throws(ReaderError) {
+    /// The package in `bytes`, read in place: they must outlive it (see ZipArchive).
+    init(bytes: UnsafeRawBufferPointer, limits: ZipLimits) throws(ReaderError) {
         archive = try ZipArchive(bytes: bytes, limits: limits)
         packageRelationships = try DocxPackage.relationships(of: "", in: archive)
         let document = packageRelationships.values.first { $0.type.hasSuffix("/officeDocument") && !$0.external }

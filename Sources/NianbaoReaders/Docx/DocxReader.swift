@@ -13,7 +13,15 @@ public struct DocxReader: Sendable {
 
     public func read(_ bytes: [UInt8]) throws(ReaderError) -> Document {
         guard !bytes.isEmpty else { throw .empty }
-        let package = try DocxPackage(bytes: bytes, limits: zipLimits)
+        // The package is read where the input lies, not from a copy: images are most of a DOCX's bytes.
+        // (The standard library's withUnsafeBytes rethrows untyped errors, so the outcome comes out as a Result.)
+        let outcome = bytes.withUnsafeBytes { bytes in
+            Result { () throws(ReaderError) in try read(package: DocxPackage(bytes: bytes, limits: zipLimits)) }
+        }
+        return try outcome.get()
+    }
+
+    private func read(package: DocxPackage) throws(ReaderError) -> Document {
         guard let main = try package.read(package.mainPart) else {
             throw .unreadable("zip 包中缺少主文档 \(package.mainPart)", "the main document part is missing")
         }

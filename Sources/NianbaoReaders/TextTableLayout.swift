@@ -38,8 +38,7 @@ struct TabSeparatedLayout: TextTableLayout {
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.filter { !$0.isBlank }.map { line in
-            SourceRow(cells: line.text.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
-                        .map { SourceCell(String(Substring($0)).trimmingBlanks()) },
+            SourceRow(cells: line.text.pieces(separatedBy: 0x09).map { SourceCell($0.trimmingBlanks()) },
                       location: SourceLocation(line: line.number))
         }
     }
@@ -57,8 +56,7 @@ struct PipeSeparatedLayout: TextTableLayout {
 
     func rows(of lines: [TextLine]) -> [SourceRow] {
         lines.compactMap { line -> SourceRow? in
-            var cells = line.text.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-                .map { String(Substring($0)).trimmingBlanks() }
+            var cells = line.text.pieces(separatedBy: UInt8(ascii: "|")).map { $0.trimmingBlanks() }
             if line.trimmed.hasPrefix("|") { cells.removeFirst() }
             while cells.last?.isEmpty == true { cells.removeLast() }
             // Markdown's header rule (|---|:--:|) carries no cells.

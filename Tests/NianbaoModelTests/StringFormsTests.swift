@@ -19,6 +19,29 @@ import Testing
         #expect("\u{200B} 前\u{FEFF} \u{200B}后 ".foldingWhitespace() == "前 后")
     }
 
+    @Test func blanksAtEitherEndAreFoundWhateverTheirLastByte() {
+        // Ends whose bytes a blank could end with (U+3000 ends in 80, U+2060 in A0, a word joiner and no
+        // blank) and ends no blank has (· U+00B7, 年).
+        #expect("年\u{3000}".trimmingBlanks() == "年")
+        #expect("\u{FEFF}年\u{200B}".trimmingBlanks() == "年")
+        #expect("年\u{2060}".trimmingBlanks() == "年\u{2060}")
+        #expect("·年·".trimmingBlanks() == "·年·")
+        #expect("\u{00A0}".trimmingBlanks() == "")
+        #expect("".trimmingBlanks() == "")
+    }
+
+    @Test func piecesKeepEmptyOnes() {
+        #expect("a\t\tb\t".pieces(separatedBy: 0x09) == ["a", "", "b", ""])
+        #expect("".pieces(separatedBy: 0x09) == [""])
+        #expect("| 甲 |乙|".pieces(separatedBy: UInt8(ascii: "|")) == ["", " 甲 ", "乙", ""])
+    }
+
+    @Test func spacesAreUnicodesWhiteSpaceEveryOne() {
+        // The list isSpace spells out against the property it stands for, over every scalar.
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.isSpace != $0.properties.isWhitespace }
+        #expect(differing.isEmpty, "\(differing.map { String($0.value, radix: 16) })")
+    }
+
     @Test func prefixesAreComparedAsBytes() {
         #expect("本年新收政府信息公开申请数量".hasUTF8Prefix("本年新收"))
         #expect("本年新收".hasUTF8Prefix(""))

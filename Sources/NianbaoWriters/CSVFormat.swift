@@ -28,11 +28,16 @@ public enum CSVFormat {
         // Bytes, not Characters: a Character comparison costs a Unicode comparison per Chinese
         // character, and none of these bytes occurs inside another character's UTF-8.
         var value = neutralised(raw)
-        let edgeSpace = (value.utf8.first == UInt8(ascii: " ") && value.first == " ")
-            || (value.utf8.last == UInt8(ascii: " ") && value.last == " ")
+        let text = value
         value.withUTF8 { bytes in
-            let needsQuotes = edgeSpace || bytes.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            // A space at an edge byte is an edge space unless a combining mark makes it part of a character.
+            var needsQuotes = (bytes.first == UInt8(ascii: " ") && text.first == " ")
+                || (bytes.last == UInt8(ascii: " ") && text.last == " ")
+            var i = 0
+            while !needsQuotes && i < bytes.count {
+                let byte = bytes[i]
+                needsQuotes = byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+                i += 1
             }
             guard needsQuotes else {
                 out.append(contentsOf: bytes)
@@ -51,12 +56,16 @@ public enum CSVFormat {
     /// `=cmd|calc!A1.txt` runs a command there). As OWASP recommends, such text gets a leading `'`,
     /// which the spreadsheet shows as text; a number such as -3 stays a number.
     static func neutralised(_ value: String) -> String {
-        guard let first = value.utf8.first, formulaStarts.contains(first),
-              !isPlainNumber(value) else { return value }
+        guard let first = value.utf8.first, isFormulaStart(first), !isPlainNumber(value) else { return value }
         return "'" + value
     }
 
-    private static let formulaStarts = Array("=+-@\t\r".utf8)
+    private static func isFormulaStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
+    }
 
     /// An optional sign, digits, an optional fraction: the numbers the writers put out.
     private static func isPlainNumber(_ text: String) -> Bool {

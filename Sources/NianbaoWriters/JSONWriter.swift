@@ -3,9 +3,13 @@ import NianbaoModel
 /// Writes JSON text straight into UTF-8 bytes, container by container, in the order it is told:
 /// a report went first into a tree of `JSONValue`s, and making and freeing that tree cost more than
 /// writing its bytes. Pretty text is indented by two spaces, as `JSONValue.rendered(pretty:)` gives.
-public struct JSONWriter {
-    /// The text written so far.
-    public private(set) var bytes: [UInt8] = []
+///
+/// The bytes go into a buffer the writer owns, so it is not copied: an Array's append checked
+/// uniqueness and capacity through the standard library for each of a report's ten thousand pieces.
+public struct JSONWriter: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     let pretty: Bool
     private var depth = 0
     /// Whether the container being written has no item yet.
@@ -13,8 +17,14 @@ public struct JSONWriter {
 
     public init(pretty: Bool) {
         self.pretty = pretty
-        bytes.reserveCapacity(4096)
+        capacity = 4096
+        start = .allocate(capacity: capacity)
     }
+
+    deinit { start.deallocate() }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
     // MARK: Containers
 
@@ -44,21 +54,21 @@ public struct JSONWriter {
     }
 
     private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
-        bytes.append(open)
+        append(open)
         let outerIsFirst = isFirst
         isFirst = true
         depth += 1
         body(&self)
         depth -= 1
         if pretty && !isFirst { newline() }
-        bytes.append(close)
+        append(close)
         isFirst = outerIsFirst
     }
 
     /// Begins the next item of an array: the comma before every item but the first, and in pretty
     /// text the item's own indented line.
     public mutating func item() {
-        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        if !isFirst { append(UInt8(ascii: ",")) }
         isFirst = false
         if pretty { newline() }
     }
@@ -67,8 +77,8 @@ public struct JSONWriter {
     public mutating func key(_ key: String) {
         item()
         string(key)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        append(UInt8(ascii: ":"))
+        if pretty { append(UInt8(ascii: " ")) }
     }
 
     /// A member whose value `body` writes.
@@ -93,7 +103,7 @@ public struct JSONWriter {
     /// A member holding an integer, or null where there is none.
     public mutating func member(_ key: String, _ value: Int?) {
         self.key(key)
-        if let value { number(String(value)) } else { null() }
+        if let value { integer(value) } else { null() }
     }
 
     /// A member holding a value in its one text form (`numberText`), or null for a blank; never a bare inf or nan.
@@ -114,7 +124,31 @@ public struct JSONWriter {
     public mutating func null() { append("null") }
 
     /// A number already in its JSON text form.
-    public mutating func number(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func number(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// An integer's decimal digits, written in place: grid spans and line numbers are most of a
+    /// report's numbers, and a String made for each cost more than writing it.
+    public mutating func integer(_ value: Int) {
+        guard value != Int.min else { return number(String(value)) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 19 digits and a sign
+        let length = withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude, end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return buffer.count - end
+        }
+        withUnsafeBytes(of: &digits) { append(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self).suffix(length))) }
+    }
 
     /// A value built as a tree.
     public mutating func value(_ value: JSONValue) {
@@ -136,17 +170,11 @@ public struct JSONWriter {
 
     // MARK: Bytes
 
-    /// Enough spaces for any indent a report reaches; a line's indent is copied from it in one piece.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        var left = 2 * depth
-        while left > 0 {
-            let run = min(left, JSONWriter.spaces.count)
-            JSONWriter.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
-            left -= run
-        }
+        reserve(1 + 2 * depth)
+        start[count] = UInt8(ascii: "\n")
+        (start + count + 1).initialize(repeating: UInt8(ascii: " "), count: 2 * depth)
+        count += 1 + 2 * depth
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -159,7 +187,7 @@ public struct JSONWriter {
     /// copied in runs: byte by byte, strings with a Chinese quotation mark (whose lead byte, E2, is
     /// also that of U+2028) cost most of writing a report.
     public mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { source in
             JSONWriter.mayEscape.withUnsafeBufferPointer { mayEscape in
@@ -176,7 +204,7 @@ public struct JSONWriter {
                         i += 1
                         continue
                     }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<i]))
+                    append(UnsafeBufferPointer(rebasing: source[copied..<i]))
                     switch byte {
                     case UInt8(ascii: "\""): append(#"\""#)
                     case UInt8(ascii: "\\"): append(#"\\"#)
@@ -187,19 +215,45 @@ public struct JSONWriter {
                     case 0xE2: append(source[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#)
                     default:
                         append(#"\u00"#)
-                        bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
-                        bytes.append(JSONWriter.hexDigits[Int(byte & 0xF)])
+                        append(JSONWriter.hexDigits[Int(byte >> 4)])
+                        append(JSONWriter.hexDigits[Int(byte & 0xF)])
                     }
                     i += byte == 0xE2 ? 3 : 1
                     copied = i
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+                append(UnsafeBufferPointer(rebasing: source[copied...]))
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always) private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
+
+    @inline(__always) private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        guard let base = piece.baseAddress else { return }
+        reserve(piece.count)
+        (start + count).initialize(from: base, count: piece.count)
+        count += piece.count
+    }
+
+    /// Room for `more` bytes, the buffer doubled when it has none.
+    @inline(__always) private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(to: count + more) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        capacity = max(needed, 2 * capacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.initialize(from: start, count: count)
+        start.deallocate()
+        start = grown
     }
 }

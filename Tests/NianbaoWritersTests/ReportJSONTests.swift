@@ -40,6 +40,20 @@ import Testing
         #expect(tree.rendered(pretty: true).hasPrefix("{\n  \"a\": 1,\n  \"b\": null,\n  \"c\": {\n    \"x\": 2.5,"))
     }
 
+    @Test func integersAreWrittenAsTheirDecimalDigits() {
+        var w = JSONWriter(pretty: false)
+        w.array([0, 7, -42, 1_000_000, Int.max, Int.min]) { $0.integer($1) }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "[0,7,-42,1000000,9223372036854775807,-9223372036854775808]")
+    }
+
+    @Test func aTextLargerThanTheFirstBufferIsWrittenWhole() {
+        let long = String(repeating: "政府信息公开\"", count: 2_000)
+        var w = JSONWriter(pretty: true)
+        w.array([long, "末"])
+        let expected = "[\n  \"" + long.replacingAll("\"", with: "\\\"") + "\",\n  \"末\"\n]"
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
+
     @Test func numbersHaveOneTextForm() {
         #expect(numberText(0) == "0")
         #expect(numberText(1573) == "1573")

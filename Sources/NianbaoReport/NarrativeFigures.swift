@@ -98,8 +98,10 @@ struct NarrativeFigures: ReportCheck {
             for (index, paragraph) in section.paragraphs.enumerated() {
                 let text = LabelKey.halfWidth(paragraph).removingSpaces()
                 // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
-                for (statement, figure) in zip(Self.statements, Self.figures) where text.containsText(statement.anchor) {
-                    for (stated, quote) in figures(statement, figure, in: text) where seen.insert("\(statement.id)|\(quote)").inserted {
+                // By index: a statement copied for each paragraph retained each of its phrases.
+                for i in Self.statements.indices where text.containsText(Self.statements[i].anchor) {
+                    let statement = Self.statements[i]
+                    for (stated, quote) in figures(statement, Self.figures[i], in: text) where seen.insert("\(statement.id)|\(quote)").inserted {
                         checks.append(check(statement, stated: stated, quote: quote, section: section,
                                             at: section.location(ofParagraph: index), report: report))
                     }

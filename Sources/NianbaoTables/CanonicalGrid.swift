@@ -41,7 +41,7 @@ struct CanonicalGrid {
 
     private func labelledRows(_ template: TableTemplate, _ values: TableValues, labelColumns: Int) -> (Int, [[KeyedCell]]) {
         let rows = template.rows
-        let width = labelColumns + (rows.map(\.columns.count).max() ?? 0)
+        let width = labelColumns + (rows.map { $0.columns.count }.max() ?? 0)
         var grid = template.header.map(labels)
         for (i, row) in rows.enumerated() {
             var cells: [GridCell] = []
@@ -60,7 +60,7 @@ struct CanonicalGrid {
     }
 
     private func blocks(_ template: TableTemplate, _ values: TableValues) -> (Int, [[KeyedCell]]) {
-        let width = 1 + (template.rows.map(\.columns.count).max() ?? 0)
+        let width = 1 + (template.rows.map { $0.columns.count }.max() ?? 0)
         var grid: [[KeyedCell]] = []
         for (i, row) in template.rows.enumerated() {
             let span = width - 1 - row.columns.count

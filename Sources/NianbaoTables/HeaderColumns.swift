@@ -16,7 +16,7 @@ struct HeaderColumns {
     /// with rows of different lengths, cell positions are not columns (a text extract drops merged cells).
     init?(_ table: SourceTable, rows: [AnalyzedRow], template: TableTemplate) {
         let spanned = table.rows.contains { $0.cells.contains { $0.rowSpan > 1 || $0.colSpan > 1 } }
-        let rectangular = Set(table.rows.map(\.cells.count)).count == 1
+        let rectangular = Set(table.rows.map { $0.cells.count }).count == 1
         guard spanned || rectangular else { return nil }
         self.template = template
         var stacks: [[Int: [LabelKey]]] = []

@@ -15,6 +15,14 @@ public struct LabelKey: Sendable, Hashable {
     private let length: Int
 
     public init(_ label: String) {
+        // A label of Han ideographs alone (most row labels) has nothing to reduce: no space, no
+        // punctuation, and no marker, which needs a closer after its numerals. Told from its bytes.
+        if let count = LabelKey.hanCount(label) {
+            text = label
+            marker = nil
+            length = count
+            return
+        }
         // Arrays of scalars, not string views: filtering a view appends scalar by scalar, which cost
         // more than the rest of the reduction.
         let half = LabelKey.halfWidth(label)
@@ -26,6 +34,22 @@ public struct LabelKey: Sendable, Hashable {
         let words = scalars.filter { !LabelKey.isPunctuation($0) }
         text = LabelKey.string(words)
         length = words.count
+    }
+
+    /// How many scalars a non-empty text of Han ideographs (U+4E00…U+9FFF) alone has; nil for any other
+    /// text. Their UTF-8 is three bytes led by E5…E9, or by E4 with a second byte from B8.
+    private static func hanCount(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty, bytes.count % 3 == 0 else { return nil }
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                guard (0xE5...0xE9).contains(lead) || lead == 0xE4 && bytes[i + 1] >= 0xB8 else { return nil }
+                i += 3
+            }
+            return bytes.count / 3
+        }
     }
 
     /// The same words without the marker.
@@ -40,9 +64,11 @@ public struct LabelKey: Sendable, Hashable {
     /// at least `minimumPrefix` characters.
     public func matches(_ other: LabelKey, minimumPrefix: Int = 4) -> Bool {
         if let a = marker, let b = other.marker, !a.hasSameUTF8(as: b) { return false }
-        let (short, long) = length < other.length ? (self, other) : (other, self)
-        if short.length == long.length { return short.length > 0 && text.hasSameUTF8(as: other.text) }
-        return short.length >= minimumPrefix && long.text.hasUTF8Prefix(short.text)
+        // The shorter's text against the longer's start, without copying either key: placement asks this
+        // hundreds of thousands of times a batch, and each copy retained two strings.
+        if length == other.length { return length > 0 && text.hasSameUTF8(as: other.text) }
+        return length < other.length ? length >= minimumPrefix && other.text.hasUTF8Prefix(text)
+            : other.length >= minimumPrefix && text.hasUTF8Prefix(other.text)
     }
 
     /// Whether the two have the same words, whatever their markers.
@@ -92,21 +118,32 @@ public struct LabelKey: Sendable, Hashable {
                 }
             }
             // Most texts have none of these forms: they are given back without a copy. Only EF, E3 and
-            // C2 begin one, so the other bytes are passed over without a look at the next two.
-            guard var i = bytes.indices.first(where: {
-                (bytes[$0] == 0xEF || bytes[$0] == 0xE3 || bytes[$0] == 0xC2) && replacement(at: $0) != nil
-            }) else { return nil }
-            var out = Array(bytes[..<i])
-            out.reserveCapacity(bytes.count)
+            // C2 begin one, so the other bytes are passed over without a look at the next two, in a
+            // plain loop: through `first(where:)` the scan cost a score of instructions a byte.
+            var i = 0
             while i < bytes.count {
-                if let (byte, length) = replacement(at: i) {
-                    out.append(byte)
+                let byte = bytes[i]
+                if (byte == 0xEF || byte == 0xE3 || byte == 0xC2) && replacement(at: i) != nil { break }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            // The bytes between forms are copied in runs: a Chinese text has a full-width comma every few
+            // words, and copying it byte by byte cost most of the pass.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var run = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0xEF || byte == 0xE3 || byte == 0xC2, let (half, length) = replacement(at: i) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    out.append(half)
                     i += length
+                    run = i
                 } else {
-                    out.append(bytes[i])
                     i += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             return String(decoding: out, as: UTF8.self)
         }
         return changed ?? s

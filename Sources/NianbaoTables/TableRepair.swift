@@ -161,13 +161,16 @@ public struct TableRepair: Sendable {
 
     /// The template the rows fit best: header words count, and rows whose labels are the template's.
     func recognise(_ rows: [AnalyzedRow]) -> (TableTemplate, EditionReading)? {
-        let labels = rows.flatMap(\.labelKeys)
+        let labels = rows.flatMap { $0.labelKeys }
         // A row's own label: the last label of a row that has cells for values.
-        let leaves = rows.filter { !$0.region.isEmpty }.compactMap(\.labelKeys.last)
+        let leaves = rows.filter { !$0.region.isEmpty }.compactMap { $0.labelKeys.last }
+        // Labels looked at in place, by index: iterating them copied each label, two strings retained, for
+        // each of the template's words.
+        func hasLabel(_ found: (LabelKey) -> Bool) -> Bool { labels.indices.contains { found(labels[$0]) } }
         let scores = templates.map { template in
-            let signatureHits = template.keys.signature.filter { word in labels.contains { $0.matches(word) } }.count
+            let signatureHits = template.keys.signature.filter { word in hasLabel { $0.matches(word) } }.count
             let rowHits = template.keys.leaves.filter { leaf in
-                labels.contains { $0.hasSameWords(as: leaf[0]) && $0.matches(leaf[0]) }
+                hasLabel { $0.hasSameWords(as: leaf[0]) && $0.matches(leaf[0]) }
             }.count
             return 2 * signatureHits + rowHits
         }

@@ -62,9 +62,10 @@ extension BatchRecord {
         return bytes
     }
 
-    /// The record in `bytes`; nil for a file in another form or broken.
-    init?(bytes: [UInt8]) {
-        guard let lines = StateLines.lines(bytes), lines.count >= 3, lines[0] == [BatchRecord.form],
+    /// The record in `bytes`; nil for a file in another form or broken. Without `readingWide` the wide
+    /// line is left unread (`wide` nil): its two hundred fields are only wanted for the closing files.
+    init?(bytes: [UInt8], readingWide: Bool = true) {
+        guard let lines = StateLines.lines(bytes, skipping: readingWide ? nil : "w"), lines.count >= 3, lines[0] == [BatchRecord.form],
               case let stamp = lines[1], stamp.count == 6, stamp[0] == "s",
               let path = stamp[1], let size = stamp[2].flatMap({ Int64($0) }), let modified = stamp[3].flatMap({ Double($0) }),
               let formats = stamp[4], let status = stamp[5].flatMap(Status.init(rawValue:)),

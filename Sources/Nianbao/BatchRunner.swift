@@ -83,6 +83,9 @@ public final class BatchRunner: @unchecked Sendable {
     public let options: BatchOptions
     private let converter: Converter
     private let state: URL
+    /// `state`'s path, made once: a URL's path is worked out anew on each asking, at tens of
+    /// thousands of instructions, and records are found by path twice an input.
+    private let statePath: String
     private let temporary: URL
     private let wideHeader = ReportCSV.wideHeader
     /// The open lock file that keeps a second batch out of this output folder while this one runs.
@@ -91,7 +94,8 @@ public final class BatchRunner: @unchecked Sendable {
     public init(_ options: BatchOptions) {
         self.options = options
         converter = Converter(limits: options.limits)
-        state = options.output.appendingPathComponent(".nianbao")
+        state = options.output.appendingPathComponent(".nianbao", isDirectory: true)
+        statePath = state.path
         temporary = state.appendingPathComponent("tmp")
     }
 
@@ -130,7 +134,7 @@ public final class BatchRunner: @unchecked Sendable {
         } else {
             let files = BatchSummaryFiles(options, temporary: temporary)
             try files.write(inputs, folder: folder, resumed: queue.resumed,
-                            chained: chainProblems(queue.chainEntries), read: { self.readRecord($0)?.record },
+                            chained: chainProblems(queue.chainEntries), read: { self.readRecord($0, readingWide: true)?.record },
                             into: &summary)
             try? manifest.made(summary, options: options).write(to: state, temporary: temporary)
         }
@@ -202,27 +206,28 @@ public final class BatchRunner: @unchecked Sendable {
     // MARK: One input
 
     private func outputURL(_ relative: String, _ format: BatchFormat) -> URL {
-        options.output.appendingPathComponent(relative + "." + format.suffix)
+        options.output.appendingPathComponent(relative + "." + format.suffix, isDirectory: false)
     }
 
     /// Records are named by a digest of the input's path: a path can be longer than a file name may be.
-    private func recordURL(_ relative: String) -> URL {
+    private func recordPath(_ relative: String) -> String {
         let digest = SHA256.hex(Array(relative.utf8))
-        return state.appendingPathComponent("done").appendingPathComponent(String(digest.prefix(2)))
-            .appendingPathComponent(digest + ".record")
+        return statePath + "/done/" + digest.prefix(2) + "/" + digest + ".record"
     }
+
+    private func recordURL(_ relative: String) -> URL { URL(fileURLWithPath: recordPath(relative), isDirectory: false) }
 
     /// The input's size and modification time, which --resume compares with its record.
     private func stamp(_ relative: String) -> (size: Int64, modified: Double) {
         var status = stat()
-        guard stat(options.input.appendingPathComponent(relative).path, &status) == 0 else { return (-1, 0) }
+        guard stat(options.input.appendingPathComponent(relative, isDirectory: false).path, &status) == 0 else { return (-1, 0) }
         return (Int64(status.st_size), Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
     }
 
     /// Converts one input (or, resuming, finds it done) and keeps its record.
     private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, InputOutcome) {
         let file = stamp(relative)
-        let earlier = options.resume ? readRecord(relative) : nil
+        let earlier = options.resume ? readRecord(relative, readingWide: false) : nil
         if options.resume, earlier == nil {
             // A record 0.2.0 wrote (JSON, beside where this one goes) is not read: the input is converted again.
             unlink(recordURL(relative).deletingPathExtension().appendingPathExtension("json").path)
@@ -239,7 +244,7 @@ public final class BatchRunner: @unchecked Sendable {
         let record: BatchRecord
         switch worker.convert(relative) {
         case .done:
-            if let (record, written) = readRecord(relative) { return (record, outcome(written)) }
+            if let (record, written) = readRecord(relative, readingWide: false) { return (record, outcome(written)) }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
             let error = ReaderError.timedOut(seconds: timeout)
@@ -262,7 +267,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// The input's record, and the bytes kept of it (nil when it could not be kept).
     private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> (BatchRecord, [UInt8]?) {
-        let source = options.input.appendingPathComponent(relative)
+        let source = options.input.appendingPathComponent(relative, isDirectory: false)
         var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
         let files = StagedFiles(temporaryFolder: temporary)
@@ -342,10 +347,10 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// The input's record, and its bytes as they are on disk; nil for none, or one that is not this input's.
-    private func readRecord(_ relative: String) -> (record: BatchRecord, bytes: [UInt8])? {
-        guard let data = try? Data(contentsOf: recordURL(relative)) else { return nil }
-        let bytes = [UInt8](data)
-        guard let record = BatchRecord(bytes: bytes), record.path == relative else { return nil }
+    /// While inputs are converted only a record's status and chain are wanted (`readingWide` false).
+    private func readRecord(_ relative: String, readingWide: Bool) -> (record: BatchRecord, bytes: [UInt8])? {
+        guard let bytes = try? InputFile.read(recordPath(relative), refuse: { _, _ in nil }) else { return nil }
+        guard let record = BatchRecord(bytes: bytes, readingWide: readingWide), record.path == relative else { return nil }
         return (record, bytes)
     }
 

@@ -19,11 +19,13 @@ final class BatchSummaryFiles {
     /// The parts under OUT/.nianbao/parts are named by a digest of the input's path, as records are.
     static func parts(_ options: BatchOptions, _ relative: String) -> (csv: URL, ndjson: URL) {
         let digest = SHA256.hex(Array(relative.utf8))
-        let base = options.output.appendingPathComponent(".nianbao/parts").appendingPathComponent(String(digest.prefix(2)))
-            .appendingPathComponent(digest)
-        let csv = options.formats.contains(.csv) ? options.output.appendingPathComponent(relative + ".csv")
-            : URL(fileURLWithPath: base.path + ".csv")
-        return (csv, URL(fileURLWithPath: base.path + ".ndjson"))
+        // Every part says whether it is a folder: a URL left to find out asks the file system, once
+        // per part per input.
+        let base = options.output.appendingPathComponent(".nianbao/parts", isDirectory: true)
+            .appendingPathComponent(String(digest.prefix(2)), isDirectory: true).appendingPathComponent(digest, isDirectory: false)
+        let csv = options.formats.contains(.csv) ? options.output.appendingPathComponent(relative + ".csv", isDirectory: false)
+            : URL(fileURLWithPath: base.path + ".csv", isDirectory: false)
+        return (csv, URL(fileURLWithPath: base.path + ".ndjson", isDirectory: false))
     }
 
     private func file(_ name: String) throws -> StreamingFile {

@@ -1,18 +1,27 @@
 import FoundationEssentials
 import Glibc
+import Synchronization
 
 /// Writes a file whole or not at all: the bytes go to a temporary file on the same file system,
 /// which is then renamed over the target.
 public enum AtomicFile {
     /// A hidden name of fixed length: one built from the target's name outgrew the 255 bytes a name may have.
-    static func temporaryName() -> String { ".nianbao-\(UUID().uuidString).tmp" }
+    /// A random part drawn once per process and a count: a UUID for each file read /dev/urandom three
+    /// system calls at a time. The files are made with O_EXCL, so a name met twice fails, never overwrites.
+    static func temporaryName() -> String {
+        let count = temporaryCount.add(1, ordering: .relaxed).newValue
+        return ".nianbao-\(temporaryPrefix)-\(String(count, radix: 16)).tmp"
+    }
+
+    private static let temporaryPrefix = String(UInt64.random(in: .min ... .max), radix: 16)
+    private static let temporaryCount = Atomic<Int>(0)
 
     public static func write(_ data: Data, to target: URL, temporaryDirectory: URL? = nil) throws {
         let folder = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporaryFolder = temporaryDirectory ?? folder
         try FileManager.default.createDirectory(at: temporaryFolder, withIntermediateDirectories: true)
-        let temporary = temporaryFolder.appendingPathComponent(AtomicFile.temporaryName())
+        let temporary = temporaryFolder.appendingPathComponent(AtomicFile.temporaryName(), isDirectory: false)
         do {
             try data.write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
@@ -40,7 +49,12 @@ final class StagedFiles {
     /// Writes `data` to a temporary file for `target`; nothing is in place before `commit`. Written as
     /// StreamingFile writes, not with Foundation's Data.write, which fsyncs every file: the cost saved here.
     func add(_ data: Data, for target: URL) throws {
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Most targets' folders are there already or one level short: mkdir says which in one call, where
+        // FileManager looks at each folder of the path first.
+        let folder = target.deletingLastPathComponent()
+        if mkdir(folder.path, 0o777) != 0 && errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         let file = try StreamingFile(target, temporary: temporaryFolder)
         staged.append(file)
         file.write(data)
@@ -74,7 +88,7 @@ public final class StreamingFile {
 
     public init(_ target: URL, temporary: URL) throws {
         self.target = target
-        temporaryURL = temporary.appendingPathComponent(AtomicFile.temporaryName())
+        temporaryURL = temporary.appendingPathComponent(AtomicFile.temporaryName(), isDirectory: false)
         descriptor = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }

@@ -5,9 +5,10 @@ import Synchronization
 /// Writes a file whole or not at all: the bytes go to a temporary file on the same file system,
 /// which is then renamed over the target.
 public enum AtomicFile {
-    /// A hidden name of fixed length: one built from the target's name outgrew the 255 bytes a name may have.
-    /// A random part drawn once per process and a count: a UUID for each file read /dev/urandom three
-    /// system calls at a time. The files are made with O_EXCL, so a name met twice fails, never overwrites.
+    /// A hidden name of at most 46 bytes: one built from the target's name outgrew the 255 bytes a name
+    /// may have. A random part drawn once per process and a count: a UUID for each file read
+    /// /dev/urandom three system calls at a time. The files are made with O_EXCL, so a name met twice
+    /// fails, never overwrites.
     static func temporaryName() -> String {
         let count = temporaryCount.add(1, ordering: .relaxed).newValue
         return ".nianbao-\(temporaryPrefix)-\(String(count, radix: 16)).tmp"

@@ -15,8 +15,8 @@ public struct LabelKey: Sendable, Hashable {
     private let length: Int
 
     public init(_ label: String) {
-        // A label of Han ideographs alone (most row labels) has nothing to reduce: no space, no
-        // punctuation, and no marker, which needs a closer after its numerals. Told from its bytes.
+        // A label of Han ideographs alone (a row label without its marker) has nothing to reduce: no
+        // space, no punctuation, and no marker, which needs a closer after its numerals. Told from its bytes.
         if let count = LabelKey.hanCount(label) {
             text = label
             marker = nil
@@ -65,7 +65,7 @@ public struct LabelKey: Sendable, Hashable {
     public func matches(_ other: LabelKey, minimumPrefix: Int = 4) -> Bool {
         if let a = marker, let b = other.marker, !a.hasSameUTF8(as: b) { return false }
         // The shorter's text against the longer's start, without copying either key: placement asks this
-        // hundreds of thousands of times a batch, and each copy retained two strings.
+        // of every pair of labels it compares, and each copy retained two strings.
         if length == other.length { return length > 0 && text.hasSameUTF8(as: other.text) }
         return length < other.length ? length >= minimumPrefix && other.text.hasUTF8Prefix(text)
             : other.length >= minimumPrefix && text.hasUTF8Prefix(other.text)

@@ -132,7 +132,6 @@ public struct JSONWriter: ~Copyable {
     /// An integer's decimal digits, written in place: grid spans and line numbers are most of a
     /// report's numbers, and a String made for each cost more than writing it.
     public mutating func integer(_ value: Int) {
-        guard value != Int.min else { return number(String(value)) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 19 digits and a sign
         let length = withUnsafeMutableBytes(of: &digits) { buffer in
             var magnitude = value.magnitude, end = buffer.count

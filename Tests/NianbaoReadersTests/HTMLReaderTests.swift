@@ -17,6 +17,14 @@ import Testing
         }
     }
 
+    @Test func hiddenStylesAreFoundWhateverTheirCaseAndBlanks() throws {
+        let page = """
+            <html><body><p style="color: red; Display : NONE">甲</p><p style="VISIBILITY:\n hidden">乙</p>
+            <p style="display: block; visibility: visible">丙</p><p style="font-family: 宋体">丁</p><p class="x">戊</p></body></html>
+            """
+        #expect(texts(try read(page)) == ["丙", "丁", "戊"])
+    }
+
     @Test func theDeclaredCharsetIsFoundInMetaTags() {
         #expect(HTMLReader.declaredCharset(Array("<meta charset=\"GB2312\">".utf8)) == "gb2312")
         #expect(HTMLReader.declaredCharset(Array("<META HTTP-EQUIV=Content-Type CONTENT='text/html; charset=gbk'>".utf8)) == "gbk")

@@ -8,6 +8,10 @@ struct DocxStyles {
     }
 
     private var styles: [String: Style] = [:]
+    /// Per style, its heading level and numbering with what it inherits: worked out once here, since
+    /// a document asks for every paragraph and following the chain each time was a twelfth of reading
+    /// a long one.
+    private var resolved: [String: (headingLevel: Int?, numbering: NumberingReference?)] = [:]
 
     /// The elements of styles.xml the reader looks at.
     private enum Element: String {
@@ -47,10 +51,16 @@ struct DocxStyles {
                 reader.skipSubtree()
             }
         }
+        for id in styles.keys { resolved[id] = (resolvedHeadingLevel(id), inherited(id, \.numbering)) }
     }
 
     /// The heading level (1 = top) a style gives, from its outline level or its name.
-    func headingLevel(_ styleId: String?) -> Int? {
+    func headingLevel(_ styleId: String?) -> Int? { styleId.flatMap { resolved[$0]?.headingLevel } }
+
+    /// The numbering a style applies to its paragraphs.
+    func numbering(_ styleId: String?) -> NumberingReference? { styleId.flatMap { resolved[$0]?.numbering } }
+
+    private func resolvedHeadingLevel(_ styleId: String) -> Int? {
         if let level = inherited(styleId, \.outlineLevel), level < 9 { return level + 1 }
         guard let name = inherited(styleId, \.name)?.lowercased() else { return nil }
         for prefix in ["heading ", "标题 ", "标题"] where name.hasPrefix(prefix) {
@@ -58,9 +68,6 @@ struct DocxStyles {
         }
         return nil
     }
-
-    /// The numbering a style applies to its paragraphs.
-    func numbering(_ styleId: String?) -> NumberingReference? { inherited(styleId, \.numbering) }
 
     private func inherited<T>(_ styleId: String?, _ property: KeyPath<Style, T?>) -> T? {
         var id = styleId

@@ -32,8 +32,13 @@ public struct Edition: Sendable {
     /// The sum rules over a table as it is drawn in `template`.
     public static func rules(for template: TableTemplate) -> [SumRule] {
         let edition = all.first { template.editions.contains($0.name) } ?? current
-        return edition.rules.filter { $0.table == template.key }
+        return rulesByTable[edition.name]?[template.key] ?? []
     }
+
+    /// Each edition's rules by table, grouped once: placement asks for a table's rules at every row.
+    private static let rulesByTable = Dictionary(uniqueKeysWithValues: all.map { edition in
+        (edition.name, Dictionary(grouping: edition.rules) { $0.table })
+    })
 }
 
 extension TableTemplate {

@@ -29,10 +29,15 @@ struct RowSums: Equatable {
 
     init() {}
 
-    /// The row rules over one template row's columns.
+    /// The row rules over one template row's columns: `init(template:cells:)` for the cells of one row,
+    /// by column key alone, since every row of a table is placed this way and the pairs cost more.
     init(template: TableTemplate, row index: Int) {
-        let row = template.rows[index]
-        self.init(template: template, cells: row.columns.map { (row.key, $0.key) })
+        let columns = template.rows[index].columns.map(\.key)
+        for rule in Edition.rules(for: template) where rule.axis == .eachRow && rule.left.count == 1 {
+            guard let total = columns.firstIndex(of: rule.left[0]) else { continue }
+            let parts = rule.right.compactMap { columns.firstIndex(of: $0) }
+            if parts.count == rule.right.count { totals[total] = parts }
+        }
     }
 
     /// Whether no part is two digits longer than its total: a report whose sums slipped may have a

@@ -5,7 +5,7 @@ import NianbaoModel
 /// writing its bytes. Pretty text is indented by two spaces, as `JSONValue.rendered(pretty:)` gives.
 ///
 /// The bytes go into a buffer the writer owns, so it is not copied: an Array's append checked
-/// uniqueness and capacity through the standard library for each of a report's ten thousand pieces.
+/// uniqueness and capacity through the standard library for each of the thousands of pieces of a report.
 public struct JSONWriter: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var count = 0

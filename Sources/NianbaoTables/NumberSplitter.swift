@@ -17,26 +17,34 @@ struct RowSums: Equatable {
 
     /// The row rules (`SumRule.Axis.eachRow`) of a table over the value cells in `cells` order.
     init(template: TableTemplate, cells: [(row: String, column: String)]) {
-        for rule in Edition.rules(for: template) where rule.axis == .eachRow {
-            for row in Set(cells.map(\.row)) {
-                guard rule.left.count == 1,
-                      let total = cells.firstIndex(where: { $0 == (row, rule.left[0]) }) else { continue }
-                let parts = rule.right.compactMap { column in cells.firstIndex { $0 == (row, column) } }
-                if parts.count == rule.right.count { totals[total] = parts }
-            }
+        let rules = RowSums.rowRules(template)
+        var seen: Set<String> = []
+        for row in cells.map(\.row) where seen.insert(row).inserted {
+            let positions = cells.indices.filter { cells[$0].row == row }
+            add(rules, columns: positions.map { cells[$0].column }, at: positions)
         }
     }
 
     init() {}
 
-    /// The row rules over one template row's columns: `init(template:cells:)` for the cells of one row,
-    /// by column key alone, since every row of a table is placed this way and the pairs cost more.
+    /// The row rules over one template row's columns.
     init(template: TableTemplate, row index: Int) {
         let columns = template.rows[index].columns.map(\.key)
-        for rule in Edition.rules(for: template) where rule.axis == .eachRow && rule.left.count == 1 {
+        add(RowSums.rowRules(template), columns: columns, at: Array(columns.indices))
+    }
+
+    /// The rules that make one cell of a row the sum of others in it.
+    private static func rowRules(_ template: TableTemplate) -> [SumRule] {
+        Edition.rules(for: template).filter { $0.axis == .eachRow && $0.left.count == 1 }
+    }
+
+    /// The rules over one row whose cells, by column key, stand at `positions`: by column key alone,
+    /// since every row of a table is placed this way and comparing (row, column) pairs cost more.
+    private mutating func add(_ rules: [SumRule], columns: [String], at positions: [Int]) {
+        for rule in rules {
             guard let total = columns.firstIndex(of: rule.left[0]) else { continue }
             let parts = rule.right.compactMap { columns.firstIndex(of: $0) }
-            if parts.count == rule.right.count { totals[total] = parts }
+            if parts.count == rule.right.count { totals[positions[total]] = parts.map { positions[$0] } }
         }
     }
 

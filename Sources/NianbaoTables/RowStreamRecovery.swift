@@ -69,11 +69,19 @@ struct RowStreamRecovery {
                                                                              count: rows)
         for row in 0..<rows {
             for start in 0...count where reachable[row][start].contains(true) {
-                var found = TotalPlace.allCases.compactMap { read(row, numbers, from: start, $0) }
-                    .map { (length: $0.length, values: $0.values, unchecked: false) }
-                for place in TotalPlace.allCases where slips > 0 && read(row, numbers, from: start, place) == nil {
+                // Each place read once with its sum; read without it only where that failed and a slip is allowed.
+                var found: [(length: Int, values: [Double], unchecked: Bool)] = []
+                var failed: [TotalPlace] = []
+                for place in TotalPlace.allCases {
+                    if let checked = read(row, numbers, from: start, place) {
+                        found.append((checked.length, checked.values, false))
+                    } else if slips > 0 {
+                        failed.append(place)
+                    }
+                }
+                for place in failed {
                     if let asWritten = read(row, numbers, from: start, place, checkingSum: false) {
-                        found.append((length: asWritten.length, values: asWritten.values, unchecked: true))
+                        found.append((asWritten.length, asWritten.values, true))
                     }
                 }
                 readings[row][start] = found

@@ -7,10 +7,9 @@ struct DocxStyles {
         var numbering: NumberingReference?
     }
 
-    private var styles: [String: Style] = [:]
-    /// Per style, its heading level and numbering with what it inherits: worked out once here, since
-    /// a document asks for every paragraph and following the chain each time was a twelfth of reading
-    /// a long one.
+    /// Per paragraph style, its heading level and numbering with what it inherits: worked out once when
+    /// styles.xml is read, since a document asks for every paragraph and following the chain each time
+    /// was a twelfth of reading a long one.
     private var resolved: [String: (headingLevel: Int?, numbering: NumberingReference?)] = [:]
 
     /// The elements of styles.xml the reader looks at.
@@ -23,6 +22,7 @@ struct DocxStyles {
     init(bytes: [UInt8], part: String) throws(ReaderError) {
         // Of the attributes, only w:type, w:styleId and w:val are read.
         let reader = try XMLStreamReader(bytes: bytes, part: part, attributes: ["type", "styleId", "val"])
+        var styles: [String: Style] = [:]
         var current: (id: String, style: Style)?
         var isParagraphStyle = false
         var names = OOXMLNames<Element>()
@@ -51,7 +51,9 @@ struct DocxStyles {
                 reader.skipSubtree()
             }
         }
-        for id in styles.keys { resolved[id] = (resolvedHeadingLevel(id), inherited(id, \.numbering)) }
+        for id in styles.keys {
+            resolved[id] = (DocxStyles.headingLevel(id, in: styles), DocxStyles.inherited(id, \.numbering, in: styles))
+        }
     }
 
     /// The heading level (1 = top) a style gives, from its outline level or its name.
@@ -60,17 +62,17 @@ struct DocxStyles {
     /// The numbering a style applies to its paragraphs.
     func numbering(_ styleId: String?) -> NumberingReference? { styleId.flatMap { resolved[$0]?.numbering } }
 
-    private func resolvedHeadingLevel(_ styleId: String) -> Int? {
-        if let level = inherited(styleId, \.outlineLevel), level < 9 { return level + 1 }
-        guard let name = inherited(styleId, \.name)?.lowercased() else { return nil }
+    private static func headingLevel(_ styleId: String, in styles: [String: Style]) -> Int? {
+        if let level = inherited(styleId, \.outlineLevel, in: styles), level < 9 { return level + 1 }
+        guard let name = inherited(styleId, \.name, in: styles)?.lowercased() else { return nil }
         for prefix in ["heading ", "标题 ", "标题"] where name.hasPrefix(prefix) {
             if let level = Int(name.dropFirst(prefix.count)), (1...9).contains(level) { return level }
         }
         return nil
     }
 
-    private func inherited<T>(_ styleId: String?, _ property: KeyPath<Style, T?>) -> T? {
-        var id = styleId
+    private static func inherited<T>(_ styleId: String, _ property: KeyPath<Style, T?>, in styles: [String: Style]) -> T? {
+        var id: String? = styleId
         var seen: Set<String> = []
         while let current = id, seen.insert(current).inserted, let style = styles[current] {
             if let value = style[keyPath: property] { return value }

@@ -15,8 +15,10 @@ typedef struct {
     __typeof__(&zip_discard) discard;
     __typeof__(&zip_error_fini) error_fini;
     __typeof__(&zip_error_init) error_init;
+    __typeof__(&zip_error_init_with_code) error_init_with_code;
     __typeof__(&zip_error_strerror) error_strerror;
     __typeof__(&zip_fclose) fclose;
+    __typeof__(&zip_fdopen) fdopen;
     __typeof__(&zip_file_add) file_add;
     __typeof__(&zip_file_set_mtime) file_set_mtime;
     __typeof__(&zip_file_strerror) file_strerror;
@@ -52,8 +54,10 @@ static inline const NianbaoZip *nianbao_zip_open(void) {
     NIANBAO_ZIP_FIND(discard, zip_discard)
     NIANBAO_ZIP_FIND(error_fini, zip_error_fini)
     NIANBAO_ZIP_FIND(error_init, zip_error_init)
+    NIANBAO_ZIP_FIND(error_init_with_code, zip_error_init_with_code)
     NIANBAO_ZIP_FIND(error_strerror, zip_error_strerror)
     NIANBAO_ZIP_FIND(fclose, zip_fclose)
+    NIANBAO_ZIP_FIND(fdopen, zip_fdopen)
     NIANBAO_ZIP_FIND(file_add, zip_file_add)
     NIANBAO_ZIP_FIND(file_set_mtime, zip_file_set_mtime)
     NIANBAO_ZIP_FIND(file_strerror, zip_file_strerror)

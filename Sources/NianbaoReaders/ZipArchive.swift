@@ -1,4 +1,5 @@
 import CLibZip
+import Glibc
 
 /// Bounds on what a zip package may expand to; a package past them is refused, not read.
 public struct ZipLimits: Sendable {
@@ -15,9 +16,9 @@ public struct ZipLimits: Sendable {
     public init() {}
 }
 
-/// A zip package read from memory through libzip; the only place that touches libzip's pointers.
-/// It reads the caller's bytes in place, so they must outlive it: a package is opened and read
-/// within one `withUnsafeBytes` of its input.
+/// A zip package read through libzip, from memory or from an open file; the only place that touches
+/// libzip's pointers. From memory it reads the caller's bytes in place, so they must outlive it: a
+/// package is opened and read within one `withUnsafeBytes` of its input.
 final class ZipArchive {
     /// libzip's functions, opened on the first package read; nil when libzip is not installed.
     static let library: NianbaoZip? = nianbao_zip_open()?.pointee
@@ -27,23 +28,42 @@ final class ZipArchive {
     private let limits: ZipLimits
     private var bytesRead = 0
 
-    init(bytes: UnsafeRawBufferPointer, limits: ZipLimits) throws(ReaderError) {
-        guard let zip = ZipArchive.library else {
-            throw .unreadable("无法读取 zip 包：未安装 libzip（libzip4）", "libzip (libzip4) is not installed")
-        }
-        self.zip = zip
-        self.limits = limits
+    convenience init(bytes: UnsafeRawBufferPointer, limits: ZipLimits) throws(ReaderError) {
+        let zip = try ZipArchive.opened()
         var error = zip_error_t()
         zip.error_init(&error)
         defer { zip.error_fini(&error) }
         guard let source = zip.source_buffer_create(bytes.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
-            throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
+            throw ZipArchive.notZip(zip.error_strerror(&error))
         }
         guard let archive = zip.open_from_source(source, ZIP_RDONLY, &error) else {
             zip.source_free(source)
-            throw .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(zip.error_strerror(&error)))")
+            throw ZipArchive.notZip(zip.error_strerror(&error))
         }
+        try self.init(archive, zip: zip, limits: limits)
+    }
+
+    /// The package in an open file, read where it lies: only the entries asked for are read. The
+    /// descriptor stays the caller's (libzip is given a duplicate, which it closes).
+    convenience init(descriptor: Int32, limits: ZipLimits) throws(ReaderError) {
+        let zip = try ZipArchive.opened()
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { throw .unreadable("无法读取 zip 包", "cannot duplicate the file descriptor") }
+        var code: Int32 = 0
+        guard let archive = zip.fdopen(duplicate, ZIP_RDONLY, &code) else {
+            close(duplicate)
+            var error = zip_error_t()
+            zip.error_init_with_code(&error, code)
+            defer { zip.error_fini(&error) }
+            throw ZipArchive.notZip(zip.error_strerror(&error))
+        }
+        try self.init(archive, zip: zip, limits: limits)
+    }
+
+    private init(_ archive: OpaquePointer, zip: NianbaoZip, limits: ZipLimits) throws(ReaderError) {
+        self.zip = zip
         self.archive = archive
+        self.limits = limits
         let count = zip.get_num_entries(archive, 0)
         if count > limits.entries {
             throw .unreadable("zip 包内文件过多", "more than \(limits.entries) entries")
@@ -58,6 +78,17 @@ final class ZipArchive {
             }
         }
         entryNames = names
+    }
+
+    private static func opened() throws(ReaderError) -> NianbaoZip {
+        guard let zip = ZipArchive.library else {
+            throw .unreadable("无法读取 zip 包：未安装 libzip（libzip4）", "libzip (libzip4) is not installed")
+        }
+        return zip
+    }
+
+    private static func notZip(_ message: UnsafePointer<CChar>?) -> ReaderError {
+        .unreadable("不是有效的 zip 包", "not a zip package: \(libzipText(message))")
     }
 
     /// Every entry's name, lower-cased.

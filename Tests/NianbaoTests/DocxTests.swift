@@ -1,5 +1,5 @@
 import Foundation
-import Nianbao
+@testable import Nianbao
 import Testing
 
 /// DOCX reports: the official template's structure, Word features, other producers, bad packages.
@@ -95,6 +95,48 @@ import Testing
             let message = String(describing: error)
             return message.hasPrefix(path) && message.contains(reason) && !message.contains("root:")
         }
+    }
+}
+
+/// A large DOCX file is read where it lies (its parts through the open file, its digest a megabyte at
+/// a time); its bytes given in memory are read as they are. Both must make one report.
+@Suite struct DocxInPlaceTests {
+    static let packages = (try? FileManager.default.contentsOfDirectory(atPath: Paths.docxFixtures.path))?
+        .filter { $0.hasSuffix(".docx") }.sorted() ?? []
+
+    @Test(arguments: packages)
+    func aFileReadWhereItLiesMakesTheReportItsBytesMake(_ name: String) throws {
+        let path = Paths.docxFixtures.appendingPathComponent(name).path
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var inPlace = Converter()
+        inPlace.inPlaceBytes = 1
+        let fromFile = Result { () throws(ConversionError) in try inPlace.convert(file: path) }
+        let fromBytes = Result { () throws(ConversionError) in try Converter().convert(bytes, path: path) }
+        #expect(fromFile == fromBytes)
+        #expect(try fromFile.get().source.sha256 == SHA256.hex(bytes))
+    }
+
+    @Test func theDigestOfAFileReadInPiecesIsTheDigestOfItsBytes() throws {
+        // Three pieces and a bit: the digest is read a megabyte at a time.
+        var bytes = [UInt8](repeating: 0, count: 3 << 20 + 12_345)
+        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 13) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-digest-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try OpenInput(path).digest() == SHA256.hex(bytes))
+    }
+
+    @Test func aFileChangedWhileReadIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-changed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("PK".utf8).write(to: URL(fileURLWithPath: path))
+        let file = try OpenInput(path)
+        try file.checkUnchanged()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("more".utf8))
+        try handle.close()
+        #expect { try file.checkUnchanged() } throws: { error in String(describing: error).contains("changed while it was read") }
     }
 }
 

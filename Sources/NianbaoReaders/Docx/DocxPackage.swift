@@ -17,9 +17,9 @@ struct DocxPackage {
     /// The package's own relationships (main document, core properties).
     private let packageRelationships: [String: Relationship]
 
-    /// The package in `bytes`, read in place: they must outlive it (see ZipArchive).
-    init(bytes: UnsafeRawBufferPointer, limits: ZipLimits) throws(ReaderError) {
-        archive = try ZipArchive(bytes: bytes, limits: limits)
+    /// The package an opened archive holds.
+    init(_ archive: ZipArchive) throws(ReaderError) {
+        self.archive = archive
         packageRelationships = try DocxPackage.relationships(of: "", in: archive)
         let document = packageRelationships.values.first { $0.type.hasSuffix("/officeDocument") && !$0.external }
         guard let document else {

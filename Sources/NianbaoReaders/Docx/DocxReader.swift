@@ -16,9 +16,15 @@ public struct DocxReader: Sendable {
         // The package is read where the input lies, not from a copy: images are most of a DOCX's bytes.
         // (The standard library's withUnsafeBytes rethrows untyped errors, so the outcome comes out as a Result.)
         let outcome = bytes.withUnsafeBytes { bytes in
-            Result { () throws(ReaderError) in try read(package: DocxPackage(bytes: bytes, limits: zipLimits)) }
+            Result { () throws(ReaderError) in try read(package: DocxPackage(ZipArchive(bytes: bytes, limits: zipLimits))) }
         }
         return try outcome.get()
+    }
+
+    /// Reads the package in an open file where it lies: only the parts the reader needs are read,
+    /// so a package's images are neither copied nor held. The descriptor stays the caller's.
+    public func read(descriptor: Int32) throws(ReaderError) -> Document {
+        try read(package: DocxPackage(ZipArchive(descriptor: descriptor, limits: zipLimits)))
     }
 
     private func read(package: DocxPackage) throws(ReaderError) -> Document {

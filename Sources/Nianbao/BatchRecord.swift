@@ -27,6 +27,11 @@ struct BatchRecord: Equatable {
     /// The stable code of `error` (`file.empty`, …), for the NDJSON line of a failed input.
     var errorCode: String?
     var wide: [String]?
+    /// The input's rows of all.csv (its long CSV without the header) where no CSV output of its own
+    /// holds them, and its line of all.ndjson where that is asked for: kept here, not in files of their
+    /// own, so that an input costs one file fewer to make, sync and rename.
+    var csvRows: [UInt8]?
+    var ndjsonLine: [UInt8]?
 
     /// The record of an input that failed before or outside its conversion.
     static func failed(_ path: String, code: String, reason: String) -> BatchRecord {
@@ -48,7 +53,7 @@ struct BatchRecord: Equatable {
 /// (`StateLines`). A file in another form (an older nianbao's JSON) reads as no record, so --resume
 /// converts that input again.
 extension BatchRecord {
-    private static let form = "nianbao.record/2"
+    private static let form = "nianbao.record/3"
 
     /// The file's bytes.
     var bytes: [UInt8] {
@@ -59,13 +64,22 @@ extension BatchRecord {
         if let wide { bytes += StateLines.line(["w"] + wide) }
         for table in chain ?? [] { bytes += StateLines.line(BatchRecord.fields(table)) }
         for problem in problems { bytes += StateLines.line(["p"] + problem) }
+        // The parts of all.csv and all.ndjson follow as they are, after a line giving their sizes (0 for
+        // none): escaped into lines and read back as text, they cost the closing files more than the rest.
+        if csvRows != nil || ndjsonLine != nil {
+            bytes += StateLines.line(["a", String(csvRows?.count ?? 0), String(ndjsonLine?.count ?? 0)])
+            bytes += csvRows ?? []
+            bytes += ndjsonLine ?? []
+        }
         return bytes
     }
 
-    /// The record in `bytes`; nil for a file in another form or broken. Without `readingWide` the wide
-    /// line is left unread (`wide` nil): its two hundred fields are only wanted for the closing files.
-    init?(bytes: [UInt8], readingWide: Bool = true) {
-        guard let lines = StateLines.lines(bytes, skipping: readingWide ? nil : "w"), lines.count >= 3, lines[0] == [BatchRecord.form],
+    /// The record in `bytes`; nil for a file in another form or broken. Without `whole` what only the
+    /// closing files want is left unread (`wide`, `csvRows` and `ndjsonLine` nil): the wide line's two
+    /// hundred fields and the parts of all.csv and all.ndjson.
+    init?(bytes: [UInt8], whole: Bool = true) {
+        guard let (lines, end) = StateLines.lines(bytes, skipping: whole ? [] : ["w"], endingAt: "a"),
+              lines.count >= 3, lines[0] == [BatchRecord.form],
               case let stamp = lines[1], stamp.count == 6, stamp[0] == "s",
               let path = stamp[1], let size = stamp[2].flatMap({ Int64($0) }), let modified = stamp[3].flatMap({ Double($0) }),
               let formats = stamp[4], let status = stamp[5].flatMap(Status.init(rawValue:)),
@@ -88,6 +102,14 @@ extension BatchRecord {
             switch line.first {
             case "w": wide = values
             case "p": problems.append(values)
+            case "a":
+                // The two parts fill the rest of the file.
+                guard line.count == 3, let csv = line[1].flatMap({ Int($0) }), let ndjson = line[2].flatMap({ Int($0) }),
+                      csv >= 0, csv <= bytes.count - end, ndjson == bytes.count - end - csv else { return nil }
+                if whole {
+                    csvRows = csv > 0 ? Array(bytes[end..<end + csv]) : nil
+                    ndjsonLine = ndjson > 0 ? Array(bytes[(end + csv)...]) : nil
+                }
             case "c", "C":
                 guard let table = BatchRecord.table(line) else { return nil }
                 chain.append(table)

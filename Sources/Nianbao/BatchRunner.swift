@@ -48,6 +48,11 @@ public struct BatchOptions: Sendable {
         self.resume = resume
         self.bom = bom
     }
+
+    /// Where the input's output in `format` goes.
+    func outputURL(_ relative: String, _ format: BatchFormat) -> URL {
+        output.appendingPathComponent(relative + "." + format.suffix, isDirectory: false)
+    }
 }
 
 /// How a batch went.
@@ -134,7 +139,7 @@ public final class BatchRunner: @unchecked Sendable {
         } else {
             let files = BatchSummaryFiles(options, temporary: temporary)
             try files.write(inputs, folder: folder, resumed: queue.resumed,
-                            chained: chainProblems(queue.chainEntries), read: { self.readRecord($0, readingWide: true)?.record },
+                            chained: chainProblems(queue.chainEntries), read: { self.readRecord($0, whole: true)?.record },
                             into: &summary)
             try? manifest.made(summary, options: options).write(to: state, temporary: temporary)
         }
@@ -175,8 +180,10 @@ public final class BatchRunner: @unchecked Sendable {
                              isUsage: false)
         }
         do {
-            // Temporary files of an interrupted run are partial by definition.
+            // Temporary files of an interrupted run are partial by definition. Parts of all.csv kept
+            // in files of their own (before records held them) belong to records this version does not read.
             try? fm.removeItem(at: temporary)
+            try? fm.removeItem(at: state.appendingPathComponent("parts", isDirectory: true))
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
         } catch {
             throw BatchError(description: "\(options.output.path)：无法创建输出目录：\(SystemErrorText.sentence(error)) (cannot create the output folder)",
@@ -205,10 +212,6 @@ public final class BatchRunner: @unchecked Sendable {
 
     // MARK: One input
 
-    private func outputURL(_ relative: String, _ format: BatchFormat) -> URL {
-        options.output.appendingPathComponent(relative + "." + format.suffix, isDirectory: false)
-    }
-
     /// Records are named by a digest of the input's path: a path can be longer than a file name may be.
     private func recordPath(_ relative: String) -> String {
         let digest = SHA256.hex(Array(relative.utf8))
@@ -227,7 +230,7 @@ public final class BatchRunner: @unchecked Sendable {
     /// Converts one input (or, resuming, finds it done) and keeps its record.
     private func process(_ relative: String, worker: WorkerProcess?) -> (BatchRecord, InputOutcome) {
         let file = stamp(relative)
-        let earlier = options.resume ? readRecord(relative, readingWide: false) : nil
+        let earlier = options.resume ? readRecord(relative, whole: false) : nil
         if options.resume, earlier == nil {
             // A record 0.2.0 wrote (JSON, beside where this one goes) is not read: the input is converted again.
             unlink(recordURL(relative).deletingPathExtension().appendingPathExtension("json").path)
@@ -244,7 +247,7 @@ public final class BatchRunner: @unchecked Sendable {
         let record: BatchRecord
         switch worker.convert(relative) {
         case .done:
-            if let (record, written) = readRecord(relative, readingWide: false) { return (record, outcome(written)) }
+            if let (record, written) = readRecord(relative, whole: false) { return (record, outcome(written)) }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
             let error = ReaderError.timedOut(seconds: timeout)
@@ -258,11 +261,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Whether every output an earlier run wrote for the input is still there (a deleted one is made again).
     private func outputsPresent(_ relative: String) -> Bool {
-        let fm = FileManager.default
-        let parts = BatchSummaryFiles.parts(options, relative)
-        return options.formats.allSatisfy { $0 == .ndjson || fm.fileExists(atPath: outputURL(relative, $0).path) }
-            && fm.fileExists(atPath: parts.csv.path)
-            && (!options.formats.contains(.ndjson) || fm.fileExists(atPath: parts.ndjson.path))
+        options.formats.allSatisfy { $0 == .ndjson || FileManager.default.fileExists(atPath: options.outputURL(relative, $0).path) }
     }
 
     /// The input's record, and the bytes kept of it (nil when it could not be kept).
@@ -286,7 +285,11 @@ public final class BatchRunner: @unchecked Sendable {
             record.chain = ChainEntry.tables(of: report)
             let wide = ReportCSV.wideRecord(report)
             record.wide = wide
-            try writeOutputs(report, wide: wide, relative, into: files)
+            let rows = ReportCSV.longCSV(report)
+            try writeOutputs(report, wide: wide, rows: rows, relative, into: files)
+            // all.csv takes an input's rows from its CSV output; without one, from its record.
+            if !options.formats.contains(.csv) { record.csvRows = rows }
+            if options.formats.contains(.ndjson) { record.ndjsonLine = ReportJSON.line(report, pretty: false) }
         } catch let error as ConversionError {
             record.status = .error
             record.error = error.reason.description
@@ -316,16 +319,16 @@ public final class BatchRunner: @unchecked Sendable {
         return bytes
     }
 
-    private func writeOutputs(_ report: Report, wide: [String], _ relative: String, into files: StagedFiles) throws {
+    private func writeOutputs(_ report: Report, wide: [String], rows: [UInt8], _ relative: String, into files: StagedFiles) throws {
         let bom = options.bom ? CSVFormat.byteOrderMark : ""
-        var long: [UInt8] = []
-        CSVFormat.append(ReportCSV.longHeader, to: &long)
-        long += ReportCSV.longCSV(report)
         for format in options.formats where format != .ndjson {
             let data: Data
             switch format {
             case .json: data = Data(ReportJSON.line(report))
-            case .csv: data = Data(bom.utf8) + Data(long)
+            case .csv:
+                var long = Array(bom.utf8)
+                CSVFormat.append(ReportCSV.longHeader, to: &long)
+                data = Data(long + rows)
             case .csvWide: data = Data((bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)).utf8)
             case .text: data = Data(ReportText.text(report).utf8)
             case .xlsx: data = Data(try ReportWorkbook.single(report, failOn: options.failOn).xlsx())
@@ -334,23 +337,15 @@ public final class BatchRunner: @unchecked Sendable {
             guard data.count <= options.maximumOutputBytes else {
                 throw OutputTooLarge(bytes: data.count, limit: options.maximumOutputBytes)
             }
-            try files.add(data, for: outputURL(relative, format))
-        }
-        // The parts all.csv and all.ndjson are made of, where the outputs asked for do not hold them.
-        let parts = BatchSummaryFiles.parts(options, relative)
-        if !options.formats.contains(.csv) {
-            try files.add(Data(long), for: parts.csv)
-        }
-        if options.formats.contains(.ndjson) {
-            try files.add(Data(ReportJSON.line(report, pretty: false)), for: parts.ndjson)
+            try files.add(data, for: options.outputURL(relative, format))
         }
     }
 
     /// The input's record, and its bytes as they are on disk; nil for none, or one that is not this input's.
-    /// While inputs are converted only a record's status and chain are wanted (`readingWide` false).
-    private func readRecord(_ relative: String, readingWide: Bool) -> (record: BatchRecord, bytes: [UInt8])? {
+    /// While inputs are converted only a record's status and chain are wanted (`whole` false).
+    private func readRecord(_ relative: String, whole: Bool) -> (record: BatchRecord, bytes: [UInt8])? {
         guard let bytes = try? InputFile.read(recordPath(relative), refuse: { _, _ in nil }) else { return nil }
-        guard let record = BatchRecord(bytes: bytes, readingWide: readingWide), record.path == relative else { return nil }
+        guard let record = BatchRecord(bytes: bytes, whole: whole), record.path == relative else { return nil }
         return (record, bytes)
     }
 

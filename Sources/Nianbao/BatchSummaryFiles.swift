@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// The files that close a batch, streamed from the per-input records and parts in input order:
+/// The files that close a batch, streamed from the per-input records (and CSV outputs) in input order:
 /// summary.csv, problems.csv, all.csv, and when asked all-wide.csv, all.ndjson and all.xlsx.
 /// Each appears whole or not at all.
 final class BatchSummaryFiles {
@@ -13,20 +13,6 @@ final class BatchSummaryFiles {
     }
 
     static let summaryHeader = ["path", "format", "status", "organ", "year", "checks_failed", "error", "warnings", "problems"]
-
-    /// Where one input's parts of all.csv and all.ndjson are kept: its own CSV output when it has one
-    /// (all.csv drops that file's header), else files under OUT/.nianbao/parts.
-    /// The parts under OUT/.nianbao/parts are named by a digest of the input's path, as records are.
-    static func parts(_ options: BatchOptions, _ relative: String) -> (csv: URL, ndjson: URL) {
-        let digest = SHA256.hex(Array(relative.utf8))
-        // Every part says whether it is a folder: a URL left to find out asks the file system, once
-        // per part per input.
-        let base = options.output.appendingPathComponent(".nianbao/parts", isDirectory: true)
-            .appendingPathComponent(String(digest.prefix(2)), isDirectory: true).appendingPathComponent(digest, isDirectory: false)
-        let csv = options.formats.contains(.csv) ? options.output.appendingPathComponent(relative + ".csv", isDirectory: false)
-            : URL(fileURLWithPath: base.path + ".csv", isDirectory: false)
-        return (csv, URL(fileURLWithPath: base.path + ".ndjson", isDirectory: false))
-    }
 
     private func file(_ name: String) throws -> StreamingFile {
         try StreamingFile(options.output.appendingPathComponent(name), temporary: temporary)
@@ -60,7 +46,6 @@ final class BatchSummaryFiles {
             let problems = converted ? record.problems : [ProblemList.record(.unreadable(relative, reason: record.error ?? ""))]
             for problem in problems { problemFile.write(CSVFormat.record(problem)) }
             workbook?.add(summary: line, problems: problems, wide: converted ? record.wide : nil)
-            let parts = BatchSummaryFiles.parts(options, relative)
             if !converted {
                 summary.errors += 1
                 ndjsonFile?.write(ReportJSON.failureLine(path: relative, code: record.errorCode ?? "file.unreadable",
@@ -72,11 +57,13 @@ final class BatchSummaryFiles {
             if resumed { summary.resumed += 1 } else { summary.converted += 1 }
             if record.recognised { summary.recognised += 1 }
             if record.checksFailed > 0 { summary.reportsWithFailedChecks += 1 }
-            if let fragment = try? Data(contentsOf: parts.csv) {
-                // The part's own header stays out of the combined file.
-                if let lineEnd = fragment.firstRange(of: [0x0D, 0x0A]) { allFile.write(fragment[lineEnd.upperBound...]) }
+            if let rows = record.csvRows {
+                allFile.write(Data(rows))
+            } else if let output = try? Data(contentsOf: options.outputURL(relative, .csv)) {
+                // The output's own header stays out of the combined file.
+                if let lineEnd = output.firstRange(of: [0x0D, 0x0A]) { allFile.write(output[lineEnd.upperBound...]) }
             }
-            if let ndjsonFile, let line = try? Data(contentsOf: parts.ndjson) { ndjsonFile.write(line) }
+            if let ndjsonFile, let line = record.ndjsonLine { ndjsonFile.write(Data(line)) }
             if let wide = record.wide { wideFile?.write(CSVFormat.record(wide)) }
         }
         for (index, relative) in inputs.enumerated() {

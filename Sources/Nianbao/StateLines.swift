@@ -44,22 +44,29 @@ enum StateLines {
     }
 
     /// The fields of each line of `bytes`; nil where an escape is broken (the file is not one of ours).
-    /// Lines whose first field is `skipping` are left out unread.
-    static func lines(_ bytes: [UInt8], skipping: String? = nil) -> [[String?]]? {
+    static func lines(_ bytes: [UInt8]) -> [[String?]]? {
+        lines(bytes, skipping: [], endingAt: nil)?.lines
+    }
+
+    /// The lines of `bytes` up to and including the first whose first field is `last`, and the offset
+    /// where the bytes after it begin: a file may carry bytes of its own after its lines. Lines whose
+    /// first field is one of `skipping` are left out unread.
+    static func lines(_ bytes: [UInt8], skipping: [String], endingAt last: String?) -> (lines: [[String?]], end: Int)? {
         var lines: [[String?]] = []
         var start = bytes.startIndex
         let skipped = skipping.map { Array($0.utf8) + [tab] }
         while start < bytes.endIndex {
             let end = bytes[start...].firstIndex(of: newline) ?? bytes.endIndex
-            if let skipped, bytes[start..<end].starts(with: skipped) {
+            if skipped.contains(where: { bytes[start..<end].starts(with: $0) }) {
                 start = end + 1
                 continue
             }
             guard let fields = fields(bytes[start..<end]) else { return nil }
             lines.append(fields)
             start = end + 1
+            if let last, fields.first == last { break }
         }
-        return lines
+        return (lines, min(start, bytes.endIndex))
     }
 
     private static func fields(_ line: ArraySlice<UInt8>) -> [String?]? {

@@ -27,11 +27,17 @@ import Testing
                         .whole(whole)]
         record.errorCode = ""
         record.wide = ["a", "", "\\", "\t"]
+        record.csvRows = Array("a.txt,applications,total,12\r\na.txt,\"行\t1\",,\\N\r\n".utf8)
+        record.ndjsonLine = Array("{\"source\":{\"path\":\"a.txt\"}}\n".utf8)
         return record
     }
 
     @Test func aRecordReadsBackAsItWasWritten() throws {
         #expect(BatchRecord(bytes: record.bytes) == record)
+        // While inputs are converted, the lines only the closing files want are left unread.
+        var partial = record
+        (partial.wide, partial.csvRows, partial.ndjsonLine) = (nil, nil, nil)
+        #expect(BatchRecord(bytes: record.bytes, whole: false) == partial)
         let failed = BatchRecord.failed("b.txt", code: "file.empty", reason: "空文件")
         #expect(BatchRecord(bytes: failed.bytes) == failed)
     }
@@ -47,19 +53,29 @@ import Testing
         let json = done.appendingPathComponent(record).deletingPathExtension().appendingPathExtension("json")
         try Data(#"{"path":"a.txt"}"#.utf8).write(to: json)
         try fm.removeItem(at: done.appendingPathComponent(record))
+        // Parts of all.csv in files of their own, as records of form 2 had them.
+        let parts = output.appendingPathComponent(".nianbao/parts/ab")
+        try fm.createDirectory(at: parts, withIntermediateDirectories: true)
+        try Data("a.txt,applications,total,1\r\n".utf8).write(to: parts.appendingPathComponent("ab12.csv"))
         let again = try batch(input, output, resume: true)
         #expect(again.converted == 1 && again.resumed == 0)
         #expect(!fm.fileExists(atPath: json.path) && fm.fileExists(atPath: done.appendingPathComponent(record).path))
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent(".nianbao/parts").path))
     }
 
     @Test func aFileInAnotherFormIsNoRecord() {
         // What an older nianbao kept: --resume converts that input again.
         let json = #"{"path":"a.txt","size":1,"modified":0,"formats":["json"],"status":"ok"}"#
         #expect(BatchRecord(bytes: Array(json.utf8)) == nil)
-        var broken = record.bytes
+        var lines = record
+        (lines.csvRows, lines.ndjsonLine) = (nil, nil)
+        var broken = lines.bytes
         broken.removeLast(9)
         broken += Array("\\q\n".utf8)
         #expect(BatchRecord(bytes: broken) == nil)
+        // Parts after the lines that do not fill the sizes their line gives.
+        #expect(BatchRecord(bytes: record.bytes.dropLast()) == nil)
+        #expect(BatchRecord(bytes: record.bytes + [0x0A]) == nil)
     }
 
     @Test func nilAndTheTextBackslashNAreTwoFields() {

@@ -100,5 +100,25 @@ import Testing
         #expect(!"年年\u{301}\u{301}\u{301}".hasMoreCharacters(than: 2))
         #expect(!"“年”\u{200D}\u{200D}".hasMoreCharacters(than: 3))
         #expect("“年”\u{200D}\u{200D}a".hasMoreCharacters(than: 3))
+        #expect("é😀\r\n".hasMoreCharacters(than: 2) && !"é😀\r\n".hasMoreCharacters(than: 3))
+    }
+
+    @Test func characterLimitsAgreeWithCountOnMixedScalars() {
+        // One, two, three and four UTF-8 bytes; scalars of their own and scalars that join others.
+        let scalars: [Unicode.Scalar] = ["a", " ", "\r", "\n", "\u{E9}", "\u{301}", "\u{3000}", "年", "，", "\u{200D}",
+                                         "\u{3099}", "\u{1100}", "\u{1161}", "\u{1F600}", "\u{1F1E8}", "\u{FE0F}"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        for _ in 0..<3_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<next(12) { text.append(scalars[next(scalars.count)]) }
+            let string = String(text)
+            for limit in 0...10 where string.hasMoreCharacters(than: limit) != (string.count > limit) {
+                Issue.record("\(string.unicodeScalars.map { String($0.value, radix: 16) }) at \(limit)")
+            }
+        }
     }
 }

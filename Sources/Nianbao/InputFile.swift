@@ -2,7 +2,8 @@ import FoundationEssentials
 import Glibc
 
 /// Reads an input file with POSIX calls, so that every failure is an errno with a plain sentence
-/// (a folder, a missing file, no permission) and the file is read once.
+/// (a folder, a missing file, no permission) and the file is read once, or left open for a reader
+/// that takes it where it lies.
 enum InputFile {
     /// What was read of an input: its bytes, or the file itself, left open for a reader that reads
     /// it where it lies.

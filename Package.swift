@@ -17,8 +17,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]),
+            // Opened when a DOCX or page is read, not linked (see shim.h): only its headers are wanted
+            // here, and naming it to pkg-config would link it.
+            name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(
             // Opened when a zip package is read or written, not linked (see shim.h).
             name: "CLibZip", path: "Sources/CLibZip", providers: [.apt(["libzip-dev"])]),
@@ -28,7 +29,9 @@ let package = Package(
         .target(name: "NianbaoModel"),
         .target(
             name: "NianbaoReaders",
-            dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibPoppler", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibPoppler", .product(name: "Crypto", package: "swift-crypto")],
+            // Where Debian's libxml2-dev puts the headers (pkg-config --cflags libxml-2.0).
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),

@@ -1,13 +1,10 @@
-import CLibXML2
 import CLibZip
 
 /// Versions of the C libraries the DOCX, HTML and PDF readers are built on.
 public enum NativeLibraries {
-    /// libxml2's version, as the linked library reports it.
+    /// libxml2's version, as the library reports it; it is opened for this, as for reading a DOCX.
     public static var libxml2: String {
-        guard let version = __xmlParserVersion()?.pointee else { return "unknown" }
-        let number = Int(String(cString: version)) ?? 0
-        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+        XMLLibrary.version ?? "not installed"
     }
 
     /// poppler's version, as the library reports it; it is opened for this, as for reading a PDF.

@@ -1,4 +1,5 @@
-import CLibXML2
+internal import CLibXML2
+import Glibc
 
 /// An XML part as the flat list of its nodes in document order, made by one pass of libxml2's
 /// SAX2 parser, set up for untrusted input: no DTD, no entity substitution, no network. No tree is
@@ -41,17 +42,16 @@ struct XMLNodeList {
     /// The nesting libxml2 bounded when it built a tree; its push parser without one bounds none,
     /// so the bound is kept here, whatever `XMLLimits` allows.
     private static let parserDepthBound = 256
-    private static let initialised: Void = xmlInitParser()
 
     private init() {}
 
     /// Parses `bytes`, the part named `part`, keeping only the attributes of these local names
     /// (all when nil): a Word part carries a dozen revision ids per paragraph that no reader asks for.
     init(parsing bytes: [UInt8], part: String, limits: XMLLimits, attributes kept: Set<String>?) throws(ReaderError) {
-        _ = XMLNodeList.initialised
-        nianbao_silence_generic_errors()
+        let xml = try XMLLibrary.functions()
+        nianbao_silence_generic_errors(xml.setGenericErrorFunc)
         let recorder = UnsafeMutablePointer<Recorder>.allocate(capacity: 1)
-        recorder.initialize(to: Recorder(limits: limits, keptAttributes: kept))
+        recorder.initialize(to: Recorder(xml: xml, limits: limits, keptAttributes: kept))
         defer { recorder.deinitialize(count: 1); recorder.deallocate() }
         guard bytes.count < Int32.max else { throw .unreadable("\(part) 超过 2 GB，无法解析", "larger than the XML parser reads") }
         // Sizes seen in Word's and LibreOffice's parts, so that the lists seldom grow.
@@ -61,24 +61,24 @@ struct XMLNodeList {
         var handler = XMLNodeList.handler()
         // Encoding and I/O errors bypass the parser's handler and would be printed; libxml2 keeps
         // this one per thread, and a part is parsed on one thread.
-        xmlSetStructuredErrorFunc(recorder, saxError)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        xml.setStructuredErrorFunc(recorder, saxError)
+        defer { xml.setStructuredErrorFunc(nil, nil) }
         let wellFormed: Int32? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars -> Int32? in
                 // The first bytes go in with the context, as the reader interface did, for libxml2
                 // to tell the encoding from them.
                 let head = min(4, chars.count)
-                guard let context = xmlCreatePushParserCtxt(&handler, recorder, chars.baseAddress, Int32(head), part) else { return nil }
-                defer { xmlFreeParserCtxt(context) }
+                guard let context = xml.createPushParserCtxt(&handler, recorder, chars.baseAddress, Int32(head), part) else { return nil }
+                defer { xml.freeParserCtxt(context) }
                 recorder.pointee.context = context
-                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+                _ = xml.ctxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
                 let rest = chars.count - head
-                xmlParseChunk(context, rest > 0 ? chars.baseAddress! + head : nil, Int32(rest), 1)
+                _ = xml.parseChunk(context, rest > 0 ? chars.baseAddress! + head : nil, Int32(rest), 1)
                 recorder.pointee.context = nil
                 // Even with no tree asked for, libxml2 keeps a general entity's declaration in a
                 // document of its own ("SAX compatibility mode"), which is the caller's to free.
                 if let document = context.pointee.myDoc {
-                    xmlFreeDoc(document)
+                    xml.freeDoc(document)
                     context.pointee.myDoc = nil
                 }
                 // Not the status: a namespace error sets it and leaves the part well-formed.
@@ -142,6 +142,7 @@ struct XMLNodeList {
 
     /// The list being made, and the parse's state, reached from libxml2's callbacks through a pointer.
     fileprivate struct Recorder {
+        let xml: NianbaoXML
         var list = XMLNodeList()
         let limits: XMLLimits
         var context: xmlParserCtxtPtr?
@@ -161,20 +162,21 @@ struct XMLNodeList {
         var entitySizes: [String: Int] = [:]
         static let entitySizeBound = 1 << 20
 
-        init(limits: XMLLimits, keptAttributes: Set<String>?) {
+        init(xml: NianbaoXML, limits: XMLLimits, keptAttributes: Set<String>?) {
+            self.xml = xml
             self.limits = limits
             self.keptAttributes = keptAttributes
         }
 
         mutating func halt(_ reason: Stop) {
             if stop == nil || stop == .dtd { stop = reason }
-            xmlStopParser(context)
+            xml.stopParser(context)
         }
 
         mutating func declareEntity(_ name: UnsafePointer<xmlChar>?, _ content: UnsafePointer<xmlChar>?) {
             guard let name, let content else { return }
             // The text's own bytes, each `&name;` counted as what it expands to.
-            let text = Array(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            let text = Array(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
             var size = 0, index = 0
             while index < text.count {
                 if text[index] == UInt8(ascii: "&"), let end = text[index...].firstIndex(of: UInt8(ascii: ";")) {
@@ -247,7 +249,7 @@ struct XMLNodeList {
 
         mutating func intern(_ pointer: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?) -> Int32 {
             guard var pointer else { return -1 }
-            if let prefix, let qualified = xmlDictQLookup(context?.pointee.dict, prefix, pointer) { pointer = qualified }
+            if let prefix, let qualified = xml.dictQLookup(context?.pointee.dict, prefix, pointer) { pointer = qualified }
             // The top bits of a multiplicative hash: dictionary names lie packed, a few bytes apart.
             let slot = Int(truncatingIfNeeded: (UInt(bitPattern: pointer) &* 0x9E37_79B9_7F4A_7C15) >> 54)
             if nameSlots[slot].pointer == pointer { return nameSlots[slot].index }

@@ -1,4 +1,5 @@
-import CLibXML2
+internal import CLibXML2
+import Glibc
 import NianbaoModel
 
 /// A node of a parsed HTML page, as plain Swift values.
@@ -40,25 +41,26 @@ enum HTMLTree {
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         // Broken markup is recovered from silently; only running out of depth, after which the
         // parser drops the rest of the page, must be told. libxml2 keeps this handler per thread.
+        let xml = try XMLLibrary.functions()
         let sink = ErrorSink()
-        nianbao_silence_generic_errors()
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque()) { context, error in
+        nianbao_silence_generic_errors(xml.setGenericErrorFunc)
+        xml.setStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque()) { context, error in
             guard let context, let message = error?.pointee.message else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
             if String(cString: message).contains("depth") { sink.tooDeep = true }
         }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), "page.html", "UTF-8", options)
+                xml.htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), "page.html", "UTF-8", options)
             }
         }
-        xmlSetStructuredErrorFunc(nil, nil)
+        xml.setStructuredErrorFunc(nil, nil)
         guard let document else { throw .unreadable("无法解析 HTML", "the HTML parser gave up") }
-        defer { xmlFreeDoc(document) }
+        defer { xml.freeDoc(document) }
         if sink.tooDeep {
             throw .unreadable("HTML 元素嵌套过深，解析器无法读完整个网页", "elements are nested too deep for the parser to read the whole page")
         }
-        guard let root = xmlDocGetRootElement(document) else {
+        guard let root = xml.docGetRootElement(document) else {
             throw .unreadable("HTML 中没有任何元素", "the page has no elements")
         }
         return try element(root, depth: 0, maximumDepth: maximumDepth)
@@ -104,6 +106,6 @@ enum HTMLTree {
     /// A name as the vocabulary spells it: HTML's names are ASCII, lower-cased as bytes without
     /// Unicode's case tables.
     private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
-        String(decoding: UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))).map(\.lowercasedASCII), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))).map(\.lowercasedASCII), as: UTF8.self)
     }
 }

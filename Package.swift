@@ -29,9 +29,7 @@ let package = Package(
         .target(name: "NianbaoModel"),
         .target(
             name: "NianbaoReaders",
-            dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibPoppler", .product(name: "Crypto", package: "swift-crypto")],
-            // Where Debian's libxml2-dev puts the headers (pkg-config --cflags libxml-2.0).
-            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
+            dependencies: ["NianbaoModel", "CLibXML2", "CLibZip", "CLibPoppler", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "NianbaoTables", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoReport", dependencies: ["NianbaoModel", "NianbaoTables"]),
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel", "NianbaoTables", "NianbaoReport", "CLibZip"]),
@@ -67,4 +65,11 @@ if ProcessInfo.processInfo.environment["NIANBAO_FUZZ"] != nil {
     for name in ["FuzzText", "FuzzDocx", "FuzzHTML", "FuzzPDF"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Nianbao", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
+}
+
+// Where Debian's libxml2-dev puts the headers (pkg-config --cflags libxml-2.0), for every target: a
+// debug build's modules see NianbaoReaders' internal imports (testing is enabled), so each may load
+// CLibXML2, not only NianbaoReaders.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
 }

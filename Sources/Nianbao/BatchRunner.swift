@@ -328,7 +328,8 @@ public final class BatchRunner: @unchecked Sendable {
             case .csv:
                 var long = Array(bom.utf8)
                 CSVFormat.append(ReportCSV.longHeader, to: &long)
-                data = Data(long + rows)
+                long += rows
+                data = Data(long)
             case .csvWide: data = Data((bom + CSVFormat.record(wideHeader) + CSVFormat.record(wide)).utf8)
             case .text: data = Data(ReportText.text(report).utf8)
             case .xlsx: data = Data(try ReportWorkbook.single(report, failOn: options.failOn).xlsx())

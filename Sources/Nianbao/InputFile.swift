@@ -14,10 +14,8 @@ enum InputFile {
 
     /// The file's bytes; `refuse(head, size)` may turn the file down from its first 4 KiB and its size.
     static func read(_ path: String, refuse: ([UInt8], Int) -> ReaderError?) throws(ReaderError) -> [UInt8] {
-        switch try contents(path, refuse: refuse, inPlace: { _, _ in false }) {
-        case .bytes(let bytes): return bytes
-        case .inPlace(let file): return try file.bytes()
-        }
+        if case .bytes(let bytes) = try contents(path, refuse: refuse, inPlace: { _, _ in false }) { return bytes }
+        preconditionFailure("a file is left open only where asked")
     }
 
     /// The file's bytes, or the open file where `inPlace(head, size)` says a reader takes it as it
@@ -122,12 +120,6 @@ final class OpenInput {
 
     /// The size of a regular file; nil for a pipe or device, which has none to go by.
     var size: Int? { (opened.st_mode & S_IFMT) == S_IFREG ? Int(opened.st_size) : nil }
-
-    /// The whole file, from its start.
-    func bytes() throws(ReaderError) -> [UInt8] {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw InputFile.failure(errno) }
-        return try InputFile.readRest(of: Int(opened.st_size), after: [], from: descriptor)
-    }
 
     /// SHA-256 of the file's bytes, read a megabyte at a time, so that a large file is never held whole.
     func digest() throws(ReaderError) -> String {

@@ -25,7 +25,8 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 
 Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
 (`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
-into one cell, a total broken over lines), of the two reports and of two DOCX fixtures. Their NAME.expected.json holds the true values; the tests
+into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
+`pdftotext` (no -layout) of the PDF fixtures (NAME.pdftotext.txt). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
 NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
@@ -310,6 +311,17 @@ def lossy_of_other_fixtures():
         shutil.copy(fixtures / "docx" / "features.expected.json", LOSSY / "features.layout.expected.json")
 
 
+def plain_pdftotext_of_pdf_fixtures():
+    """`pdftotext` without -layout of Tests/Fixtures/pdf (the text in the order it was drawn: a cell a
+    line, header words between numbers, a table's last row after the next sections, a turned page's
+    numbers before their headers); expected as those PDFs, whose values they keep only in part."""
+    LOSSY.mkdir(parents=True, exist_ok=True)
+    for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):
+        name = expected.name[:-len(".expected.json")]
+        run("pdftotext", str(expected.with_name(f"{name}.pdf")), str(LOSSY / f"{name}.pdftotext.txt"))
+        shutil.copy(expected, LOSSY / f"{name}.pdftotext.expected.json")
+
+
 def annotated_forms():
     """A value cell with a note after its number, through the real tools."""
     values = balanced_values(11)
@@ -349,4 +361,5 @@ if __name__ == "__main__":
     main()
     cell_lines_of_other_fixtures()
     lossy_of_other_fixtures()
+    plain_pdftotext_of_pdf_fixtures()
     annotated_forms()

@@ -67,23 +67,31 @@ struct FlattenedTableRecovery {
         return runs
     }
 
+    /// A row found by its label: its digits, how they divide, and whether they stood in one run.
+    private typealias RowDigits = (index: Int, digits: String, outcome: NumberSplitter.Outcome, inOneRun: Bool)
+
     func recover(_ table: SourceTable, into placement: inout TablePlacement) {
         let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: " ")
         var runs = FlattenedTableRecovery.runs(text)
         let location = table.location
         if template.shape == .singleValueRow {
-            let digits = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }.joined(separator: " ")
+            let digitRuns = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }
+            let digits = digitRuns.joined(separator: " ")
             let cells = template.cells
             let splitter = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
-            placement.placeSingleRow(asWritten(splitter.solve(pieces(digits)), digits, by: splitter), source: digits, location: location)
+            let outcome = asWritten(splitter.solve(pieces(digits)), digits, by: splitter, inOneRun: digitRuns.count == 1)
+            placement.placeSingleRow(outcome, source: digits, location: location)
+            if wholeNumbers, case .settled = outcome, let order = HeaderMarkOrder(template) {
+                placement.unresolve(groups: order.groupsBeforeTheirHeader(runs), beforeTheirHeader: order.marks, at: location)
+            }
             return
         }
         let found = locate(&runs)
-        var rows: [(index: Int, digits: String, outcome: NumberSplitter.Outcome)] = []
+        var rows: [RowDigits] = []
         for (k, hit) in found.enumerated() {
             let end = k + 1 < found.count ? found[k + 1].run : runs.count
-            let digits = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
-                .joined(separator: " ")
+            let digitRuns = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
+            let digits = digitRuns.joined(separator: " ")
             let row = template.rows[hit.row]
             // A unit glued after the row's last value (`251000元二、…`) opens the next label run.
             if runs[(hit.run + 1)..<min(end + 1, runs.count)].contains(where: {
@@ -94,7 +102,7 @@ struct FlattenedTableRecovery {
             if digits.isEmpty {
                 placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
             } else {
-                rows.append((hit.row, digits, solver(hit.row).solve(pieces(digits))))
+                rows.append((hit.row, digits, solver(hit.row).solve(pieces(digits)), digitRuns.count == 1))
             }
         }
         let proven = proveByColumns(rows)
@@ -104,7 +112,7 @@ struct FlattenedTableRecovery {
                 placement.noteSettledByColumns(row: row.index, source: row.digits, values: proof.values,
                                                rules: proof.rules, at: location)
             } else {
-                placement.place(asWritten(row.outcome, row.digits, by: solver(row.index)), at: row.index,
+                placement.place(asWritten(row.outcome, row.digits, by: solver(row.index), inOneRun: row.inOneRun), at: row.index,
                                 source: row.digits, location: location)
             }
         }
@@ -114,9 +122,12 @@ struct FlattenedTableRecovery {
     }
 
     /// Whole numbers, one for each column, as written where no reading adds up: with nothing to divide
-    /// there is nothing for the sums to decide.
-    private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, by splitter: NumberSplitter) -> NumberSplitter.Outcome {
-        guard wholeNumbers, case .unsettled = outcome, let values = splitter.asWritten(pieces(digits)) else { return outcome }
+    /// there is nothing for the sums to decide. Only numbers standing together: words between them
+    /// (a header drawn again over a page break, another row's wrapped label) may mean they were
+    /// gathered from several rows, which the sums would have shown.
+    private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, by splitter: NumberSplitter,
+                           inOneRun: Bool) -> NumberSplitter.Outcome {
+        guard wholeNumbers, inOneRun, case .unsettled = outcome, let values = splitter.asWritten(pieces(digits)) else { return outcome }
         return .settled(values)
     }
 
@@ -126,7 +137,7 @@ struct FlattenedTableRecovery {
 
     /// Rows whose digits keep their row sums more than one way, settled where the column rules leave
     /// one of those readings (at most 16 are weighed; a row with more stays unsettled).
-    private func proveByColumns(_ rows: [(index: Int, digits: String, outcome: NumberSplitter.Outcome)])
+    private func proveByColumns(_ rows: [RowDigits])
         -> [Int: (values: [Double], rules: [SumRule])] {
         let proof = ColumnSumProof(template: template)
         var known: [Int: [Double]] = [:]

@@ -417,6 +417,16 @@ struct TablePlacement {
             at: location))
     }
 
+    /// Leaves null the groups of a single-row table whose numbers the text puts before their
+    /// columns' headers (`HeaderMarkOrder`), which leaves their order unknown.
+    mutating func unresolve(groups: [Int], beforeTheirHeader marks: [String], at location: SourceLocation?) {
+        guard !groups.isEmpty else { return }
+        let labels = groups.map { "“\(template.rows[$0].shortLabel)”" }.joined(separator: "、")
+        unresolve(groups, because: Diagnostic(.warning, "value.ambiguous",
+            "\(template.name)\(labels)的数字在文本中排在列标题（\(marks.joined(separator: "、"))）之前，"
+            + "无法确定各数字属于哪一列（页面可能是旋转的），记为空", at: location))
+    }
+
     /// Marks template rows placed but unresolved, with the diagnostic that says why.
     private mutating func unresolve(_ indexes: [Int], because diagnostic: Diagnostic) {
         for index in indexes {

@@ -26,7 +26,8 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
 (`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
 into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
-`pdftotext` (no -layout) of the PDF fixtures (NAME.pdftotext.txt). Their NAME.expected.json holds the true values; the tests
+`pdftotext` (no -layout) and pymupdf4llm's markdown of the PDF fixtures (NAME.pdftotext.txt,
+NAME.pymupdf4llm.md). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
 NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
@@ -35,7 +36,7 @@ a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
 pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
 the one pypandoc_binary brings (pip install pypandoc_binary); and markitdown (pip install
-'markitdown[docx,pdf]').
+'markitdown[docx,pdf]') and pymupdf4llm (pip install pymupdf4llm).
 
 Usage: Scripts/make-form-fixtures.py [OUT_DIR]
 """
@@ -322,6 +323,19 @@ def plain_pdftotext_of_pdf_fixtures():
         shutil.copy(expected, LOSSY / f"{name}.pdftotext.expected.json")
 
 
+def pymupdf4llm_of_pdf_fixtures():
+    """pymupdf4llm's markdown of Tests/Fixtures/pdf (pipe tables cut by the PDF's drawing: a cell's lines
+    joined by `<br>`, two columns' headers and numbers in one cell, labels cut into pieces across label
+    cells, a wrapped digit as `<sup>2526</sup><br>6`); expected as those PDFs."""
+    import pymupdf4llm
+    LOSSY.mkdir(parents=True, exist_ok=True)
+    for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):
+        name = expected.name[:-len(".expected.json")]
+        markdown = pymupdf4llm.to_markdown(str(expected.with_name(f"{name}.pdf")))
+        (LOSSY / f"{name}.pymupdf4llm.md").write_text(markdown, encoding="utf-8")
+        shutil.copy(expected, LOSSY / f"{name}.pymupdf4llm.expected.json")
+
+
 def annotated_forms():
     """A value cell with a note after its number, through the real tools."""
     values = balanced_values(11)
@@ -362,4 +376,5 @@ if __name__ == "__main__":
     cell_lines_of_other_fixtures()
     lossy_of_other_fixtures()
     plain_pdftotext_of_pdf_fixtures()
+    pymupdf4llm_of_pdf_fixtures()
     annotated_forms()

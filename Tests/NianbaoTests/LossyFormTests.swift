@@ -23,7 +23,13 @@ import Testing
                       ("repeated-header.pdftotext.txt", 108), ("running-heads.pdftotext.txt", 107),
                       ("python-docx.pdftotext.txt", 136), ("page-break.pdftotext.txt", 10),
                       ("two-columns.pdftotext.txt", 10), ("turned-pages.pdftotext.txt", 5),
-                      ("mixed.pdftotext.txt", 4), ("report-2019.pdftotext.txt", 0)])
+                      ("mixed.pdftotext.txt", 4), ("report-2019.pdftotext.txt", 0),
+                      // pymupdf4llm's markdown of the PDF fixtures.
+                      ("template-filled.pymupdf4llm.md", 137), ("template-filled-libreoffice.pymupdf4llm.md", 137),
+                      ("repeated-header.pymupdf4llm.md", 144), ("running-heads.pymupdf4llm.md", 137),
+                      ("page-break.pymupdf4llm.md", 137), ("two-columns.pymupdf4llm.md", 137),
+                      ("python-docx.pymupdf4llm.md", 104), ("mixed.pymupdf4llm.md", 105),
+                      ("report-2019.pymupdf4llm.md", 119), ("turned-pages.pymupdf4llm.md", 0)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -72,5 +78,18 @@ import Testing
         #expect(report.diagnostics.contains {
             $0.code == "value.ambiguous" && $0.message.contains("“行政复议”、“未经复议直接起诉”的数字在文本中排在列标题")
         })
+    }
+
+    /// pymupdf4llm puts two columns in one cell, their lines joined by `<br>`, under a header cell that
+    /// names both (`本年制发件数<br>本年废止件数`): the cell is two numbers, not an unreadable word that
+    /// would leave 239 (现行有效件数) to be counted into 本年废止件数.
+    @Test func aCellOfTwoLinesIsTwoNumbers() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.pymupdf4llm.md").path)
+        let values = try #require(report.table("active_disclosure")?.values)
+        for column in ["issued", "repealed", "in_force"] {
+            #expect(values["regulations", column] == nil && values.isUnresolved(row: "regulations", column: column))
+        }
+        #expect(report.diagnostics.contains { $0.code == "value.unreadable" && $0.message.contains("“规章”行的单元格“232\n287”") })
+        #expect(values["licensing", "decisions"] == 98)
     }
 }

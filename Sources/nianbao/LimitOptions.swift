@@ -15,10 +15,13 @@ struct LimitOptions: ParsableArguments {
         }
     }
 
-    var readerLimits: ReaderLimits {
+    var readerLimits: ReaderLimits { Self.readerLimits(cells: maxTableCells, area: maxTableArea) }
+
+    /// A reader's limits with these table bounds.
+    static func readerLimits(cells: Int, area: Int) -> ReaderLimits {
         var limits = ReaderLimits()
-        limits.table.cells = maxTableCells
-        limits.table.gridArea = maxTableArea
+        limits.table.cells = cells
+        limits.table.gridArea = area
         return limits
     }
 

@@ -38,7 +38,7 @@ struct ServeWorkerCommand: ParsableCommand {
         switch command.first {
         case "convert":
             let convert = try ConvertCommand.parse(arguments)
-            try convert.write(inputs(convert.limits), to: Output(path: nil), api: api)
+            try convert.request.write(inputs(convert.limits), to: Output(path: nil), api: api)
         case "check":
             let check = try CheckCommand.parse(arguments)
             try check.write(inputs(check.limits), to: Output(path: nil), withReports: withReports)

@@ -38,8 +38,12 @@ enum CommandLineEntry {
         signal(SIGPIPE, SIG_IGN)
         HeapSettings.apply()
         do {
-            var command = try NianbaoCommand.parseAsRoot(arguments)
-            try command.run()
+            if arguments.first == "convert", let request = QuickConvertArguments.request(Array(arguments.dropFirst())) {
+                try request.run()
+            } else {
+                var command = try NianbaoCommand.parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
             let code = NianbaoCommand.exitCode(for: error)
             if code == .validationFailure {

@@ -44,6 +44,49 @@ import Testing
         #expect((fees?["fees"] as? [String: Any])?["amount"] as? Double == 9.51)
     }
 
+    /// `convert`'s everyday forms are read without argument-parser (QuickConvertArguments); the same
+    /// words with `--timeout 60` (the default, which the quick reading leaves to argument-parser) must
+    /// do exactly the same: output, messages, exit code, and the file written.
+    @Test(arguments: [
+        ["convert", "Samples/template-2021-filled.docx"],
+        ["convert", "-q", "Samples/template-2021-filled.docx", "-t", "ndjson"],
+        ["convert", "-q", "Samples/002_032b4f47aa39f490.txt", "-t", "csv", "--bom"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "Samples/000_1fc2bd555d7c5ccd.txt", "--to", "ndjson", "--from", "text"],
+        ["convert", "Samples/000_1fc2bd555d7c5ccd.txt", "-t", "csv-wide", "-f", "auto", "--quiet"],
+        ["convert", "Samples/template-2021-filled.docx", "-t", "text"],
+        ["convert", "-", "--name", "stdin-report.txt", "-t", "json"],
+        ["convert", "/nonexistent/report.txt", "Samples/000_1fc2bd555d7c5ccd.txt"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "-f", "docx"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "Samples/000_1fc2bd555d7c5ccd.txt", "-t", "text"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "-t", "xlsx"],
+        ["convert", "-q", "-q", "Samples/002_032b4f47aa39f490.txt"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "-t", "yaml"],
+        ["convert", "Samples/002_032b4f47aa39f490.txt", "-o"],
+    ])
+    func everydayConvertFormsDoWhatArgumentParserDoes(_ words: [String]) throws {
+        let words = words.map { $0.hasPrefix("Samples/") ? Paths.root.appendingPathComponent($0).path : $0 }
+        let stdin = try Data(contentsOf: sample("002_032b4f47aa39f490.txt"))
+        let quick = try run(words, stdin: stdin)
+        let parsed = try run(words + ["--timeout", "60"], stdin: stdin)
+        #expect(quick.status == parsed.status)
+        #expect(quick.stdout == parsed.stdout)
+        #expect(quick.stderr == parsed.stderr)
+    }
+
+    /// The same with the output written to a file, whole.
+    @Test func anEverydayConvertToAFileWritesWhatArgumentParserWrites() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quick-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = sample("template-2021-filled.docx").path
+        let quick = try run(["convert", input, "-t", "xlsx", "-o", folder.appendingPathComponent("quick.xlsx").path])
+        let parsed = try run(["convert", input, "-t", "xlsx", "-o", folder.appendingPathComponent("parsed.xlsx").path,
+                              "--timeout", "60"])
+        #expect(quick.status == 0 && parsed.status == 0 && quick.stderr == parsed.stderr)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("quick.xlsx"))
+            == Data(contentsOf: folder.appendingPathComponent("parsed.xlsx")))
+    }
+
     @Test
     func aMissingFileIsNamedAndTheOthersStillConvert() throws {
         let result = try run(["convert", "/nonexistent/report.txt", sample("000_1fc2bd555d7c5ccd.txt").path, "--to", "ndjson"])

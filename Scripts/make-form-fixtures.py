@@ -26,7 +26,8 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
 (`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
 into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
-`pdftotext` (no -layout) and pymupdf4llm's markdown of the PDF fixtures (NAME.pdftotext.txt,
+`pdftotext` without -layout and with -raw, pdfplumber's and PyMuPDF's text and pymupdf4llm's markdown of
+the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdfplumber.txt, NAME.pymupdf.txt,
 NAME.pymupdf4llm.md). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
@@ -36,7 +37,7 @@ a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
 pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
 the one pypandoc_binary brings (pip install pypandoc_binary); and markitdown (pip install
-'markitdown[docx,pdf]') and pymupdf4llm (pip install pymupdf4llm).
+'markitdown[docx,pdf]') and pdfplumber, PyMuPDF and pymupdf4llm (pip install pdfplumber pymupdf pymupdf4llm).
 
 Usage: Scripts/make-form-fixtures.py [OUT_DIR]
 """
@@ -312,28 +313,37 @@ def lossy_of_other_fixtures():
         shutil.copy(fixtures / "docx" / "features.expected.json", LOSSY / "features.layout.expected.json")
 
 
-def plain_pdftotext_of_pdf_fixtures():
-    """`pdftotext` without -layout of Tests/Fixtures/pdf (the text in the order it was drawn: a cell a
-    line, header words between numbers, a table's last row after the next sections, a turned page's
-    numbers before their headers); expected as those PDFs, whose values they keep only in part."""
-    LOSSY.mkdir(parents=True, exist_ok=True)
-    for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):
-        name = expected.name[:-len(".expected.json")]
-        run("pdftotext", str(expected.with_name(f"{name}.pdf")), str(LOSSY / f"{name}.pdftotext.txt"))
-        shutil.copy(expected, LOSSY / f"{name}.pdftotext.expected.json")
-
-
-def pymupdf4llm_of_pdf_fixtures():
-    """pymupdf4llm's markdown of Tests/Fixtures/pdf (pipe tables cut by the PDF's drawing: a cell's lines
-    joined by `<br>`, two columns' headers and numbers in one cell, labels cut into pieces across label
-    cells, a wrapped digit as `<sup>2526</sup><br>6`); expected as those PDFs."""
+def text_of_pdf_fixtures():
+    """What other tools make of Tests/Fixtures/pdf, expected as those PDFs, whose values they keep only
+    in part: the text in the order it was drawn, a cell a line or a row a line, header words between
+    numbers, a total centred above its values or broken in two by its narrow column, a table's last
+    row after the next sections, a turned page's numbers before their headers; pymupdf4llm's pipe
+    tables with a cell's lines joined by `<br>` and labels cut into pieces across label cells."""
+    import pdfplumber
+    import pymupdf
     import pymupdf4llm
+
+    def pdftotext(*options):
+        return lambda pdf: subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True,
+                                          capture_output=True).stdout.decode("utf-8")
+
+    def plumber(pdf):
+        with pdfplumber.open(pdf) as document:
+            return "\n".join(page.extract_text() or "" for page in document.pages)
+
+    def mupdf(pdf):
+        with pymupdf.open(pdf) as document:
+            return "".join(page.get_text() for page in document)
+
+    tools = {"pdftotext.txt": pdftotext(), "pdftotext-raw.txt": pdftotext("-raw"), "pdfplumber.txt": plumber,
+             "pymupdf.txt": mupdf, "pymupdf4llm.md": lambda pdf: pymupdf4llm.to_markdown(str(pdf))}
     LOSSY.mkdir(parents=True, exist_ok=True)
     for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):
         name = expected.name[:-len(".expected.json")]
-        markdown = pymupdf4llm.to_markdown(str(expected.with_name(f"{name}.pdf")))
-        (LOSSY / f"{name}.pymupdf4llm.md").write_text(markdown, encoding="utf-8")
-        shutil.copy(expected, LOSSY / f"{name}.pymupdf4llm.expected.json")
+        for suffix, tool in tools.items():
+            (LOSSY / f"{name}.{suffix}").write_text(tool(expected.with_name(f"{name}.pdf")), encoding="utf-8")
+            stem = suffix.rsplit(".", 1)[0]
+            shutil.copy(expected, LOSSY / f"{name}.{stem}.expected.json")
 
 
 def annotated_forms():
@@ -375,6 +385,5 @@ if __name__ == "__main__":
     main()
     cell_lines_of_other_fixtures()
     lossy_of_other_fixtures()
-    plain_pdftotext_of_pdf_fixtures()
-    pymupdf4llm_of_pdf_fixtures()
+    text_of_pdf_fixtures()
     annotated_forms()

@@ -8,7 +8,7 @@ import NianbaoModel
 /// unresolved rather than guessed.
 enum CellLinesRegion {
     static let name = "cell-lines"
-    /// Fewest lone-number lines that make a stretch a table rather than a short list.
+    /// Fewest numbers, each a word ending its line, that make a stretch a table rather than a short list.
     static let minimumNumbers = 4
     /// Longer lines are prose, which ends a run.
     static let maximumLabelLength = 60
@@ -43,9 +43,11 @@ enum CellLinesRegion {
         for stretch in stretches where !stretch.isEmpty {
             let location = SourceLocation(line: stretch[0].number)
             if tablesBefore + tables < maximumTables, stretch.count <= maximumTableLines,
-               stretch.filter({ isNumber($0.trimmed) }).count >= minimumNumbers {
+               stretch.reduce(0, { $0 + trailingNumbers($1.trimmed) }) >= minimumNumbers {
                 tables += 1
-                let text = stretch.map(\.trimmed).joined(separator: " ")
+                // Line breaks are kept: where a number stands on a line of its own tells a total centred
+                // above its values from a value (CellLineRegrouping).
+                let text = stretch.map(\.trimmed).joined(separator: "\n")
                 blocks.append(.table(SourceTable(rows: [SourceRow(cells: [SourceCell(text)], location: location)],
                                                  location: location, form: .cellLines,
                                                  reachesEnd: end - 1 >= lastContent && stretch.last?.number == run.last?.number)))
@@ -60,8 +62,11 @@ enum CellLinesRegion {
     /// numbers (一、本年新收…) or by its first sub-row (三、本年度办理结果 then （一）予以公开).
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
         let text = run[index].trimmed
-        guard let first = text.first, "一二三四五六七八九十".contains(first),
-              text.drop(while: { "一二三四五六七八九十".contains($0) }).first == "、" else { return false }
+        let title = text.drop(while: { "一二三四五六七八九十".contains($0) })
+        // A row label with its numbers on its line (四、结转下年度继续办理 191 233 …) is a row; a merged
+        // label broken over lines (三、本 / 年度办 / 理结果) is shorter than any section's title.
+        guard trailingNumbers(text) == 0, let first = text.first, "一二三四五六七八九十".contains(first),
+              title.first == "、", title.count > 4 else { return false }
         guard let next = run[(index + 1)...].first(where: { !$0.isBlank })?.trimmed else { return true }
         return !isNumber(next) && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
     }
@@ -75,6 +80,12 @@ enum CellLinesRegion {
         return text.utf8.count <= maximumLabelLength * 4 && !text.hasMoreCharacters(than: maximumLabelLength)
             && !text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "|" })
             && !line.text.utf8.contains(UInt8(ascii: "\t")) && !text.containsText("  ")
+    }
+
+    /// How many numbers, each a word of its own, end a line: a lone number's line, or a table row as
+    /// pdfplumber and `pdftotext -raw` write it, its cells one space apart (`规章 232 287 239`).
+    static func trailingNumbers(_ text: String) -> Int {
+        text.split(separator: " ").reversed().prefix(while: { isNumber(String($0)) }).count
     }
 
     static func isNumber(_ text: String) -> Bool {

@@ -51,9 +51,11 @@ struct FlattenedTableRecovery {
                 digits.append(c)
                 continue
             }
+            // A line break between numbers (cell lines) stays in the digits, where it tells lines apart.
             let inNumber = isDigit(i)
                 || (c == "." && isDigit(i - 1) && isDigit(i + 1))
-                || (c == " " && !digits.isEmpty && isDigit(characters[(i + 1)...].firstIndex { $0 != " " } ?? -1))
+                || ((c == " " || c == "\n") && !digits.isEmpty
+                    && isDigit(characters[(i + 1)...].firstIndex { $0 != " " && $0 != "\n" } ?? -1))
             if inNumber {
                 flushLabel()
                 digits.append(c)
@@ -68,7 +70,7 @@ struct FlattenedTableRecovery {
     }
 
     /// A row found by its label: its digits, how they divide, and whether they stood in one run.
-    private typealias RowDigits = (index: Int, digits: String, outcome: NumberSplitter.Outcome, inOneRun: Bool)
+    private typealias RowDigits = (index: Int, digits: String, outcome: NumberSplitter.Outcome, mayStandAsWritten: Bool)
 
     func recover(_ table: SourceTable, into placement: inout TablePlacement) {
         let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: " ")
@@ -76,10 +78,10 @@ struct FlattenedTableRecovery {
         let location = table.location
         if template.shape == .singleValueRow {
             let digitRuns = runs.compactMap { if case .digits(let d) = $0 { d } else { nil } }
-            let digits = digitRuns.joined(separator: " ")
+            let digits = digitRuns.joined(separator: " ").replacingAll("\n", with: " ")
             let cells = template.cells
             let splitter = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
-            let outcome = asWritten(splitter.solve(pieces(digits)), digits, by: splitter, inOneRun: digitRuns.count == 1)
+            let outcome = asWritten(splitter.solve(pieces(digits)), digits, by: splitter, allowed: digitRuns.count == 1)
             placement.placeSingleRow(outcome, source: digits, location: location)
             if wholeNumbers, case .settled = outcome, let order = HeaderMarkOrder(template) {
                 placement.unresolve(groups: order.groupsBeforeTheirHeader(runs), beforeTheirHeader: order.marks, at: location)
@@ -87,23 +89,38 @@ struct FlattenedTableRecovery {
             return
         }
         let found = locate(&runs)
-        var rows: [RowDigits] = []
+        var segments: [CellLineRegrouping.Segment] = []
+        var inOneRun: [Bool] = []
+        let regrouping = CellLineRegrouping(template: template)
         for (k, hit) in found.enumerated() {
             let end = k + 1 < found.count ? found[k + 1].run : runs.count
-            let digitRuns = runs[(hit.run + 1)..<end].compactMap { if case .digits(let d) = $0 { d } else { nil } }
-            let digits = digitRuns.joined(separator: " ")
-            let row = template.rows[hit.row]
             // A unit glued after the row's last value (`251000元二、…`) opens the next label run.
             if runs[(hit.run + 1)..<min(end + 1, runs.count)].contains(where: {
                 if case .label(let label) = $0 { CellValue.statesYuan(String(label.trimmingBlanks().prefix(1))) } else { false }
             }) {
                 placement.noteAmountsInYuan(row: hit.row)
             }
+            let stretch = runs[(hit.run + 1)..<end]
+            segments.append(Self.segment(hit.row, stretch))
+            inOneRun.append(stretch.filter { if case .digits = $0 { true } else { false } }.count == 1)
+        }
+        if wholeNumbers {
+            let preamble = Self.segment(0, runs[..<(found.first?.run ?? 0)]).words
+            segments = regrouping.regroup(segments, preamble: preamble)
+        }
+        var rows: [RowDigits] = []
+        for (segment, inOneRun) in zip(segments, inOneRun) {
+            let digits = segment.words.joined(separator: " ")
             if digits.isEmpty {
-                placement.place([Double?](repeating: nil, count: row.columns.count), at: hit.row)
-            } else {
-                rows.append((hit.row, digits, solver(hit.row).solve(pieces(digits)), digitRuns.count == 1))
+                placement.place([Double?](repeating: nil, count: template.rows[segment.index].columns.count), at: segment.index)
+                continue
             }
+            let outcome = solver(segment.index).solve(pieces(digits))
+            if let move = segment.moved, case .settled(let values) = outcome {
+                placement.noteMoved(move, row: segment.index, values: values, at: location)
+            }
+            // Numbers that keep the sums with their first taken as the total are no report's own slip.
+            rows.append((segment.index, digits, outcome, inOneRun && !regrouping.settlesTotalFirst(segment)))
         }
         let proven = proveByColumns(rows)
         for row in rows {
@@ -112,7 +129,7 @@ struct FlattenedTableRecovery {
                 placement.noteSettledByColumns(row: row.index, source: row.digits, values: proof.values,
                                                rules: proof.rules, at: location)
             } else {
-                placement.place(asWritten(row.outcome, row.digits, by: solver(row.index), inOneRun: row.inOneRun), at: row.index,
+                placement.place(asWritten(row.outcome, row.digits, by: solver(row.index), allowed: row.mayStandAsWritten), at: row.index,
                                 source: row.digits, location: location)
             }
         }
@@ -122,12 +139,12 @@ struct FlattenedTableRecovery {
     }
 
     /// Whole numbers, one for each column, as written where no reading adds up: with nothing to divide
-    /// there is nothing for the sums to decide. Only numbers standing together: words between them
-    /// (a header drawn again over a page break, another row's wrapped label) may mean they were
-    /// gathered from several rows, which the sums would have shown.
+    /// there is nothing for the sums to decide. Only where `allowed`: numbers standing together, since
+    /// words between them (a header drawn again over a page break, another row's wrapped label) may
+    /// mean they were gathered from several rows, and not a total written before its values.
     private func asWritten(_ outcome: NumberSplitter.Outcome, _ digits: String, by splitter: NumberSplitter,
-                           inOneRun: Bool) -> NumberSplitter.Outcome {
-        guard wholeNumbers, inOneRun, case .unsettled = outcome, let values = splitter.asWritten(pieces(digits)) else { return outcome }
+                           allowed: Bool) -> NumberSplitter.Outcome {
+        guard wholeNumbers, allowed, case .unsettled = outcome, let values = splitter.asWritten(pieces(digits)) else { return outcome }
         return .settled(values)
     }
 
@@ -156,7 +173,30 @@ struct FlattenedTableRecovery {
 
     /// Digits with firm boundaries where spaces stand.
     func pieces(_ digits: String) -> [NumberPiece] {
-        digits.split(separator: " ").map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
+        digits.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
+    }
+
+    /// The numbers of a row's stretch of runs, and which of them begin a line of their own.
+    private static func segment(_ row: Int, _ stretch: ArraySlice<Run>) -> CellLineRegrouping.Segment {
+        var segment = CellLineRegrouping.Segment(index: row, words: [], lineStarts: [])
+        var newLine = false
+        for run in stretch {
+            switch run {
+            case .label(let label): newLine = newLine || label.contains("\n")
+            case .digits(let digits):
+                for line in digits.split(separator: "\n", omittingEmptySubsequences: true) {
+                    for word in line.split(separator: " ") {
+                        if newLine, !segment.words.isEmpty { segment.lineStarts.insert(segment.words.count) }
+                        newLine = false
+                        segment.words.append(String(word))
+                    }
+                    newLine = true
+                }
+                newLine = false
+            }
+        }
+        return segment
     }
 
     /// The template rows found in the label runs, in order: (row index, run index). A digit marker the

@@ -417,6 +417,18 @@ struct TablePlacement {
             at: location))
     }
 
+    /// Says how a row's numbers, which the text put outside the row's place, were put back (`CellLineRegrouping`).
+    mutating func noteMoved(_ move: CellLineRegrouping.Move, row index: Int, values: [Double], at location: SourceLocation?) {
+        let how = switch move {
+        case .totalFirst: "本行合计在各项数值之前（单元格内容垂直居中），"
+        case .beforeLabel: "本行数值在行标签之前（行标签折行后垂直居中），"
+        case .wrappedTotal(let head, let tail): "本行合计被窄列折成“\(head)”和“\(tail)”两行，接回后"
+        }
+        diagnostics.append(Diagnostic(.info, "value.reordered",
+            "\(template.name)“\(template.rows[index].shortLabel)”行：\(how)按本行的合计关系读作 "
+            + values.map(numberText).joined(separator: "|"), at: location))
+    }
+
     /// Leaves null the groups of a single-row table whose numbers the text puts before their
     /// columns' headers (`HeaderMarkOrder`), which leaves their order unknown.
     mutating func unresolve(groups: [Int], beforeTheirHeader marks: [String], at location: SourceLocation?) {

@@ -18,18 +18,37 @@ import Testing
     @Test(arguments: [("dense.markitdown-pdf.md", 200), ("sparse.markitdown-pdf.md", 200),
                       ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 14),
                       ("features.layout.txt", 193),
-                      // Plain pdftotext of the PDF fixtures: what it keeps today, never another number.
-                      ("template-filled.pdftotext.txt", 108), ("template-filled-libreoffice.pdftotext.txt", 108),
-                      ("repeated-header.pdftotext.txt", 108), ("running-heads.pdftotext.txt", 107),
-                      ("python-docx.pdftotext.txt", 136), ("page-break.pdftotext.txt", 10),
+                      // pdftotext without -layout of the PDF fixtures.
+                      ("python-docx.pdftotext.txt", 136), ("repeated-header.pdftotext.txt", 108),
+                      ("template-filled-libreoffice.pdftotext.txt", 108), ("template-filled.pdftotext.txt", 108),
+                      ("running-heads.pdftotext.txt", 107), ("page-break.pdftotext.txt", 10),
                       ("two-columns.pdftotext.txt", 10), ("turned-pages.pdftotext.txt", 5),
                       ("mixed.pdftotext.txt", 4), ("report-2019.pdftotext.txt", 0),
+                      // pdftotext -raw of the PDF fixtures.
+                      ("repeated-header.pdftotext-raw.txt", 200),
+                      ("template-filled-libreoffice.pdftotext-raw.txt", 200),
+                      ("template-filled.pdftotext-raw.txt", 200), ("turned-pages.pdftotext-raw.txt", 200),
+                      ("two-columns.pdftotext-raw.txt", 200), ("page-break.pdftotext-raw.txt", 193),
+                      ("running-heads.pdftotext-raw.txt", 192), ("report-2019.pdftotext-raw.txt", 155),
+                      ("python-docx.pdftotext-raw.txt", 143), ("mixed.pdftotext-raw.txt", 129),
+                      // pdfplumber's extract_text of the PDF fixtures.
+                      ("repeated-header.pdfplumber.txt", 200), ("template-filled-libreoffice.pdfplumber.txt", 200),
+                      ("template-filled.pdfplumber.txt", 200), ("two-columns.pdfplumber.txt", 200),
+                      ("page-break.pdfplumber.txt", 193), ("running-heads.pdfplumber.txt", 192),
+                      ("report-2019.pdfplumber.txt", 29), ("mixed.pdfplumber.txt", 17),
+                      ("python-docx.pdfplumber.txt", 17), ("turned-pages.pdfplumber.txt", 3),
+                      // PyMuPDF's get_text of the PDF fixtures.
+                      ("repeated-header.pymupdf.txt", 186), ("template-filled-libreoffice.pymupdf.txt", 186),
+                      ("template-filled.pymupdf.txt", 186), ("turned-pages.pymupdf.txt", 186),
+                      ("two-columns.pymupdf.txt", 186), ("report-2019.pymupdf.txt", 162),
+                      ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136), ("page-break.pymupdf.txt", 25),
+                      ("running-heads.pymupdf.txt", 25),
                       // pymupdf4llm's markdown of the PDF fixtures.
-                      ("template-filled.pymupdf4llm.md", 137), ("template-filled-libreoffice.pymupdf4llm.md", 137),
-                      ("repeated-header.pymupdf4llm.md", 144), ("running-heads.pymupdf4llm.md", 137),
-                      ("page-break.pymupdf4llm.md", 137), ("two-columns.pymupdf4llm.md", 137),
-                      ("python-docx.pymupdf4llm.md", 104), ("mixed.pymupdf4llm.md", 105),
-                      ("report-2019.pymupdf4llm.md", 119), ("turned-pages.pymupdf4llm.md", 0)])
+                      ("repeated-header.pymupdf4llm.md", 144), ("page-break.pymupdf4llm.md", 137),
+                      ("running-heads.pymupdf4llm.md", 137), ("template-filled-libreoffice.pymupdf4llm.md", 137),
+                      ("template-filled.pymupdf4llm.md", 137), ("two-columns.pymupdf4llm.md", 137),
+                      ("report-2019.pymupdf4llm.md", 119), ("mixed.pymupdf4llm.md", 105),
+                      ("python-docx.pymupdf4llm.md", 104), ("turned-pages.pymupdf4llm.md", 0)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -91,5 +110,35 @@ import Testing
         }
         #expect(report.diagnostics.contains { $0.code == "value.unreadable" && $0.message.contains("“规章”行的单元格“232\n287”") })
         #expect(values["licensing", "decisions"] == 98)
+    }
+
+    /// pdfplumber writes a table a row a line, each cell's text centred in its height: 1099, the total
+    /// of （二）部分公开, on the line above its values, 5.要求行政机关确认…'s numbers above its label, and
+    /// 25266 broken by its narrow column into 2526 above the row's line and 6 below. Each is put back
+    /// where the row sums hold that way and not as laid out, and said so.
+    @Test func numbersAPDFCentredInTheirCellsArePutBackByTheRowSums() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.pdfplumber.txt").path)
+        let values = try #require(report.table("applications")?.values)
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { values["partial_grant", $0] } == [73, 47, 276, 356, 325, 22, 1099])
+        #expect(columns.map { values["not_processed_confirm", $0] } == [326, 388, 384, 11, 324, 387, 1820])
+        #expect(columns.map { values["new_received", $0] } == [3951, 4795, 4007, 4185, 4950, 3378, 25266])
+        #expect(values["total", "total"] == 24973)
+        let reordered = report.diagnostics.filter { $0.code == "value.reordered" }.map(\.message)
+        #expect(reordered.count == 5)
+        #expect(reordered.contains { $0.contains("“部分公开区分处理的只计这一情形不计其他情形”行：本行合计在各项数值之前") })
+        #expect(reordered.contains { $0.contains("本行合计被窄列折成“2526”和“6”两行") })
+    }
+
+    /// The same numbers on one line, `1099 73 47 276 356 325 22`: nothing shows the total stood apart,
+    /// and they keep the sums with 1099 taken as the total, so they are not read as written either.
+    @Test func aTotalFirstOnTheSameLineIsNeitherMovedNorReadAsWritten() throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("template-filled.pdfplumber.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "只计这一情 1099\n73 47", with: "只计这一情 1099 73 47")
+        let report = try Converter().convert(Array(text.utf8), path: "one-line.txt")
+        let values = try #require(report.table("applications")?.values)
+        #expect(values["partial_grant", "total"] == nil && values.isUnresolved(row: "partial_grant", column: "total"))
+        #expect(values["granted", "total"] == 1168)
+        #expect(!report.diagnostics.contains { $0.code == "value.reordered" && $0.message.contains("部分公开") })
     }
 }

@@ -1,0 +1,96 @@
+import NianbaoModel
+
+/// Numbers of a table written a cell a line (pdfplumber, `pdftotext -raw`) that the text puts
+/// outside their row's stretch, because a PDF centres a cell's text in its height: a row total
+/// written above its values (`1099` then `73 47 276 356 325 22`), a label below its numbers (`… 1820`
+/// then `5.要求行政机关确认…`), a total its narrow column broke in two, around its row's line (`2526`,
+/// the row, `6`) or on two lines after it. Each is moved back only where the row sums hold that way and not as laid out; the
+/// numbers keep their order and their digits.
+struct CellLineRegrouping {
+    /// A row found by its label and the numbers between it and the next label, each a cell.
+    struct Segment {
+        var index: Int
+        var words: [String]
+        /// Indexes of the words that begin a line of their own, after another of the row's words.
+        var lineStarts: Set<Int>
+        /// How the row's numbers were put back, for the diagnostic; nil when read as laid out.
+        var moved: Move? = nil
+    }
+
+    enum Move: Equatable {
+        /// The row's total stood before its values.
+        case totalFirst
+        /// The row's numbers stood before its label, after the row above's.
+        case beforeLabel
+        /// A narrow column broke the total in two: its first digits (`2526`) on a line before the row's
+        /// label or after its values, its last (`6`) on the line after.
+        case wrappedTotal(head: String, tail: String)
+    }
+
+    let template: TableTemplate
+
+    /// The segments with their numbers put back where the sums prove it; `preamble` holds the numbers
+    /// before the first row's label (a wrapped total's head can stand among the header words).
+    func regroup(_ segments: [Segment], preamble: [String]) -> [Segment] {
+        var segments = segments
+        for k in segments.indices where !settles(segments[k]) {
+            let count = template.rows[segments[k].index].columns.count
+            let words = segments[k].words
+            let lineStarts = segments[k].lineStarts
+            if words.count == 2 * count, lineStarts.contains(count), k + 1 < segments.count, segments[k + 1].words.isEmpty,
+               segments[k + 1].index == segments[k].index + 1 {
+                var next = segments[k + 1]
+                next.words = Array(words[count...])
+                var this = segments[k]
+                this.words = Array(words[..<count])
+                if settles(this) && settles(next) {
+                    next.moved = .beforeLabel
+                    segments[k] = this
+                    segments[k + 1] = next
+                }
+            } else if words.count == count + 1, lineStarts.isSuperset(of: [count - 1, count]) {
+                // Both parts of a wrapped total after the values, each on a line of its own.
+                var joined = segments[k]
+                joined.words = Array(words[..<(count - 1)]) + [words[count - 1] + words[count]]
+                if settles(joined) {
+                    joined.moved = .wrappedTotal(head: words[count - 1], tail: words[count])
+                    segments[k] = joined
+                }
+            } else if words.count == count, count > 1 {
+                if lineStarts.contains(1), settlesTotalFirst(segments[k]) {
+                    segments[k].words = Array(words.dropFirst()) + [words[0]]
+                    segments[k].moved = .totalFirst
+                    continue
+                }
+                // The head stands last among the numbers before this row's label: the row above's
+                // extra number, or the header's.
+                let above = k > 0 ? segments[k - 1].words : preamble
+                guard lineStarts.contains(count - 1), let head = above.last, CellValue.isDigits(head), let tail = words.last, CellValue.isDigits(tail) else { continue }
+                var joined = segments[k]
+                joined.words[count - 1] = head + tail
+                var shortened = k > 0 ? segments[k - 1] : nil
+                shortened?.words.removeLast()
+                guard settles(joined), shortened.map({ settles($0) && !settles(segments[k - 1]) }) ?? true else { continue }
+                joined.moved = .wrappedTotal(head: head, tail: tail)
+                segments[k] = joined
+                if let shortened { segments[k - 1] = shortened }
+            }
+        }
+        return segments
+    }
+
+    /// Whether the numbers keep the row's sums with the first taken as the total, the rest in order.
+    func settlesTotalFirst(_ segment: Segment) -> Bool {
+        var rotated = segment
+        rotated.words = Array(segment.words.dropFirst()) + segment.words.prefix(1)
+        return segment.words.count > 1 && settles(rotated)
+    }
+
+    /// Whether the numbers, one a cell, keep the row's sums as they stand.
+    private func settles(_ segment: Segment) -> Bool {
+        let sums = RowSums(template: template, row: segment.index)
+        let values = segment.words.map { CellValue.isDigits($0) ? Double($0) : nil }
+        return !sums.totals.isEmpty && values.count == template.rows[segment.index].columns.count
+            && !values.contains(nil) && sums.hold(values)
+    }
+}

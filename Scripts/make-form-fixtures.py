@@ -26,8 +26,8 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
 (`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
 into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
-`pdftotext` without -layout and with -raw, pdfplumber's and PyMuPDF's text and pymupdf4llm's markdown of
-the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdfplumber.txt, NAME.pymupdf.txt,
+`pdftotext` without -layout, with -raw and with -layout, pdfplumber's and PyMuPDF's text and pymupdf4llm's markdown of
+the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdftotext-layout.txt, NAME.pdfplumber.txt, NAME.pymupdf.txt,
 NAME.pymupdf4llm.md). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
@@ -335,7 +335,8 @@ def text_of_pdf_fixtures():
         with pymupdf.open(pdf) as document:
             return "".join(page.get_text() for page in document)
 
-    tools = {"pdftotext.txt": pdftotext(), "pdftotext-raw.txt": pdftotext("-raw"), "pdfplumber.txt": plumber,
+    tools = {"pdftotext.txt": pdftotext(), "pdftotext-raw.txt": pdftotext("-raw"),
+             "pdftotext-layout.txt": pdftotext("-layout"), "pdfplumber.txt": plumber,
              "pymupdf.txt": mupdf, "pymupdf4llm.md": lambda pdf: pymupdf4llm.to_markdown(str(pdf))}
     LOSSY.mkdir(parents=True, exist_ok=True)
     for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):

@@ -31,6 +31,7 @@ public struct TextReader: Sendable {
         var lines = splitLines(text)
         let header = CrawlerHeader(lines)
         lines.removeFirst(header.lineCount)
+        lines = RunningLines.blanked(lines)
         if let long = lines.first(where: { $0.text.utf8.count > limits.lineBytes }) {
             throw .unreadable("第 \(long.number) 行超过 \(limits.lineBytes >> 10) KiB，不像是报告文本",
                               "line \(long.number) is longer than \(limits.lineBytes >> 10) KiB")
@@ -143,9 +144,11 @@ public struct TextReader: Sendable {
             var lines: [TextLine] = []
             func add(_ range: Range<Int>) {
                 let line = String(decoding: bytes[range], as: UTF8.self)
-                // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页) are no content; a bare 第3页
-                // may be words of the text. The form feed that marks the page break stays.
-                let kept = TextReader.isPageNumber(line[...]) ? String(line.filter { $0 == "\u{0C}" }) : line
+                // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页, or the report's title and
+                // 第 4 页 set apart by spaces) are no content; a bare 第3页 may be words of the text. The
+                // form feed that marks the page break stays.
+                let isFoot = TextReader.isPageNumber(line[...]) || TextReader.isTitledPageNumber(line)
+                let kept = isFoot ? String(line.filter { $0 == "\u{0C}" }) : line
                 lines.append(TextLine(text: kept, number: lines.count + 1))
             }
             var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -198,6 +201,30 @@ public struct TextReader: Sendable {
         guard page > 0, page + 1 < scalars.count, scalars[page] == "页", scalars[page + 1] == "共" else { return false }
         let total = digits(from: page + 2)
         return total > 0 && total == scalars.count - 1 && scalars[total] == "页"
+    }
+
+    /// A running foot: words, then two or more spaces or a tab, then a page number (`某某政府2024年政府信息公开
+    /// 工作年度报告  第 4 页`). Prose does not set a page reference apart so (`详见第 4 页`).
+    static func isTitledPageNumber(_ line: String) -> Bool {
+        guard line.utf8.last == 0xB5, line.utf8.count < 240 else { return false } // 页 is E9 A1 B5
+        let trimmed = line.trimmingBlanks().replacingAll("\t", with: "  ")
+        guard let gap = trimmed.ranges(of: "  ").last, trimmed[..<gap.lowerBound].contains(where: { !$0.isWhitespace }) else {
+            return false
+        }
+        // 第N页, or 第N页共M页.
+        var rest = Substring(trimmed[gap.upperBound...].filter { !$0.isWhitespace })
+        for (index, word) in ["第", "页", "共", "页"].enumerated() {
+            guard rest.hasPrefix(word) else { return false }
+            rest = rest.dropFirst()
+            if index % 2 == 1 {
+                if rest.isEmpty { return true }
+                continue
+            }
+            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            guard (1...4).contains(digits.count) else { return false }
+            rest = rest.dropFirst(digits.count)
+        }
+        return rest.isEmpty
     }
 
     /// The layout of a table starting at `start`, the index after its last line, and whether the layout

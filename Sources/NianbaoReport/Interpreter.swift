@@ -241,15 +241,18 @@ public struct Interpreter: Sendable {
                                 diagnostics: inout [Diagnostic]) -> [StandardTable] {
         Edition.current.tables.map { current in
             let found = repaired.filter { $0.templateKey == current.key }
-            guard let table = found.first else {
+            // A table's header that a page break parted from its rows is recognised too, without a value.
+            let hasValue = found.map { $0.values?.rows.contains { $0.cells.contains { $0.value != nil } } ?? false }
+            guard let chosen = hasValue.firstIndex(of: true) ?? (found.isEmpty ? nil : 0) else {
                 diagnostics.append(absence(of: current, drafts: drafts))
                 return .absent(current.key, name: current.name, numeral: current.numeral)
             }
+            let table = found[chosen]
             let template = Edition.template(current.key, edition: table.edition) ?? current
             diagnostics += table.diagnostics
-            for extra in found.dropFirst() {
+            for (index, extra) in found.enumerated() where index != chosen {
                 diagnostics.append(Diagnostic(.warning, "table.duplicate",
-                    "\(template.name)出现了不止一次，只采用第一张", at: extra.location))
+                    "\(template.name)出现了不止一次，只采用" + (chosen == 0 ? "第一张" : "第一张有数值的"), at: extra.location))
             }
             return StandardTable(key: template.key, present: true, values: table.values, grid: table.grid,
                                  location: table.location, edition: table.edition, name: template.name,

@@ -131,3 +131,41 @@ import Testing
         #expect(!TextReader.isPageNumber(Substring(line)))
     }
 }
+
+/// A running foot's page number set apart from the title before it; a page reference in prose is not one.
+@Suite struct TitledPageNumberTests {
+    @Test(arguments: ["某县人民政府2024年政府信息公开工作年度报告  第 4 页", "  年度报告\t第4页共9页", "年度报告   第 12 页 共 40 页"])
+    func footersAreRecognised(_ line: String) {
+        #expect(TextReader.isTitledPageNumber(line))
+    }
+
+    @Test(arguments: ["详见第 4 页", "年度报告 第 4 页", "  第 4 页", "年度报告  第 4 页 附件", "年度报告  第 12345 页", "年度报告  第页"])
+    func othersAreNot(_ line: String) {
+        #expect(!TextReader.isTitledPageNumber(line))
+    }
+}
+
+/// pdftotext marks each page with a form feed: a line first (or last) on at least half the pages, its
+/// page number aside, is a running head (foot) and no content; the table it parted is one again.
+@Suite struct RunningLinesTests {
+    func paragraphs(_ text: String) -> [String] {
+        try! TextReader().read(text: text).blocks.compactMap { if case .paragraph(let p) = $0 { p.text } else { nil } }
+    }
+
+    @Test func aHeadAndFootOnEveryPageAreDropped() {
+        let page = { (n: Int, body: String) in "\u{0C}某县人民政府办公室\n\n\(body)\n某县年度报告 第 \(n) 页\n" }
+        let text = "某县人民政府办公室\n正文第一段。\n某县年度报告 第 1 页\n" + page(2, "正文第二段。") + page(3, "正文第三段。")
+        #expect(paragraphs(text) == ["正文第一段。", "正文第二段。", "正文第三段。"])
+    }
+
+    @Test func lineFirstOnOnePageOnlyStays() {
+        let text = "某县人民政府办公室\n正文第一段。\n\u{0C}附件说明\n正文第二段。\n\u{0C}另一标题\n正文第三段。\n"
+        #expect(paragraphs(text) == ["某县人民政府办公室", "正文第一段。", "附件说明", "正文第二段。", "另一标题", "正文第三段。"])
+    }
+
+    /// A row of numbers that ends every page is content, whatever it repeats.
+    @Test func numbersEndingEveryPageStay() {
+        let text = "标题一\n正文。\n12 34\n\u{0C}标题二\n正文。\n56 78\n\u{0C}标题三\n正文。\n90 12\n"
+        #expect(paragraphs(text).filter { $0.first?.isNumber == true } == ["12 34", "56 78", "90 12"])
+    }
+}

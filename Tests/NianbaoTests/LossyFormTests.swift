@@ -18,6 +18,13 @@ import Testing
     @Test(arguments: [("dense.markitdown-pdf.md", 200), ("sparse.markitdown-pdf.md", 200),
                       ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 14),
                       ("features.layout.txt", 193),
+                      // pdftotext -layout of the PDF fixtures.
+                      ("page-break.pdftotext-layout.txt", 200), ("python-docx.pdftotext-layout.txt", 200),
+                      ("repeated-header.pdftotext-layout.txt", 200), ("running-heads.pdftotext-layout.txt", 200),
+                      ("template-filled-libreoffice.pdftotext-layout.txt", 200),
+                      ("template-filled.pdftotext-layout.txt", 200), ("turned-pages.pdftotext-layout.txt", 200),
+                      ("two-columns.pdftotext-layout.txt", 200), ("report-2019.pdftotext-layout.txt", 198),
+                      ("mixed.pdftotext-layout.txt", 186),
                       // pdftotext without -layout of the PDF fixtures.
                       ("python-docx.pdftotext.txt", 136), ("repeated-header.pdftotext.txt", 108),
                       ("template-filled-libreoffice.pdftotext.txt", 108), ("template-filled.pdftotext.txt", 108),
@@ -25,11 +32,11 @@ import Testing
                       ("two-columns.pdftotext.txt", 10), ("turned-pages.pdftotext.txt", 5),
                       ("mixed.pdftotext.txt", 4), ("report-2019.pdftotext.txt", 0),
                       // pdftotext -raw of the PDF fixtures.
-                      ("repeated-header.pdftotext-raw.txt", 200),
+                      ("page-break.pdftotext-raw.txt", 200), ("repeated-header.pdftotext-raw.txt", 200),
+                      ("running-heads.pdftotext-raw.txt", 200),
                       ("template-filled-libreoffice.pdftotext-raw.txt", 200),
                       ("template-filled.pdftotext-raw.txt", 200), ("turned-pages.pdftotext-raw.txt", 200),
-                      ("two-columns.pdftotext-raw.txt", 200), ("page-break.pdftotext-raw.txt", 193),
-                      ("running-heads.pdftotext-raw.txt", 192), ("report-2019.pdftotext-raw.txt", 155),
+                      ("two-columns.pdftotext-raw.txt", 200), ("report-2019.pdftotext-raw.txt", 155),
                       ("python-docx.pdftotext-raw.txt", 143), ("mixed.pdftotext-raw.txt", 129),
                       // pdfplumber's extract_text of the PDF fixtures.
                       ("repeated-header.pdfplumber.txt", 200), ("template-filled-libreoffice.pdfplumber.txt", 200),
@@ -38,11 +45,11 @@ import Testing
                       ("report-2019.pdfplumber.txt", 29), ("mixed.pdfplumber.txt", 17),
                       ("python-docx.pdfplumber.txt", 17), ("turned-pages.pdfplumber.txt", 3),
                       // PyMuPDF's get_text of the PDF fixtures.
-                      ("repeated-header.pymupdf.txt", 186), ("template-filled-libreoffice.pymupdf.txt", 186),
+                      ("page-break.pymupdf.txt", 186), ("repeated-header.pymupdf.txt", 186),
+                      ("running-heads.pymupdf.txt", 186), ("template-filled-libreoffice.pymupdf.txt", 186),
                       ("template-filled.pymupdf.txt", 186), ("turned-pages.pymupdf.txt", 186),
                       ("two-columns.pymupdf.txt", 186), ("report-2019.pymupdf.txt", 162),
-                      ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136), ("page-break.pymupdf.txt", 25),
-                      ("running-heads.pymupdf.txt", 25),
+                      ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136),
                       // pymupdf4llm's markdown of the PDF fixtures.
                       ("repeated-header.pymupdf4llm.md", 144), ("page-break.pymupdf4llm.md", 137),
                       ("running-heads.pymupdf4llm.md", 137), ("template-filled-libreoffice.pymupdf4llm.md", 137),

@@ -28,7 +28,8 @@ Tests/Fixtures/lossy holds forms that lose values no reader can get back: markit
 into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
 `pdftotext` without -layout, with -raw and with -layout, pdfplumber's and PyMuPDF's text and pymupdf4llm's markdown of
 the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdftotext-layout.txt, NAME.pdfplumber.txt, NAME.pymupdf.txt,
-NAME.pymupdf4llm.md). Their NAME.expected.json holds the true values; the tests
+NAME.pymupdf4llm.md), and mammoth's markdown, docx2txt's text and html2text's markdown of the DOCX
+fixtures (NAME.mammoth.md, NAME.docx2txt.txt, NAME.html2text.md). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
 NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
@@ -37,7 +38,7 @@ a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
 pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
 the one pypandoc_binary brings (pip install pypandoc_binary); and markitdown (pip install
-'markitdown[docx,pdf]') and pdfplumber, PyMuPDF and pymupdf4llm (pip install pdfplumber pymupdf pymupdf4llm).
+'markitdown[docx,pdf]') and pdfplumber, PyMuPDF and pymupdf4llm (pip install pdfplumber pymupdf pymupdf4llm), and mammoth, docx2txt and html2text.
 
 Usage: Scripts/make-form-fixtures.py [OUT_DIR]
 """
@@ -347,6 +348,32 @@ def text_of_pdf_fixtures():
             shutil.copy(expected, LOSSY / f"{name}.{stem}.expected.json")
 
 
+def text_of_docx_fixtures():
+    """What Python's DOCX tools make of Tests/Fixtures/docx, expected as those DOCX: mammoth's markdown
+    (no tables: a cell a paragraph, `__bold__` headings, `1\\.` escaped), docx2txt's text (a cell a
+    line) and html2text's markdown of mammoth's HTML (pipe tables without spans)."""
+    import docx2txt
+    import html2text
+    import mammoth
+
+    def html(docx):
+        with open(docx, "rb") as f:
+            return mammoth.convert_to_html(f).value
+
+    def markdown(docx):
+        with open(docx, "rb") as f:
+            return mammoth.convert_to_markdown(f).value
+
+    tools = {"mammoth.md": markdown, "docx2txt.txt": docx2txt.process,
+             "html2text.md": lambda docx: html2text.html2text(html(docx))}
+    LOSSY.mkdir(parents=True, exist_ok=True)
+    for expected in sorted((ROOT / "Tests" / "Fixtures" / "docx").glob("*.expected.json")):
+        name = expected.name[:-len(".expected.json")]
+        for suffix, tool in tools.items():
+            (LOSSY / f"{name}.{suffix}").write_text(tool(str(expected.with_name(f"{name}.docx"))), encoding="utf-8")
+            shutil.copy(expected, LOSSY / f"{name}.{suffix.rsplit('.', 1)[0]}.expected.json")
+
+
 def annotated_forms():
     """A value cell with a note after its number, through the real tools."""
     values = balanced_values(11)
@@ -387,4 +414,5 @@ if __name__ == "__main__":
     cell_lines_of_other_fixtures()
     lossy_of_other_fixtures()
     text_of_pdf_fixtures()
+    text_of_docx_fixtures()
     annotated_forms()

@@ -47,12 +47,12 @@ enum CellLinesRegion {
                 tables += 1
                 // Line breaks are kept: where a number stands on a line of its own tells a total centred
                 // above its values from a value (CellLineRegrouping).
-                let text = stretch.map(\.trimmed).joined(separator: "\n")
+                let text = stretch.map { MarkdownInline.plain($0.trimmed) }.joined(separator: "\n")
                 blocks.append(.table(SourceTable(rows: [SourceRow(cells: [SourceCell(text)], location: location)],
                                                  location: location, form: .cellLines,
                                                  reachesEnd: end - 1 >= lastContent && stretch.last?.number == run.last?.number)))
             } else {
-                blocks += stretch.map { .paragraph(Paragraph(text: $0.trimmed, location: SourceLocation(line: $0.number))) }
+                blocks += stretch.map { .paragraph(Paragraph(text: MarkdownInline.unbolded($0.trimmed), location: SourceLocation(line: $0.number))) }
             }
         }
         return (end, blocks, tables)
@@ -61,13 +61,13 @@ enum CellLinesRegion {
     /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its
     /// numbers (一、本年新收…) or by its first sub-row (三、本年度办理结果 then （一）予以公开).
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
-        let text = run[index].trimmed
+        let text = MarkdownInline.plain(run[index].trimmed)
         let title = text.drop(while: { "一二三四五六七八九十".contains($0) })
         // A row label with its numbers on its line (四、结转下年度继续办理 191 233 …) is a row; a merged
         // label broken over lines (三、本 / 年度办 / 理结果) is shorter than any section's title.
         guard trailingNumbers(text) == 0, let first = text.first, "一二三四五六七八九十".contains(first),
               title.first == "、", title.count > 4 else { return false }
-        guard let next = run[(index + 1)...].first(where: { !$0.isBlank })?.trimmed else { return true }
+        guard let next = run[(index + 1)...].first(where: { !$0.isBlank }).map({ MarkdownInline.plain($0.trimmed) }) else { return true }
         return !isNumber(next) && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
     }
 

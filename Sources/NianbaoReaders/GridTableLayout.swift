@@ -128,7 +128,7 @@ private struct GridBoxes {
             guard (e.bottom - e.top + 1) * (e.right - e.left + 1) == e.count else { return nil }
             var text = ""
             for line in (borders[e.top] + 1)..<borders[e.bottom + 1] {
-                let piece = GridBoxes.unescaped(String(((columns[e.left] + 1)..<columns[e.right + 1])
+                let piece = MarkdownInline.unescaped(String(((columns[e.left] + 1)..<columns[e.right + 1])
                     .compactMap { at(line, $0) }).trimmingBlanks())
                 if !piece.isEmpty { text = WrappedCell.join(text, piece) }
             }
@@ -136,26 +136,5 @@ private struct GridBoxes {
         }
         self.rows = rows.map { $0.sorted { $0.column < $1.column }.map(\.cell) }
         rowTops = Array(borders.dropLast())
-    }
-
-    /// Markdown's escapes undone: `\` before ASCII punctuation is that punctuation, and a `\` ending
-    /// a line is a line break inside the cell.
-    private static func unescaped(_ text: String) -> String {
-        guard text.containsUTF8(UInt8(ascii: "\\")) else { return text }
-        var out = ""
-        var escaping = false
-        for character in text {
-            if escaping {
-                if !(character.isASCII && (character.isPunctuation || character.isSymbol)) { out.append("\\") }
-                out.append(character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                out.append(character)
-            }
-        }
-        // A `\` left at the end was the line break.
-        return out
     }
 }

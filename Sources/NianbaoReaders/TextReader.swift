@@ -274,10 +274,8 @@ public struct TextReader: Sendable {
             return .placeholder(Placeholder(text: text, location: location))
         }
         // A markdown line wholly in bold (**一、总体情况**) is the line itself, not its asterisks.
-        for mark in ["**", "__"] where text.hasPrefix(mark) && text.hasSuffix(mark) && text.hasMoreCharacters(than: 4) {
-            let inner = String(text.dropFirst(2).dropLast(2)).trimmingBlanks()
-            if !inner.contains(mark) { return .paragraph(Paragraph(text: inner, location: location)) }
-        }
+        let unbolded = MarkdownInline.unbolded(text)
+        if unbolded != text { return .paragraph(Paragraph(text: unbolded, location: location)) }
         if text.hasPrefix("#") {
             let level = text.prefix { $0 == "#" }.count
             let title = String(text.dropFirst(level)).trimmingBlanks()

@@ -22,7 +22,9 @@ public struct TableRepair: Sendable {
         guard table.form == .cells else { return repairText(table) }
         let grid = GridPlacement(table.rows.map(\.cells))
         let rows = table.rows.enumerated().map { AnalyzedRow($1, position: $0, starts: grid.starts[$0]) }
-        guard let (template, edition) = recognise(rows) else {
+        // A header its converter cut across cells (`行政` | `诉讼`, pymupdf4llm) is whole again in its row's text.
+        guard let (template, edition) = recognise(rows)
+                ?? recognise(text: LabelKey.plain(table.rows.map { $0.cells.map(\.text).joined() }.joined(separator: "\n"))) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }

@@ -169,3 +169,15 @@ import Testing
         #expect(paragraphs(text).filter { $0.first?.isNumber == true } == ["12 34", "56 78", "90 12"])
     }
 }
+
+/// mammoth's markdown of a DOCX has no tables, a cell a paragraph: its bold headings and escaped list
+/// markers are plain text again, so that table 三's rows are found by their labels.
+@Suite struct MarkdownInlineTests {
+    @Test func boldLinesAndEscapesAreUndone() {
+        #expect(MarkdownInline.plain("__二、主动公开政府信息情况__") == "二、主动公开政府信息情况")
+        #expect(MarkdownInline.plain("**一、总体情况**") == "一、总体情况")
+        #expect(MarkdownInline.plain("1\\.属于国家秘密") == "1.属于国家秘密")
+        #expect(MarkdownInline.plain("C:\\路径") == "C:\\路径")
+        #expect(MarkdownInline.plain("**甲** 与 **乙**") == "**甲** 与 **乙**")
+    }
+}

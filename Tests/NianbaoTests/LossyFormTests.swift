@@ -51,11 +51,23 @@ import Testing
                       ("two-columns.pymupdf.txt", 186), ("report-2019.pymupdf.txt", 162),
                       ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136),
                       // pymupdf4llm's markdown of the PDF fixtures.
-                      ("repeated-header.pymupdf4llm.md", 144), ("page-break.pymupdf4llm.md", 137),
-                      ("running-heads.pymupdf4llm.md", 137), ("template-filled-libreoffice.pymupdf4llm.md", 137),
-                      ("template-filled.pymupdf4llm.md", 137), ("two-columns.pymupdf4llm.md", 137),
+                      ("repeated-header.pymupdf4llm.md", 159), ("page-break.pymupdf4llm.md", 152),
+                      ("running-heads.pymupdf4llm.md", 152), ("template-filled-libreoffice.pymupdf4llm.md", 152),
+                      ("template-filled.pymupdf4llm.md", 152), ("two-columns.pymupdf4llm.md", 152),
                       ("report-2019.pymupdf4llm.md", 119), ("mixed.pymupdf4llm.md", 105),
-                      ("python-docx.pymupdf4llm.md", 104), ("turned-pages.pymupdf4llm.md", 0)])
+                      ("python-docx.pymupdf4llm.md", 104), ("turned-pages.pymupdf4llm.md", 0),
+                      // mammoth's markdown of the DOCX fixtures.
+                      ("template-filled-libreoffice.mammoth.md", 200), ("template-filled.mammoth.md", 200),
+                      ("features-libreoffice.mammoth.md", 168), ("features.mammoth.md", 168),
+                      ("python-docx.mammoth.md", 168),
+                      // docx2txt of the DOCX fixtures.
+                      ("python-docx.docx2txt.txt", 200), ("template-filled-libreoffice.docx2txt.txt", 200),
+                      ("template-filled.docx2txt.txt", 200), ("features-libreoffice.docx2txt.txt", 168),
+                      ("features.docx2txt.txt", 168),
+                      // html2text of mammoth's HTML of the DOCX fixtures.
+                      ("python-docx.html2text.md", 196), ("template-filled-libreoffice.html2text.md", 196),
+                      ("template-filled.html2text.md", 196), ("features-libreoffice.html2text.md", 181),
+                      ("features.html2text.md", 181)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)

@@ -26,8 +26,9 @@ cell a different 2-5 digit number, and `sparse`, a small organ's zeros and singl
 Tests/Fixtures/lossy holds forms that lose values no reader can get back: markitdown of the PDF
 (`markitdown NAME.pdf`, pdfminer's text cut into pipe tables one row group at a time, two columns run
 into one cell, a total broken over lines), of the two reports and of two DOCX fixtures, and plain
-`pdftotext` without -layout, with -raw and with -layout, pdfplumber's and PyMuPDF's text and pymupdf4llm's markdown of
-the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdftotext-layout.txt, NAME.pdfplumber.txt, NAME.pymupdf.txt,
+`pdftotext` without -layout, with -raw and with -layout, pdfplumber's, pdfminer's and PyMuPDF's text and pymupdf4llm's
+markdown of the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdftotext-layout.txt, NAME.pdfplumber.txt,
+NAME.pdfminer.txt (its boxes a column at a time, labels apart from their rows), NAME.pymupdf.txt,
 NAME.pymupdf4llm.md), and mammoth's markdown, docx2txt's text and html2text's markdown of the DOCX
 fixtures (NAME.mammoth.md, NAME.docx2txt.txt, NAME.html2text.md). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
@@ -323,6 +324,7 @@ def text_of_pdf_fixtures():
     import pdfplumber
     import pymupdf
     import pymupdf4llm
+    from pdfminer.high_level import extract_text
 
     def pdftotext(*options):
         return lambda pdf: subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True,
@@ -338,6 +340,7 @@ def text_of_pdf_fixtures():
 
     tools = {"pdftotext.txt": pdftotext(), "pdftotext-raw.txt": pdftotext("-raw"),
              "pdftotext-layout.txt": pdftotext("-layout"), "pdfplumber.txt": plumber,
+             "pdfminer.txt": lambda pdf: extract_text(str(pdf)),
              "pymupdf.txt": mupdf, "pymupdf4llm.md": lambda pdf: pymupdf4llm.to_markdown(str(pdf))}
     LOSSY.mkdir(parents=True, exist_ok=True)
     for expected in sorted((ROOT / "Tests" / "Fixtures" / "pdf").glob("*.expected.json")):

@@ -37,8 +37,10 @@ struct CellLineRegrouping {
             let count = template.rows[segments[k].index].columns.count
             let words = segments[k].words
             let lineStarts = segments[k].lineStarts
+            // Only below a row read by its own numbers: text that sets labels apart from their rows
+            // (pdfminer) leaves the rows above without numbers, and these could be theirs.
             if words.count == 2 * count, lineStarts.contains(count), k + 1 < segments.count, segments[k + 1].words.isEmpty,
-               segments[k + 1].index == segments[k].index + 1 {
+               segments[k + 1].index == segments[k].index + 1, k == 0 || settles(segments[k - 1]) {
                 var next = segments[k + 1]
                 next.words = Array(words[count...])
                 var this = segments[k]

@@ -56,6 +56,12 @@ import Testing
                       ("template-filled.pymupdf4llm.md", 152), ("two-columns.pymupdf4llm.md", 152),
                       ("report-2019.pymupdf4llm.md", 119), ("mixed.pymupdf4llm.md", 105),
                       ("python-docx.pymupdf4llm.md", 104), ("turned-pages.pymupdf4llm.md", 0),
+                      // pdfminer's text of the PDF fixtures: labels apart from their rows, which nothing may be moved into.
+                      ("repeated-header.pdfminer.txt", 44), ("running-heads.pdfminer.txt", 44),
+                      ("template-filled-libreoffice.pdfminer.txt", 44), ("template-filled.pdfminer.txt", 44),
+                      ("page-break.pdfminer.txt", 30), ("two-columns.pdfminer.txt", 30),
+                      ("python-docx.pdfminer.txt", 9), ("mixed.pdfminer.txt", 0), ("report-2019.pdfminer.txt", 0),
+                      ("turned-pages.pdfminer.txt", 0),
                       // mammoth's markdown of the DOCX fixtures.
                       ("template-filled-libreoffice.mammoth.md", 200), ("template-filled.mammoth.md", 200),
                       ("features-libreoffice.mammoth.md", 168), ("features.mammoth.md", 168),
@@ -159,5 +165,27 @@ import Testing
         #expect(values["partial_grant", "total"] == nil && values.isUnresolved(row: "partial_grant", column: "total"))
         #expect(values["granted", "total"] == 1168)
         #expect(!report.diagnostics.contains { $0.code == "value.reordered" && $0.message.contains("部分公开") })
+    }
+
+    /// Numbers for two rows after a label, the next label with none: they are this row's and the
+    /// next's only below a row read by its own numbers. Here 1.属于国家秘密 has none (its label set apart
+    /// from its row, as pdfminer does), so 2.其他法律…'s fourteen numbers may be 1.'s and 2.'s: 3.危及…
+    /// does not take the second seven.
+    @Test func numbersForTwoRowsBelowARowWithoutNumbersAreNotDivided() throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("template-filled.pdfplumber.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: """
+            1.属于国家秘密 305 203 396 335 316 333 1888
+            2.其他法律行政法规禁止公开 81 320 8 271 33 31 744
+            3.危及“三安全一稳定” 19 393 124 308 16 238 1098
+            """, with: """
+            1.属于国家秘密
+            2.其他法律行政法规禁止公开 305 203 396 335 316 333 1888
+            81 320 8 271 33 31 744
+            3.危及“三安全一稳定”
+            """)
+        let report = try Converter().convert(Array(text.utf8), path: "labels-apart.txt")
+        let values = try #require(report.table("applications")?.values)
+        #expect(values["denied_three_safety", "total"] == nil && values["denied_law_forbidden", "total"] == nil)
+        #expect(values["denied_third_party", "total"] == 1184)
     }
 }

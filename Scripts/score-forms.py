@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Scores nianbao on a fixture folder: for every NAME.expected.json, converts NAME.* and counts the
-values at their keys that are right, wrong (a number other than the expected one) and missing.
+values at their keys that are right, wrong (a number other than the expected one) and missing; then
+the same per form (the name's part after its first dot: `pdfplumber.txt`, `layout.txt`).
 Usage: Scripts/score-forms.py NIANBAO_BINARY [FIXTURE_DIR]   (default Tests/Fixtures/forms)"""
 import glob
 import json
@@ -10,6 +11,7 @@ import sys
 
 bin = sys.argv[1]
 tot = right = wrong = 0
+forms = {}
 for exp in sorted(glob.glob((sys.argv[2] if len(sys.argv) > 2 else "Tests/Fixtures/forms") + "/*.expected.json")):
     name = exp[:-len(".expected.json")]
     inp = [f for f in glob.glob(name + ".*") if os.path.splitext(f)[0] == name][0]
@@ -35,4 +37,8 @@ for exp in sorted(glob.glob((sys.argv[2] if len(sys.argv) > 2 else "Tests/Fixtur
     meta = (rep["meta"]["organ"] == e["organ"], rep["meta"]["year"] == e["year"], len(rep["sections"]))
     print(f"{os.path.basename(inp):28} {rr}/{t} wrong={ww} meta={meta} fails={len(fails)} {miss[:4]}")
     tot += t; right += rr; wrong += ww
+    form = forms.setdefault(os.path.basename(inp).split(".", 1)[1], [0, 0, 0])
+    form[0] += rr; form[1] += t; form[2] += ww
+for name, (rr, t, ww) in sorted(forms.items()):
+    print(f"FORM {name:24} {rr}/{t} wrong={ww}")
 print("TOTAL", right, "/", tot, "wrong", wrong)

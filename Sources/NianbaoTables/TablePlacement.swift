@@ -91,6 +91,9 @@ struct TablePlacement {
             } else if let p = pending, let index = p.index {
                 matches.append(Match(row: row, index: index))
                 pending = nil
+            } else if let index = matchAcrossCells(row) {
+                pending = nil
+                matches.append(Match(row: row, index: index))
             } else {
                 pending = nil
                 unmatched(row, label: leafText)
@@ -122,6 +125,25 @@ struct TablePlacement {
         context[depth] = key
         for deeper in context.keys where deeper > depth { context[deeper] = nil }
         return true
+    }
+
+    /// The one template row whose label opens inside the row's label cells read as one, line by line:
+    /// a converter that cuts labels at fixed widths (pymupdf4llm) splits `一、本年新收政府信息公开申请数量`
+    /// into `一、本` | `年新收政府` | `信息公开申请数量`, and a wrapped cell's lines across the cells.
+    /// Only a row with a number for each column and no number among its label pieces: a cut that
+    /// put a value into a label cell (`文件<br>207`) would leave the numbers after it one column short.
+    private func matchAcrossCells(_ row: AnalyzedRow) -> Int? {
+        guard row.labels.count > 1 else { return nil }
+        let cells = row.labels.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard !cells.joined().contains(where: { CellValue.isDigits(String($0).trimmingBlanks()) }) else { return nil }
+        let lines = (0..<(cells.map(\.count).max() ?? 0)).map { line in
+            cells.map { line < $0.count ? String($0[line]) : "" }.joined()
+        }
+        let plain = LabelKey.plain(lines.joined())
+        let found = template.rows.indices.filter { RowNeedle(template.rows[$0]).occurs(in: plain, withMarker: true) }
+        guard found.count == 1, row.region.count == row.numberCount,
+              row.numberCount == template.rows[found[0]].columns.count else { return nil }
+        return found[0]
     }
 
     /// The template row whose whole label (its words, not a part of them) the key is, if one is.

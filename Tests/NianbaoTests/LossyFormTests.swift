@@ -51,11 +51,11 @@ import Testing
                       ("two-columns.pymupdf.txt", 186), ("report-2019.pymupdf.txt", 162),
                       ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136),
                       // pymupdf4llm's markdown of the PDF fixtures.
-                      ("repeated-header.pymupdf4llm.md", 159), ("page-break.pymupdf4llm.md", 152),
-                      ("running-heads.pymupdf4llm.md", 152), ("template-filled-libreoffice.pymupdf4llm.md", 152),
-                      ("template-filled.pymupdf4llm.md", 152), ("two-columns.pymupdf4llm.md", 152),
-                      ("report-2019.pymupdf4llm.md", 119), ("mixed.pymupdf4llm.md", 105),
-                      ("python-docx.pymupdf4llm.md", 104), ("turned-pages.pymupdf4llm.md", 0),
+                      ("page-break.pymupdf4llm.md", 180), ("repeated-header.pymupdf4llm.md", 180),
+                      ("running-heads.pymupdf4llm.md", 180), ("template-filled-libreoffice.pymupdf4llm.md", 180),
+                      ("template-filled.pymupdf4llm.md", 180), ("two-columns.pymupdf4llm.md", 180),
+                      ("report-2019.pymupdf4llm.md", 126), ("mixed.pymupdf4llm.md", 119),
+                      ("python-docx.pymupdf4llm.md", 111), ("turned-pages.pymupdf4llm.md", 0),
                       // pdfminer's text of the PDF fixtures: labels apart from their rows, which nothing may be moved into.
                       ("repeated-header.pdfminer.txt", 44), ("running-heads.pdfminer.txt", 44),
                       ("template-filled-libreoffice.pdfminer.txt", 44), ("template-filled.pdfminer.txt", 44),

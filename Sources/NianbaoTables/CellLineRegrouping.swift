@@ -4,8 +4,8 @@ import NianbaoModel
 /// outside their row's stretch, because a PDF centres a cell's text in its height: a row total
 /// written above its values (`1099` then `73 47 276 356 325 22`), a label below its numbers (`… 1820`
 /// then `5.要求行政机关确认…`), a total its narrow column broke in two, around its row's line (`2526`,
-/// the row, `6`) or on two lines after it. Each is moved back only where the row sums hold that way and not as laid out; the
-/// numbers keep their order and their digits.
+/// the row, `6`) or on two lines after it. Each is moved back only where the row sums hold that way
+/// and not as laid out; the numbers keep their order and their digits.
 struct CellLineRegrouping {
     /// A row found by its label and the numbers between it and the next label, each a cell.
     struct Segment {
@@ -67,7 +67,8 @@ struct CellLineRegrouping {
                 // The head stands last among the numbers before this row's label: the row above's
                 // extra number, or the header's.
                 let above = k > 0 ? segments[k - 1].words : preamble
-                guard lineStarts.contains(count - 1), let head = above.last, CellValue.isDigits(head), let tail = words.last, CellValue.isDigits(tail) else { continue }
+                guard lineStarts.contains(count - 1), let head = above.last, let tail = words.last,
+                      CellValue.isDigits(head), CellValue.isDigits(tail) else { continue }
                 var joined = segments[k]
                 joined.words[count - 1] = head + tail
                 var shortened = k > 0 ? segments[k - 1] : nil
@@ -83,9 +84,10 @@ struct CellLineRegrouping {
 
     /// Whether the numbers keep the row's sums with the first taken as the total, the rest in order.
     func settlesTotalFirst(_ segment: Segment) -> Bool {
+        guard segment.words.count > 1 else { return false }
         var rotated = segment
         rotated.words = Array(segment.words.dropFirst()) + segment.words.prefix(1)
-        return segment.words.count > 1 && settles(rotated)
+        return settles(rotated)
     }
 
     /// Whether the numbers, one a cell, keep the row's sums as they stand.

@@ -130,7 +130,7 @@ struct TablePlacement {
     /// The one template row whose label opens inside the row's label cells read as one, line by line:
     /// a converter that cuts labels at fixed widths (pymupdf4llm) splits `一、本年新收政府信息公开申请数量`
     /// into `一、本` | `年新收政府` | `信息公开申请数量`, and a wrapped cell's lines across the cells.
-    /// Only a row with a number for each column and no number among its label pieces: a cut that
+    /// Only a row with a value cell for each column and no number among its label pieces: a cut that
     /// put a value into a label cell (`文件<br>207`) would leave the numbers after it one column short.
     private func matchAcrossCells(_ row: AnalyzedRow) -> Int? {
         guard row.labels.count > 1 else { return nil }
@@ -141,8 +141,9 @@ struct TablePlacement {
         }
         let plain = LabelKey.plain(lines.joined())
         let found = template.rows.indices.filter { RowNeedle(template.rows[$0]).occurs(in: plain, withMarker: true) }
-        guard found.count == 1, row.region.count == row.numberCount,
-              row.numberCount == template.rows[found[0]].columns.count else { return nil }
+        // A value cell holding two lines of digits (a number its column wrapped) counts as one cell.
+        let values = row.region.filter { $0.isNumber || $0.spacedNumbers?.count == 2 }.count
+        guard found.count == 1, row.region.count == values, values == template.rows[found[0]].columns.count else { return nil }
         return found[0]
     }
 
@@ -362,26 +363,47 @@ struct TablePlacement {
                 break
             }
         }
-        var offset = 0
-        let proven = numbers.count == indexes.reduce(0) { $0 + template.rows[$1].columns.count } && indexes.allSatisfy { index in
-            let count = template.rows[index].columns.count
-            defer { offset += count }
-            let sums = RowSums(template: template, row: index)
-            return !sums.totals.isEmpty && sums.hold(numbers[offset..<offset + count].map { Optional($0) })
+        func proven(_ numbers: [Double]) -> Bool {
+            var offset = 0
+            return numbers.count == indexes.reduce(0) { $0 + template.rows[$1].columns.count } && indexes.allSatisfy { index in
+                let count = template.rows[index].columns.count
+                defer { offset += count }
+                let sums = RowSums(template: template, row: index)
+                return !sums.totals.isEmpty && sums.hold(numbers[offset..<offset + count].map { Optional($0) })
+            }
         }
-        guard proven else {
+        func storeAll(_ numbers: [Double]) {
+            var offset = 0
+            for index in indexes {
+                let count = template.rows[index].columns.count
+                store(numbers[offset..<offset + count].map { CellValue.number($0) }, at: index, row: row)
+                offset += count
+            }
+        }
+        // A number its narrow column wrapped inside the cell (`2526<br>6`, pymupdf4llm): the cell's two
+        // lines of digits are one number where only that reading keeps the sums.
+        let lines = cell.split(separator: "\n").map { String($0).trimmingBlanks() }
+        let at = row.region[..<spaced].filter { $0 != .blank }.count
+        if !proven(numbers), row.region.filter({ $0.spacedNumbers != nil }).count == 1, lines.count == 2,
+           lines.allSatisfy(CellValue.isDigits), numbers.count >= at + 2, let whole = Double(lines.joined()) {
+            var reading = numbers
+            reading.replaceSubrange(at..<(at + 2), with: [whole])
+            if proven(reading) {
+                storeAll(reading)
+                diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
+                    "\(template.name)“\(label)”行的单元格“\(lines.joined(separator: " "))”是窄列折成两行的一个数，"
+                    + "按本行的合计关系读作 \(numberText(whole))", at: row.location))
+                return true
+            }
+        }
+        guard proven(numbers) else {
             // The cell is unreadable as `1 234` always was; here the whole row goes with it.
             unresolve(indexes, because: Diagnostic(.warning, "value.unreadable",
                 "\(template.name)“\(label)”行的单元格“\(cell)”含有以空格分开的数字，可能是一个数也可能是几个，"
                 + "无法确定各数值所在的列（数值个数与本行的合计关系不能印证），本行记为空", at: row.location))
             return true
         }
-        offset = 0
-        for index in indexes {
-            let count = template.rows[index].columns.count
-            store(numbers[offset..<offset + count].map { CellValue.number($0) }, at: index, row: row)
-            offset += count
-        }
+        storeAll(numbers)
         diagnostics.append(Diagnostic(.info, "value.spaced_cells",
             "\(template.name)“\(label)”行的单元格“\(cell)”含有以空格分开的几个数字，"
             + "按顺序读作本行的 \(numbers.count) 个数值（本行的合计关系成立）", at: row.location))

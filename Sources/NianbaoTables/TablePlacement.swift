@@ -17,6 +17,8 @@ struct TablePlacement {
     private var yuanRows: Set<Int> = []
     /// Columns (by key) whose header the source writes with 元 (采购总金额（元）).
     private var yuanColumns: Set<String> = []
+    /// Per source row (by position): the header row above it, for a cell read line by line under it.
+    private var headerAbove: [Int: AnalyzedRow] = [:]
 
     init(template: TableTemplate, headers: HeaderColumns? = nil) {
         self.template = template
@@ -47,7 +49,9 @@ struct TablePlacement {
             pending = nil
         }
 
+        var header: AnalyzedRow?
         for row in rows {
+            headerAbove[row.position] = header
             guard let leafText = row.labels.last else {
                 if row.hasValues { unmatched(row, label: row.regionText.joined(separator: " ")) }
                 continue
@@ -57,6 +61,7 @@ struct TablePlacement {
             let leaf = keys.last!
 
             if !row.hasValues {
+                if template.keys.isHeader(keys) { header = row }
                 if noteParent(leaf, in: &context) || template.keys.isHeader(keys) {
                     flushPending()
                     continue
@@ -396,6 +401,13 @@ struct TablePlacement {
                 return true
             }
         }
+        if !proven(numbers), indexes.count == 1, let lined = linedUnderHeader(row, index: indexes[0]) {
+            storeAll(lined.values)
+            diagnostics.append(Diagnostic(.info, "value.spaced_cells",
+                "\(template.name)“\(label)”行的单元格“\(cell.replacingAll("\n", with: " "))”含有几行数字，"
+                + "其上的表头单元格“\(lined.header.replacingAll("\n", with: " "))”逐行写着各列名称，按此逐行读出", at: row.location))
+            return true
+        }
         guard proven(numbers) else {
             // The cell is unreadable as `1 234` always was; here the whole row goes with it.
             unresolve(indexes, because: Diagnostic(.warning, "value.unreadable",
@@ -408,6 +420,34 @@ struct TablePlacement {
             "\(template.name)“\(label)”行的单元格“\(cell)”含有以空格分开的几个数字，"
             + "按顺序读作本行的 \(numbers.count) 个数值（本行的合计关系成立）", at: row.location))
         return true
+    }
+
+    /// The row's values read line by line under the header row above it, where a converter ran two
+    /// columns into one cell, header and values alike, a line each (pymupdf4llm: `本年制发件数<br>本年废止件数`
+    /// above `232<br>287`): every value cell stands under a header cell with as many lines, and those
+    /// lines name the template row's columns in order. Gives the values and the header cell with lines.
+    private func linedUnderHeader(_ row: AnalyzedRow, index: Int) -> (values: [Double], header: String)? {
+        guard let header = headerAbove[row.position] else { return nil }
+        let valueCells = row.source.cells.suffix(row.region.count).map(\.text)
+        let headerCells = header.source.cells.map(\.text).suffix(valueCells.count)
+        guard headerCells.count == valueCells.count else { return nil }
+        func lines(_ text: String) -> [String] { text.split(separator: "\n").map { String($0).trimmingBlanks() } }
+        var names: [String] = []
+        var values: [Double] = []
+        for (above, cell) in zip(headerCells, valueCells) {
+            let (titles, numbers) = (lines(above), lines(cell).map(CellValue.init))
+            guard titles.count == numbers.count else { return nil }
+            for number in numbers {
+                guard case .number(let value) = number else { return nil }
+                values.append(value)
+            }
+            names += titles
+        }
+        let columns = template.keys.columns[index]
+        guard names.count == columns.count,
+              zip(names, columns).allSatisfy({ name, keys in keys.contains { LabelKey(name).matches($0) } }),
+              let wide = zip(headerCells, valueCells).first(where: { lines($0.0).count > 1 }) else { return nil }
+        return (values, wide.0)
     }
 
     /// Whether a reading by counting places the values for sure. Blanks whose place nothing shows leave

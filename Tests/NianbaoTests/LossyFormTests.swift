@@ -51,9 +51,9 @@ import Testing
                       ("two-columns.pymupdf.txt", 186), ("report-2019.pymupdf.txt", 162),
                       ("python-docx.pymupdf.txt", 150), ("mixed.pymupdf.txt", 136),
                       // pymupdf4llm's markdown of the PDF fixtures.
-                      ("page-break.pymupdf4llm.md", 194), ("repeated-header.pymupdf4llm.md", 194),
-                      ("running-heads.pymupdf4llm.md", 194), ("template-filled-libreoffice.pymupdf4llm.md", 194),
-                      ("template-filled.pymupdf4llm.md", 194), ("two-columns.pymupdf4llm.md", 194),
+                      ("page-break.pymupdf4llm.md", 200), ("repeated-header.pymupdf4llm.md", 200),
+                      ("running-heads.pymupdf4llm.md", 200), ("template-filled-libreoffice.pymupdf4llm.md", 200),
+                      ("template-filled.pymupdf4llm.md", 200), ("two-columns.pymupdf4llm.md", 200),
                       ("report-2019.pymupdf4llm.md", 140), ("mixed.pymupdf4llm.md", 133),
                       ("python-docx.pymupdf4llm.md", 118), ("turned-pages.pymupdf4llm.md", 0),
                       // pdfminer's text of the PDF fixtures: labels apart from their rows, which nothing may be moved into.
@@ -125,15 +125,28 @@ import Testing
     }
 
     /// pymupdf4llm puts two columns in one cell, their lines joined by `<br>`, under a header cell that
-    /// names both (`本年制发件数<br>本年废止件数`): the cell is two numbers, not an unreadable word that
-    /// would leave 239 (现行有效件数) to be counted into 本年废止件数.
-    @Test func aCellOfTwoLinesIsTwoNumbers() throws {
+    /// names both a line each (`本年制发件数<br>本年废止件数`): the cell is two numbers, read line by line
+    /// under the header, not an unreadable word that would leave 239 (现行有效件数) to be counted into
+    /// 本年废止件数.
+    @Test func aCellOfTwoLinesIsReadLineByLineUnderItsHeader() throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.pymupdf4llm.md").path)
+        let values = try #require(report.table("active_disclosure")?.values)
+        #expect(["issued", "repealed", "in_force"].map { values["regulations", $0] } == [232, 287, 239])
+        #expect(report.diagnostics.contains {
+            $0.code == "value.spaced_cells" && $0.message.contains("“规章”行的单元格“232 287”含有几行数字")
+        })
+    }
+
+    /// The same cell without its header's lines (`本年制发件数` alone above it): table 二 has no sums to
+    /// place two numbers by, so the row is null.
+    @Test func aCellOfTwoLinesWithoutItsHeaderLinesIsNull() throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("template-filled.pymupdf4llm.md"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "本年制发件数<br>本年废止件数", with: "本年制发件数")
+        let report = try Converter().convert(Array(text.utf8), path: "header-one-line.md")
         let values = try #require(report.table("active_disclosure")?.values)
         for column in ["issued", "repealed", "in_force"] {
             #expect(values["regulations", column] == nil && values.isUnresolved(row: "regulations", column: column))
         }
-        #expect(report.diagnostics.contains { $0.code == "value.unreadable" && $0.message.contains("“规章”行的单元格“232\n287”") })
         #expect(values["licensing", "decisions"] == 98)
     }
 

@@ -278,7 +278,8 @@ public struct TextReader: Sendable {
         if unbolded != text { return .paragraph(Paragraph(text: unbolded, location: location)) }
         if text.hasPrefix("#") {
             let level = text.prefix { $0 == "#" }.count
-            let title = String(text.dropFirst(level)).trimmingBlanks()
+            // pymupdf4llm bolds its headings too (`# **一、总体情况**`).
+            let title = MarkdownInline.unbolded(String(text.dropFirst(level)).trimmingBlanks())
             if level <= 6, !title.isEmpty {
                 return .heading(Heading(text: title, level: level, location: location))
             }

@@ -180,4 +180,13 @@ import Testing
         #expect(MarkdownInline.plain("C:\\路径") == "C:\\路径")
         #expect(MarkdownInline.plain("**甲** 与 **乙**") == "**甲** 与 **乙**")
     }
+
+    /// pymupdf4llm bolds its headings: the heading is its words, so that the title and organ are too.
+    @Test func boldHeadingsAreTheirWords() throws {
+        let document = try TextReader().read(text: "# **某县人民政府2024年政府信息公开工作年度报告** \n\n## **一、总体情况** \n")
+        #expect(document.blocks == [
+            .heading(Heading(text: "某县人民政府2024年政府信息公开工作年度报告", level: 1, location: SourceLocation(line: 1))),
+            .heading(Heading(text: "一、总体情况", level: 2, location: SourceLocation(line: 3))),
+        ])
+    }
 }

@@ -61,6 +61,9 @@ enum CellLinesRegion {
     /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its
     /// numbers (一、本年新收…) or by its first sub-row (三、本年度办理结果 then （一）予以公开).
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
+        // Most lines are told at their first scalar, a numeral or the markdown mark before one (`**三、`).
+        guard let lead = run[index].trimmed.unicodeScalars.first,
+              lead == "*" || lead == "_" || "一二三四五六七八九十".unicodeScalars.contains(lead) else { return false }
         let text = MarkdownInline.plain(run[index].trimmed)
         let title = text.drop(while: { "一二三四五六七八九十".contains($0) })
         // A row label with its numbers on its line (四、结转下年度继续办理 191 233 …) is a row; a merged
@@ -84,12 +87,30 @@ enum CellLinesRegion {
 
     /// How many numbers, each a word of its own, end a line: a lone number's line, or a table row as
     /// pdfplumber and `pdftotext -raw` write it, its cells one space apart (`规章 232 287 239`).
+    /// Read from the line's last byte back, without cutting the line into words: every line of a run
+    /// of cell lines is asked.
     static func trailingNumbers(_ text: String) -> Int {
-        text.split(separator: " ").reversed().prefix(while: { isNumber(String($0)) }).count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var end = bytes.count
+            while end > 0 {
+                var start = end
+                while start > 0, bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
+                if start < end {
+                    guard isNumber(bytes[start..<end]) else { break }
+                    count += 1
+                }
+                end = start - 1
+            }
+            return count
+        }
     }
 
-    static func isNumber(_ text: String) -> Bool {
-        text.utf8.first.map { $0 != UInt8(ascii: ".") } == true
-            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
+    static func isNumber(_ text: String) -> Bool { isNumber(text.utf8) }
+
+    private static func isNumber<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.first.map { $0 != UInt8(ascii: ".") } == true
+            && bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
     }
 }

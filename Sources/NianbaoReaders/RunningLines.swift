@@ -5,7 +5,7 @@
 enum RunningLines {
     static func blanked(_ lines: [TextLine]) -> [TextLine] {
         // A page begins at the line its form feed opens.
-        let starts = [0] + lines.indices.filter { $0 > 0 && lines[$0].text.utf8.contains(0x0C) }
+        let starts = [0] + lines.indices.filter { $0 > 0 && lines[$0].hasFormFeed }
         guard starts.count >= 2 else { return lines }
         var heads: [String: [Int]] = [:]
         var feet: [String: [Int]] = [:]

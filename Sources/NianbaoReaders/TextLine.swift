@@ -10,19 +10,21 @@ struct TextLine: Sendable {
     /// How many tabs and bars the line holds, counted once for the layouts that ask of every line.
     let tabs: Int
     let bars: Int
+    /// Whether a form feed (a page break, as pdftotext marks it) stands in the line.
+    let hasFormFeed: Bool
 
     init(text: String, number: Int) {
         self.text = text
         self.number = number
         trimmed = text.trimmingBlanks()
-        var (tabs, bars) = (0, 0)
+        var (tabs, bars, formFeed) = (0, 0, false)
         var text = text
         text.withUTF8 { bytes in
             for byte in bytes {
-                if byte == 0x09 { tabs += 1 } else if byte == UInt8(ascii: "|") { bars += 1 }
+                if byte == 0x09 { tabs += 1 } else if byte == UInt8(ascii: "|") { bars += 1 } else if byte == 0x0C { formFeed = true }
             }
         }
-        (self.tabs, self.bars) = (tabs, bars)
+        (self.tabs, self.bars, hasFormFeed) = (tabs, bars, formFeed)
     }
 
     var isBlank: Bool { trimmed.isEmpty }

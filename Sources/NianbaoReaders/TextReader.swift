@@ -147,7 +147,9 @@ public struct TextReader: Sendable {
                 // Page numbers a PDF's footer left (-3-, - 4 -, 第 5 页 共 9 页, or the report's title and
                 // 第 4 页 set apart by spaces) are no content; a bare 第3页 may be words of the text. The
                 // form feed that marks the page break stays.
-                let isFoot = TextReader.isPageNumber(line[...]) || TextReader.isTitledPageNumber(line)
+                // A titled page number is looked for only in a line that ends in 页 (E9 A1 B5).
+                let isFoot = TextReader.isPageNumber(line[...])
+                    || (bytes[range].suffix(3).elementsEqual([0xE9, 0xA1, 0xB5]) && TextReader.isTitledPageNumber(line))
                 let kept = isFoot ? String(line.filter { $0 == "\u{0C}" }) : line
                 lines.append(TextLine(text: kept, number: lines.count + 1))
             }
@@ -175,7 +177,8 @@ public struct TextReader: Sendable {
     /// What stands either side of a page number (-3-, —3—).
     private static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "—", "–", "－"]
 
-    static func isPageNumber(_ line: Substring) -> Bool {
+    /// With `bare`, a 第N页 without 共M页 counts too (after a running foot's title it can be nothing else).
+    static func isPageNumber(_ line: Substring, bare: Bool = false) -> Bool {
         // It begins with a dash or 第: every other line is told so at its first visible scalar.
         guard let lead = line.unicodeScalars.first(where: { !$0.isSpace }), lead == "第" || pageNumberDashes.contains(lead)
         else { return false }
@@ -198,6 +201,7 @@ public struct TextReader: Sendable {
         // 第N页共M页
         guard scalars.first == "第" else { return false }
         let page = digits(from: 1)
+        if bare, page > 0, page + 1 == scalars.count, scalars[page] == "页" { return true }
         guard page > 0, page + 1 < scalars.count, scalars[page] == "页", scalars[page + 1] == "共" else { return false }
         let total = digits(from: page + 2)
         return total > 0 && total == scalars.count - 1 && scalars[total] == "页"
@@ -206,25 +210,11 @@ public struct TextReader: Sendable {
     /// A running foot: words, then two or more spaces or a tab, then a page number (`某某政府2024年政府信息公开
     /// 工作年度报告  第 4 页`). Prose does not set a page reference apart so (`详见第 4 页`).
     static func isTitledPageNumber(_ line: String) -> Bool {
-        guard line.utf8.last == 0xB5, line.utf8.count < 240 else { return false } // 页 is E9 A1 B5
+        guard line.utf8.count < 240 else { return false }
         let trimmed = line.trimmingBlanks().replacingAll("\t", with: "  ")
-        guard let gap = trimmed.ranges(of: "  ").last, trimmed[..<gap.lowerBound].contains(where: { !$0.isWhitespace }) else {
-            return false
-        }
-        // 第N页, or 第N页共M页.
-        var rest = Substring(trimmed[gap.upperBound...].filter { !$0.isWhitespace })
-        for (index, word) in ["第", "页", "共", "页"].enumerated() {
-            guard rest.hasPrefix(word) else { return false }
-            rest = rest.dropFirst()
-            if index % 2 == 1 {
-                if rest.isEmpty { return true }
-                continue
-            }
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            guard (1...4).contains(digits.count) else { return false }
-            rest = rest.dropFirst(digits.count)
-        }
-        return rest.isEmpty
+        guard trimmed.hasSuffix("页"), let gap = trimmed.ranges(of: "  ").last,
+              trimmed[..<gap.lowerBound].contains(where: { !$0.isWhitespace }) else { return false }
+        return isPageNumber(trimmed[gap.upperBound...], bare: true)
     }
 
     /// The layout of a table starting at `start`, the index after its last line, and whether the layout

@@ -63,7 +63,7 @@ struct PipeSeparatedLayout: TextTableLayout {
             if cells.isEmpty || cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }) {
                 return nil
             }
-            return SourceRow(cells: cells.map { SourceCell(CellMarkup.plain($0)) }, location: SourceLocation(line: line.number))
+            return SourceRow(cells: cells.map { SourceCell(MarkdownInline.cellText($0)) }, location: SourceLocation(line: line.number))
         }
     }
 }

@@ -173,8 +173,12 @@ struct FlattenedTableRecovery {
 
     /// Digits with firm boundaries where spaces stand.
     func pieces(_ digits: String) -> [NumberPiece] {
-        digits.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            .map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
+        Self.words(digits).map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
+    }
+
+    /// A digit run's words: the digits between its spaces and line breaks.
+    static func words(_ digits: some StringProtocol) -> [Substring] {
+        Substring(digits).split(whereSeparator: { $0 == " " || $0 == "\n" })
     }
 
     /// The numbers of a row's stretch of runs, and which of them begin a line of their own.
@@ -185,8 +189,8 @@ struct FlattenedTableRecovery {
             switch run {
             case .label(let label): newLine = newLine || label.contains("\n")
             case .digits(let digits):
-                for line in digits.split(separator: "\n", omittingEmptySubsequences: true) {
-                    for word in line.split(separator: " ") {
+                for line in digits.split(separator: "\n") {
+                    for word in words(line) {
                         if newLine, !segment.words.isEmpty { segment.lineStarts.insert(segment.words.count) }
                         newLine = false
                         segment.words.append(String(word))

@@ -48,7 +48,7 @@ struct HeaderMarkOrder {
             case .label:
                 for (column, mark) in marks.enumerated() { seen[column] += word.ranges(of: mark).count }
             case .digits(let digits):
-                for _ in digits.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                for _ in FlattenedTableRecovery.words(digits) {
                     let (group, column) = position.quotientAndRemainder(dividingBy: groupSize)
                     if seen[column] <= group { early.insert(group) }
                     position += 1

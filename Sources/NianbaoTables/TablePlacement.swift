@@ -387,7 +387,7 @@ struct TablePlacement {
         }
         // A number its narrow column wrapped inside the cell (`2526<br>6`, pymupdf4llm): the cell's two
         // lines of digits are one number where only that reading keeps the sums.
-        let lines = cell.split(separator: "\n").map { String($0).trimmingBlanks() }
+        let lines = Self.lines(of: cell)
         let at = row.region[..<spaced].filter { $0 != .blank }.count
         if !proven(numbers), row.region.filter({ $0.spacedNumbers != nil }).count == 1, lines.count == 2,
            lines.allSatisfy(CellValue.isDigits), numbers.count >= at + 2, let whole = Double(lines.joined()) {
@@ -431,11 +431,10 @@ struct TablePlacement {
         let valueCells = row.source.cells.suffix(row.region.count).map(\.text)
         let headerCells = header.source.cells.map(\.text).suffix(valueCells.count)
         guard headerCells.count == valueCells.count else { return nil }
-        func lines(_ text: String) -> [String] { text.split(separator: "\n").map { String($0).trimmingBlanks() } }
         var names: [String] = []
         var values: [Double] = []
         for (above, cell) in zip(headerCells, valueCells) {
-            let (titles, numbers) = (lines(above), lines(cell).map(CellValue.init))
+            let (titles, numbers) = (Self.lines(of: above), Self.lines(of: cell).map(CellValue.init))
             guard titles.count == numbers.count else { return nil }
             for number in numbers {
                 guard case .number(let value) = number else { return nil }
@@ -446,8 +445,13 @@ struct TablePlacement {
         let columns = template.keys.columns[index]
         guard names.count == columns.count,
               zip(names, columns).allSatisfy({ name, keys in keys.contains { LabelKey(name).matches($0) } }),
-              let wide = zip(headerCells, valueCells).first(where: { lines($0.0).count > 1 }) else { return nil }
-        return (values, wide.0)
+              let wide = headerCells.first(where: { Self.lines(of: $0).count > 1 }) else { return nil }
+        return (values, wide)
+    }
+
+    /// A cell's lines (a converter's `<br>`, a wrapped number), trimmed.
+    private static func lines(of cell: String) -> [String] {
+        cell.split(separator: "\n").map { String($0).trimmingBlanks() }
     }
 
     /// Whether a reading by counting places the values for sure. Blanks whose place nothing shows leave

@@ -182,14 +182,33 @@ extension String {
     /// character of their own (nearly all of a report) put through grapheme breaking.
     public func hasMoreCharacters(than limit: Int) -> Bool {
         guard utf8.count > limit else { return false }
-        var scalars = 0
-        for scalar in unicodeScalars {
-            guard scalar.isAlwaysOwnCharacter else { return count > limit }
-            scalars += 1
-            // Each of the first `limit` is followed by a scalar that cannot join it: they are as many characters.
-            if scalars > limit { return true }
+        // Read from the UTF-8 bytes in place: the scalar view's iterator cost a score of instructions
+        // a scalar, and every paragraph is asked. ASCII but CR, and U+4000…U+9FFF (lead bytes E4…E9),
+        // are always their own characters and are told by their first byte; others are decoded.
+        var text = self
+        let answer = text.withUTF8 { bytes -> Bool? in
+            var (i, scalars) = (0, 0)
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if lead == 0x0D { return nil }
+                    i += 1
+                } else if lead >= 0xE4 && lead <= 0xE9 {
+                    i += 3
+                } else {
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead) & (0x7F >> length)
+                    for j in 1..<length { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    guard Unicode.Scalar(value)?.isAlwaysOwnCharacter == true else { return nil }
+                    i += length
+                }
+                scalars += 1
+                // Each of the first `limit` is followed by a scalar that cannot join it: they are as many characters.
+                if scalars > limit { return true }
+            }
+            return false
         }
-        return false
+        return answer ?? (count > limit)
     }
 
     /// Every occurrence of `target` replaced, without Foundation.

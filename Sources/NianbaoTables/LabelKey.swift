@@ -129,22 +129,28 @@ public struct LabelKey: Sendable, Hashable {
             guard i < bytes.count else { return nil }
             // The bytes between forms are copied in runs: a Chinese text has a full-width comma every few
             // words, and copying it byte by byte cost most of the pass.
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var run = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0xEF || byte == 0xE3 || byte == 0xC2, let (half, length) = replacement(at: i) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                    out.append(half)
-                    i += length
-                    run = i
-                } else {
-                    i += 1
+            // Written straight into the new string: each form only shortens the text.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var (run, written) = (0, 0)
+                func copyRun(to end: Int) {
+                    if end > run { (out.baseAddress! + written).update(from: bytes.baseAddress! + run, count: end - run) }
+                    written += end - run
                 }
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte == 0xEF || byte == 0xE3 || byte == 0xC2, let (half, length) = replacement(at: i) {
+                        copyRun(to: i)
+                        out[written] = half
+                        written += 1
+                        i += length
+                        run = i
+                    } else {
+                        i += 1
+                    }
+                }
+                copyRun(to: bytes.count)
+                return written
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-            return String(decoding: out, as: UTF8.self)
         }
         return changed ?? s
     }

@@ -7,6 +7,10 @@ enum HTMLVocabulary {
         // Deleted text, as tracked changes exported to HTML mark it.
         "del",
     ]
+    /// The attributes the reader asks an element for (`HTMLElement.attribute`); the tree keeps no others.
+    static let readAttributes: Set<String> = [
+        "hidden", "style", "class", "id", "rowspan", "colspan", "alt", "src", "start", "type", "value",
+    ]
     /// Elements that start and end a paragraph.
     static let blocks: Set<String> = [
         "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "center", "pre",
@@ -21,9 +25,14 @@ enum HTMLVocabulary {
     /// Whether an element is no content: a dropped kind, or hidden from readers (the `hidden`
     /// attribute, display:none or visibility:hidden inline), so a hidden title or a hidden digit
     /// before a number is not read.
-    static func isDropped(name: String, attributes: [String: String]) -> Bool {
-        if dropped.contains(name) || attributes["hidden"] != nil { return true }
-        guard var style = attributes["style"] else { return false }
+    static func isDropped(name: String, attributes: [(name: String, value: String)]) -> Bool {
+        if dropped.contains(name) { return true }
+        var style: String?
+        for attribute in attributes {
+            if attribute.name == "hidden" { return true }
+            if attribute.name == "style" { style = attribute.value }
+        }
+        guard var style else { return false }
         // Read in place, lower-cased and without blanks: this runs for every element, often on Word's
         // long styles, and a compacted copy of each cost a sixth of reading a long page.
         return style.withUTF8 { style in states(style, "display:none") || states(style, "visibility:hidden") }

@@ -8,10 +8,12 @@ enum HTMLNode {
     case text(String)
 }
 
-/// An element with its lower-case name, attributes, children and source line.
+/// An element with its lower-case name, the attributes the reader asks for, children and source line.
 struct HTMLElement {
     let name: String
-    let attributes: [String: String]
+    /// In source order. A few a element, so searched in turn: a dictionary for each element cost
+    /// more in hashing, allocating and freeing than the page's whole walk.
+    let attributes: [(name: String, value: String)]
     var children: [HTMLNode]
     var line: Int
     /// Whether the element is no content (`HTMLVocabulary.isDropped`), decided once when it is made:
@@ -19,12 +21,16 @@ struct HTMLElement {
     /// each time cost a sixth of reading a page.
     let isDropped: Bool
 
-    init(name: String, attributes: [String: String], children: [HTMLNode], line: Int) {
+    init(name: String, attributes: [(name: String, value: String)], children: [HTMLNode], line: Int) {
         (self.name, self.attributes, self.children, self.line) = (name, attributes, children, line)
         isDropped = HTMLVocabulary.isDropped(name: name, attributes: attributes)
     }
 
-    func attribute(_ name: String) -> String? { attributes[name] }
+    /// The attribute's value; the last of that name, as a repeated attribute overrides.
+    func attribute(_ name: String) -> String? {
+        assert(HTMLVocabulary.readAttributes.contains(name), "\(name) is not kept by HTMLTree")
+        return attributes.last { $0.name == name }?.value
+    }
 }
 
 /// Collects what the parser reported.
@@ -70,19 +76,13 @@ enum HTMLTree {
         guard depth <= maximumDepth else {
             throw .unreadable("HTML 元素嵌套超过 \(maximumDepth) 层", "elements nested deeper than \(maximumDepth)")
         }
-        // Counted first, so that the dictionary is made at its size: grown one attribute at a time,
-        // rehashing it cost as much as copying the page's text.
-        var count = 0
+        // Only the attributes the reader asks for are copied: Word's and LibreOffice's pages give
+        // nearly every element face, size, lang or align, whose values were most of the copying.
+        var attributes: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            count += 1
-            attribute = current.pointee.next
-        }
-        var attributes: [String: String] = count == 0 ? [:] : Dictionary(minimumCapacity: count)
-        attribute = node.pointee.properties
-        while let current = attribute {
-            if let name = current.pointee.name {
-                attributes[lowercased(name)] = current.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
+            if let name = current.pointee.name.map(lowercased), HTMLVocabulary.readAttributes.contains(name) {
+                attributes.append((name, current.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""))
             }
             attribute = current.pointee.next
         }
@@ -104,8 +104,12 @@ enum HTMLTree {
     }
 
     /// A name as the vocabulary spells it: HTML's names are ASCII, lower-cased as bytes without
-    /// Unicode's case tables.
+    /// Unicode's case tables, straight into the string (a name is short enough to need no allocation).
     private static func lowercased(_ name: UnsafePointer<xmlChar>) -> String {
-        String(decoding: UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))).map(\.lowercasedASCII), as: UTF8.self)
+        let count = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for i in 0..<count { buffer[i] = name[i].lowercasedASCII }
+            return count
+        }
     }
 }

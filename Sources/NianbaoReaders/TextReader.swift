@@ -7,7 +7,7 @@ public struct TextReader: Sendable {
     /// Table layouts, most specific first: a cell-per-line row is also a tab row.
     /// Aligned columns come last: they claim only what no separator-based layout does.
     let layouts: [any TextTableLayout] = [GridTableLayout(), DashedColumnsLayout(), CellPerLineLayout(),
-                                          TabSeparatedLayout(), PipeSeparatedLayout(), AlignedColumnsLayout()]
+                                          TabSeparatedLayout(), PipeSeparatedLayout(), RuledPipeLayout(), AlignedColumnsLayout()]
     public var limits: TextLimits
 
     public init(limits: TextLimits = TextLimits()) {
@@ -222,9 +222,14 @@ public struct TextReader: Sendable {
     /// already found too short, starts none.
     private func tableRegion(in lines: [TextLine], at start: Int,
                              skipping: (layout: String, end: Int)?) -> (any TextTableLayout, Int, marked: Bool)? {
-        guard let layout = layouts.first(where: { $0.claims(lines[start]) }) else { return nil }
+        // The first layout that claims the line, passing over one that marks no region from it.
+        guard let (layout, marked) = layouts.lazy.compactMap({ layout -> (any TextTableLayout, Int?)? in
+            guard layout.claims(lines[start]) else { return nil }
+            let end = layout.regionEnd(in: lines, at: start)
+            return end.map { $0 > start } == false ? nil : (layout, end)
+        }).first else { return nil }
         if let skipping, skipping.layout == layout.name, start < skipping.end { return nil }
-        if let end = layout.regionEnd(in: lines, at: start) { return (layout, end, true) }
+        if let end = marked { return (layout, end, true) }
         var end = start + 1
         var lastRow = start
         while end < lines.count {

@@ -68,6 +68,41 @@ struct PipeSeparatedLayout: TextTableLayout {
     }
 }
 
+/// A markdown table whose rows have no outer bars (html2text: `行政许可| 98` below
+/// `信息内容| 本年制发件数| …`). Text may hold a bar too, so a table starts only at its delimiter row
+/// (`---`, `---|---`) or the header row just above one, and runs, as in GitHub's markdown, to the next
+/// blank line; a line without a bar in it is a row of one cell (a block title, 第二十条第（五）项).
+struct RuledPipeLayout: TextTableLayout {
+    let name = "pipe"
+    let minimumRows = 1
+
+    func claims(_ line: TextLine) -> Bool { line.bars == 1 || RuledPipeLayout.isDelimiterRow(line) }
+
+    func regionEnd(in lines: [TextLine], at start: Int) -> Int? {
+        let delimited = RuledPipeLayout.isDelimiterRow(lines[start])
+            ? start + 1 < lines.count && lines[start + 1].bars > 0
+            : start + 1 < lines.count && RuledPipeLayout.isDelimiterRow(lines[start + 1])
+        guard delimited else { return start }
+        var end = start + 1
+        while end < lines.count, !lines[end].isBlank { end += 1 }
+        return end
+    }
+
+    func rows(of lines: [TextLine]) -> [SourceRow] { PipeSeparatedLayout().rows(of: lines) }
+
+    /// `---`, `---|---`, `:--|--:`: every cell dashes, with a colon at either end for its alignment.
+    static func isDelimiterRow(_ line: TextLine) -> Bool {
+        guard line.trimmed.utf8.allSatisfy({ "-:| ".utf8.contains($0) }) else { return false }
+        var cells = line.trimmed.split(separator: "|", omittingEmptySubsequences: false)
+        if cells.first?.isEmpty == true { cells.removeFirst() }
+        if cells.last?.isEmpty == true { cells.removeLast() }
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            let dashes = cell.filter { $0 != " " }.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
+        }
+    }
+}
+
 /// One cell a line, each behind a leading tab, rows separated by blank lines; a long label
 /// may wrap onto a following line without the tab.
 struct CellPerLineLayout: TextTableLayout {

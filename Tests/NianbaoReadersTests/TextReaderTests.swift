@@ -38,6 +38,24 @@ import Testing
         #expect(document.layout == "pipe")
     }
 
+
+    /// html2text: a header cell across the table above `---`, rows of one bar, block titles without any.
+    @Test func rowsOfOneBarBelowADelimiterRowAreOneTableToTheBlankLine() {
+        let document = read("第二十条第（一）项\n---\n信息内容| 本年制发件数| 现行有效件数\n规章| 232| 239\n第二十条第（五）项\n"
+                            + "信息内容| 本年处理决定数量\n行政许可| 98\n\n正文\n")
+        #expect(texts(tables(document)[0]) == [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "232", "239"],
+                                             ["第二十条第（五）项"], ["信息内容", "本年处理决定数量"], ["行政许可", "98"]])
+        #expect(document.blocks.last == .paragraph(Paragraph(text: "正文", location: SourceLocation(line: 9))))
+        // A header row of one bar just above its delimiter row starts the table too.
+        #expect(texts(tables(read("信息内容| 本年处理决定数量\n:--|--:\n行政许可| 98\n"))[0])
+                == [["信息内容", "本年处理决定数量"], ["行政许可", "98"]])
+    }
+
+    /// A bar in prose, or a line of dashes with no row below it, makes no table.
+    @Test func oneBarWithoutADelimiterRowIsText() {
+        #expect(tables(read("政府网站| 信息公开\n联系电话| 0571\n")).isEmpty)
+        #expect(tables(read("正文\n---\n\n行政许可| 98\n")).isEmpty)
+    }
     @Test func gridTableBoxesGiveTheSpans() {
         // pandoc 3's drawing: a label two rows tall, a header two columns wide, a wrapped header cell
         // (`结果\` then `纠正`), markdown escapes, a `+` in words, wide characters two columns each.

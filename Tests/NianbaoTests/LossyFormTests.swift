@@ -71,9 +71,9 @@ import Testing
                       ("template-filled.docx2txt.txt", 200), ("features-libreoffice.docx2txt.txt", 168),
                       ("features.docx2txt.txt", 168),
                       // html2text of mammoth's HTML of the DOCX fixtures.
-                      ("python-docx.html2text.md", 196), ("template-filled-libreoffice.html2text.md", 196),
-                      ("template-filled.html2text.md", 196), ("features-libreoffice.html2text.md", 181),
-                      ("features.html2text.md", 181)])
+                      ("python-docx.html2text.md", 200), ("template-filled-libreoffice.html2text.md", 200),
+                      ("template-filled.html2text.md", 200), ("features-libreoffice.html2text.md", 200),
+                      ("features.html2text.md", 200)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)

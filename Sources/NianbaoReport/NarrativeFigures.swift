@@ -9,7 +9,8 @@ struct NarrativeFigures: ReportCheck {
     /// One kind of statement: how the text says it, and the cells whose sum it states.
     struct Statement: Sendable {
         var id: String
-        /// A word every way of stating it contains: paragraphs without it are not searched.
+        /// A word every way of stating it contains, in Han characters only: paragraphs without it are
+        /// not searched.
         var anchor: String
         /// What is stated, in messages.
         var subject: String
@@ -90,16 +91,22 @@ struct NarrativeFigures: ReportCheck {
 
     /// Each statement's figure, made once.
     private static let figures = statements.map(\.figure)
+    /// The anchor words apart, so that asking them of every paragraph copies no statement.
+    private static let anchors = statements.map(\.anchor)
 
     func checks(of report: Report) -> [Check] {
         var checks: [Check] = []
         var seen = Set<String>()
         for section in report.sections {
             for (index, paragraph) in section.paragraphs.enumerated() {
-                let text = LabelKey.halfWidth(paragraph).removingSpaces()
-                // Most paragraphs state none of these: a plain search for the anchor word spares the regexes.
+                // Most paragraphs state none of these: a plain search for the anchor word spares the regexes,
+                // and the half-width copy too, as anchors are Han words, which half-width forms leave as
+                // they are (white space is dropped first: it may stand between an anchor's characters).
+                let compact = paragraph.removingSpaces()
+                guard Self.anchors.contains(where: compact.containsText) else { continue }
+                let text = LabelKey.halfWidth(compact)
                 // By index: a statement copied for each paragraph retained each of its phrases.
-                for i in Self.statements.indices where text.containsText(Self.statements[i].anchor) {
+                for i in Self.statements.indices where text.containsText(Self.anchors[i]) {
                     let statement = Self.statements[i]
                     for (stated, quote) in figures(statement, Self.figures[i], in: text) where seen.insert("\(statement.id)|\(quote)").inserted {
                         checks.append(check(statement, stated: stated, quote: quote, section: section,

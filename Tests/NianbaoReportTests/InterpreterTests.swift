@@ -98,4 +98,12 @@ import Testing
         // No table 三 in this report: the stated 三件 cannot be compared either, and says so.
         #expect(narrative[1].status == .skipped && narrative[1].message.contains("未能读取"))
     }
+
+    /// A paragraph is searched for its figures only when an anchor word stands in it as written,
+    /// white space aside, which holds because no half-width form is a Han character.
+    @Test func anchorsAreHanAndFoundAcrossWhiteSpace() {
+        #expect(NarrativeFigures.statements.allSatisfy { $0.anchor.unicodeScalars.allSatisfy(\.isHanIdeograph) })
+        let report = InterpreterTests().report(["一、总体情况", "本年度共收到政府信息公开申\u{3000}请约３０件。"])
+        #expect(report.checks.filter { $0.id.hasPrefix("narrative") }.map(\.id) == ["narrative.new_received"])
+    }
 }

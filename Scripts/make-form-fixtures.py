@@ -30,14 +30,15 @@ into one cell, a total broken over lines), of the two reports and of two DOCX fi
 markdown of the PDF fixtures (NAME.pdftotext.txt, NAME.pdftotext-raw.txt, NAME.pdftotext-layout.txt, NAME.pdfplumber.txt,
 NAME.pdfminer.txt (its boxes a column at a time, labels apart from their rows), NAME.pymupdf.txt,
 NAME.pymupdf4llm.md), and mammoth's markdown, docx2txt's text and html2text's markdown of the DOCX
-fixtures (NAME.mammoth.md, NAME.docx2txt.txt, NAME.html2text.md). Their NAME.expected.json holds the true values; the tests
+fixtures (NAME.mammoth.md, NAME.docx2txt.txt, NAME.html2text.md), and a browser's PDF of an HTML fixture
+(NAME.chromium.pdf). Their NAME.expected.json holds the true values; the tests
 ask that every value read is one of them, never another number.
 
 NAME.expected.json is written from this script's own bookkeeping (fixture_values.py). Where the form
 cannot settle a value (a glued digit run with more than one split that satisfies the row's arithmetic,
 a row cut off), the expectation is null: nianbao must not guess there.
 Needs: LibreOffice, poppler-utils and pandoc (apt-get install libreoffice-writer-nogui poppler-utils
-pandoc fonts-noto-cjk), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
+pandoc fonts-noto-cjk chromium), and a pandoc 3 for the grid forms: $PANDOC3, a `pandoc` of version 3 or later, or
 the one pypandoc_binary brings (pip install pypandoc_binary); and markitdown (pip install
 'markitdown[docx,pdf]') and pdfplumber, PyMuPDF and pymupdf4llm (pip install pdfplumber pymupdf pymupdf4llm), and mammoth, docx2txt and html2text.
 
@@ -377,6 +378,23 @@ def text_of_docx_fixtures():
             shutil.copy(expected, LOSSY / f"{name}.{suffix.rsplit('.', 1)[0]}.expected.json")
 
 
+def chromium_pdfs_of_html_fixtures(folder=None, names=("headings",)):
+    """Tests/Fixtures/html printed to PDF by a browser (Chromium's --print-to-pdf, as "Save as PDF"
+    does): narrow columns whose label lines run close together, a digit of a list marker set in
+    another font between them. Into the lossy fixtures only `names` (a browser PDF carries its CJK
+    font and is half a megabyte); with a folder, every page whose declared charset a browser follows
+    (the charset-trick fixtures show a browser mojibake). Needs chromium and fonts-noto-cjk."""
+    folder = Path(folder) if folder else LOSSY
+    folder.mkdir(parents=True, exist_ok=True)
+    for expected in sorted((ROOT / "Tests" / "Fixtures" / "html").glob("*.expected.json")):
+        name = expected.name[:-len(".expected.json")]
+        if (folder == LOSSY and name not in names) or name.startswith("template-filled.declared-"):
+            continue
+        run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            f"--print-to-pdf={folder / (name + '.chromium.pdf')}", expected.with_name(name + ".html").as_uri())
+        shutil.copy(expected, folder / f"{name}.chromium.expected.json")
+
+
 def annotated_forms():
     """A value cell with a note after its number, through the real tools."""
     values = balanced_values(11)
@@ -418,4 +436,5 @@ if __name__ == "__main__":
     lossy_of_other_fixtures()
     text_of_pdf_fixtures()
     text_of_docx_fixtures()
+    chromium_pdfs_of_html_fixtures()
     annotated_forms()

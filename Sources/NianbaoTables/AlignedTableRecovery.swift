@@ -224,12 +224,16 @@ struct AlignedTableRecovery {
     /// The values as the page lays them out, where no reading adds up (`NumberSplitter.asWritten`), when
     /// each number stands on the label line, on a line that only continues its label, or on a line of
     /// numbers alone. A number beside another label may be that label's row's, or the struck digits of
-    /// a tracked change (9999 beside 三、本): only the sums may join it to a row's number.
+    /// a tracked change (9999 beside 三、本): only the sums may join it to a row's number. Two lines
+    /// that each hold a whole row of numbers are two rows, whatever their labels (a PDF that ran two
+    /// label lines together hid the next rows' markers, and stacking their numbers made 27290171).
     private func asLaidOut(_ chosen: [Int], labelLine: Int?, by splitter: NumberSplitter, in lines: [Line]) -> [Double]? {
         guard chosen.allSatisfy({ line in
                   line == labelLine || !lines[line].hasNumbers || lines[line].isNumbersOnly
                       || labelLine.map { continues($0, on: line, in: lines) } == true
-              }) else { return nil }
+              }),
+              chosen.filter({ line in lines[line].words.count(where: { $0.number != nil }) >= splitter.count }).count < 2
+        else { return nil }
         return splitter.asWritten(pieces(chosen, in: lines))
     }
 

@@ -73,7 +73,9 @@ import Testing
                       // html2text of mammoth's HTML of the DOCX fixtures.
                       ("python-docx.html2text.md", 200), ("template-filled-libreoffice.html2text.md", 200),
                       ("template-filled.html2text.md", 200), ("features-libreoffice.html2text.md", 200),
-                      ("features.html2text.md", 200)])
+                      ("features.html2text.md", 200),
+                      // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf).
+                      ("headings.chromium.pdf", 60)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -106,6 +108,18 @@ import Testing
             #expect(values["other_no_fee", column] == nil && values.isUnresolved(row: "other_no_fee", column: column))
         }
         #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“133 1106 382 107 125 310 39”") })
+    }
+
+    /// In a browser's PDF of a narrow table, the label lines of 3.补正后申请内容仍不明确 and 1.信访举报投诉类申请
+    /// run together with the list marker's digit between them, so their rows are not found and their
+    /// numbers stand under 2.没有现成信息需要另行制作. Three lines of a whole row of numbers each are three
+    /// rows: stacked column by column they made 27290171 and six more wrong numbers.
+    @Test func wholeRowsOfNumbersOnLinesBelowALabelAreNotStackedIntoOneRow() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.pdf").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(values["unavailable_needs_creation", "natural_person"] == nil)
+        #expect(values.isUnresolved(row: "unavailable_needs_creation", column: "total"))
+        #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“27 241 193 204 215 38 918 290") })
     }
 
     /// On a page stored turned, pdftotext writes 行政复议's numbers before their headers and in another

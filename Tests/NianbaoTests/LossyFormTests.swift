@@ -74,8 +74,9 @@ import Testing
                       ("python-docx.html2text.md", 200), ("template-filled-libreoffice.html2text.md", 200),
                       ("template-filled.html2text.md", 200), ("features-libreoffice.html2text.md", 200),
                       ("features.html2text.md", 200),
-                      // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf).
-                      ("headings.chromium.pdf", 60)])
+                      // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf), and the lines the
+                      // PDF reader laid out of it before its rows kept to glyphs of one height.
+                      ("headings.chromium.pdf", 134), ("headings.chromium-merged-lines.layout.txt", 45)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -110,16 +111,26 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“133 1106 382 107 125 310 39”") })
     }
 
-    /// In a browser's PDF of a narrow table, the label lines of 3.补正后申请内容仍不明确 and 1.信访举报投诉类申请
-    /// run together with the list marker's digit between them, so their rows are not found and their
-    /// numbers stand under 2.没有现成信息需要另行制作. Three lines of a whole row of numbers each are three
-    /// rows: stacked column by column they made 27290171 and six more wrong numbers.
+    /// Lines where the label lines of 3.补正后申请内容仍不明确 and 1.信访举报投诉类申请 ran together
+    /// (`3内.补容正仍后不申明请确`, as the PDF reader laid out a browser's PDF), so their rows are not
+    /// found and their numbers stand under 2.没有现成信息需要另行制作. Three lines of a whole row of
+    /// numbers each are three rows: stacked column by column they made 27290171 and six more wrong numbers.
     @Test func wholeRowsOfNumbersOnLinesBelowALabelAreNotStackedIntoOneRow() throws {
-        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.pdf").path)
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium-merged-lines.layout.txt").path)
         let values = try #require(report.table("applications")?.values)
         #expect(values["unavailable_needs_creation", "natural_person"] == nil)
         #expect(values.isUnresolved(row: "unavailable_needs_creation", column: "total"))
         #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“27 241 193 204 215 38 918 290") })
+    }
+
+    /// A browser's CJK font gives each Han glyph a box taller than the line pitch: a line is made of
+    /// glyphs of one height whose boxes share most of their height, so 3.补正后申请 and 内容仍不明确 stay
+    /// the two lines of one label, and the row reads its own numbers.
+    @Test func aBrowsersTallGlyphBoxesKeepTheirLines() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.pdf").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "commercial", "total"].map { values["unavailable_unclear", $0] } == [290, 102, 909])
+        #expect(["natural_person", "commercial", "total"].map { values["unavailable_needs_creation", $0] } == [27, 241, 918])
     }
 
     /// On a page stored turned, pdftotext writes 行政复议's numbers before their headers and in another

@@ -222,11 +222,12 @@ public struct TextReader: Sendable {
     /// already found too short, starts none.
     private func tableRegion(in lines: [TextLine], at start: Int,
                              skipping: (layout: String, end: Int)?) -> (any TextTableLayout, Int, marked: Bool)? {
-        // The first layout that claims the line, passing over one that marks no region from it.
+        // The first layout that claims the line and, if it marks its own regions, marks one here.
         guard let (layout, marked) = layouts.lazy.compactMap({ layout -> (any TextTableLayout, Int?)? in
             guard layout.claims(lines[start]) else { return nil }
             let end = layout.regionEnd(in: lines, at: start)
-            return end.map { $0 > start } == false ? nil : (layout, end)
+            if let end, end <= start { return nil }
+            return (layout, end)
         }).first else { return nil }
         if let skipping, skipping.layout == layout.name, start < skipping.end { return nil }
         if let end = marked { return (layout, end, true) }

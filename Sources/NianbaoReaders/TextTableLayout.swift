@@ -16,7 +16,8 @@ protocol TextTableLayout: Sendable {
     /// What the rows hold: separated cells, or lines whose cells are still to be found.
     var form: TableForm { get }
     /// The index after the region's last line, for a layout that marks its own end (a markdown table
-    /// between dashed lines); nil lets the reader grow the region line by line.
+    /// between dashed lines); `start` itself when no table of the layout starts there; nil lets the
+    /// reader grow the region line by line.
     func regionEnd(in lines: [TextLine], at start: Int) -> Int?
 }
 

@@ -127,9 +127,9 @@ public struct LabelKey: Sendable, Hashable {
                 i += 1
             }
             guard i < bytes.count else { return nil }
-            // The bytes between forms are copied in runs: a Chinese text has a full-width comma every few
-            // words, and copying it byte by byte cost most of the pass.
-            // Written straight into the new string: each form only shortens the text.
+            // The bytes between forms are copied in runs, straight into the new string (each form only
+            // shortens the text): a Chinese text has a full-width comma every few words, and copying it
+            // byte by byte cost most of the pass.
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var (run, written) = (0, 0)
                 func copyRun(to end: Int) {

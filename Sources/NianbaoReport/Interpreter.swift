@@ -26,6 +26,15 @@ public struct Interpreter: Sendable {
         var leadingImage: ImagePlaceholder?
     }
 
+    /// How a web page's trail to where it stands begins (当前位置：首页 > 政府信息公开 > 年度报告): printed
+    /// with the page, it names 报告 but is no title.
+    static let breadcrumbOpenings = ["当前位置", "您的位置", "您现在的位置", "您当前的位置", "所在位置"]
+
+    /// A page's trail: one of its openings, or two steps marked `>` or `»` between words.
+    static func isBreadcrumb(_ text: String) -> Bool {
+        breadcrumbOpenings.contains { text.hasPrefix($0) } || text.count { ">＞»›".contains($0) } >= 2
+    }
+
     /// Longest line that may sit between the pieces of a broken table (a label, a number, a header word).
     static let longestPieceLine = 60
 
@@ -153,14 +162,23 @@ public struct Interpreter: Sendable {
                 drafts[drafts.count - 1].paragraphs.append(text)
                 drafts[drafts.count - 1].paragraphLocations.append(location)
             } else if title == nil, text.containsText("报告"), !text.hasMoreCharacters(than: 80),
-                      !text.contains(where: { "。，,；;".contains($0) }) {
+                      !text.contains(where: { "。，,；;".contains($0) }), !Interpreter.isBreadcrumb(text) {
                 // A title a PDF broke over two or three lines (a narrow title column): its first lines are
-                // all the paragraphs before.
+                // all the paragraphs before; or, below a page's own lines (a browser's PDF of a web page),
+                // the line before, where only the two together hold the words 年度报告 (…工作年 / 度报告).
+                // A document number (京政办发〔2024〕1号) is no first line of a title.
                 let head = preamble.joined()
-                if (1...2).contains(preamble.count), !head.contains("报告"), head.count + text.count <= 80,
-                   !head.contains(where: { "。，,；;：:".contains($0) || ($0.isASCII && $0.isLetter) }) {
+                let fitsTitle = { (head: String) in
+                    !head.contains("报告") && head.count + text.count <= 80
+                        && !head.contains(where: { "。，,；;：:〔〕【】[]".contains($0) || ($0.isASCII && $0.isLetter) })
+                }
+                if (1...2).contains(preamble.count), fitsTitle(head) {
                     preamble.removeAll()
                     title = head + text
+                } else if let last = preamble.last, fitsTitle(last), !text.containsText("年度报告"),
+                          (last + text).containsText("年度报告") {
+                    preamble.removeLast()
+                    title = last + text
                 } else {
                     title = text
                 }

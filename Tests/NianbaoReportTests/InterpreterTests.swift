@@ -56,6 +56,21 @@ import Testing
         #expect(r.meta.preamble.count == 1)
     }
 
+    /// A web page printed to PDF: the site's lines and the page's trail come first, the title is broken
+    /// inside 年度报告, and the page repeats it whole.
+    @Test func aPagesTrailIsNoTitleAndATitleBrokenInsideItsWordsIsJoined() {
+        let r = report([
+            "示例县人民政府", "当前位置：首页 > 政府信息公开 > 年度报告", "示例县示例镇人民政府2024年政府信息公开工作年", "度报告",
+            "示例县示例镇人民政府2024年政府信息公开工作年度报告", "一、总体情况",
+        ])
+        #expect(r.meta.title == "示例县示例镇人民政府2024年政府信息公开工作年度报告")
+        #expect(r.meta.organ == "示例县示例镇人民政府")
+        #expect(r.meta.preamble.first == "示例县人民政府")
+        // A line before a whole title is not joined to it.
+        #expect(report(["京政办发〔2024〕1号", "北京市2024年政府信息公开工作年度报告", "一、总体情况"]).meta.title
+                == "北京市2024年政府信息公开工作年度报告")
+    }
+
     @Test func statisticsPeriodIsTheRangeNamedWithStatisticsWhereSeveralAreGiven() {
         let r = report([
             "一、总体情况", "2023年3月1日至2023年6月30日开展专项整治。",

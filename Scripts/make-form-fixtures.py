@@ -378,7 +378,7 @@ def text_of_docx_fixtures():
             shutil.copy(expected, LOSSY / f"{name}.{suffix.rsplit('.', 1)[0]}.expected.json")
 
 
-def chromium_pdfs_of_html_fixtures(folder=None, names=("headings",)):
+def chromium_pdfs_of_html_fixtures(folder=None, names=("headings", "template-filled.libreoffice")):
     """Tests/Fixtures/html printed to PDF by a browser (Chromium's --print-to-pdf, as "Save as PDF"
     does): narrow columns whose label lines run close together, a digit of a list marker set in
     another font between them. Into the lossy fixtures only `names` (a browser PDF carries its CJK

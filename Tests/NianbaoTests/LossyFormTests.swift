@@ -76,7 +76,8 @@ import Testing
                       ("features.html2text.md", 200),
                       // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf), and the lines the
                       // PDF reader laid out of it before its rows kept to glyphs of one height.
-                      ("headings.chromium.pdf", 134), ("headings.chromium-merged-lines.layout.txt", 45)])
+                      ("headings.chromium.pdf", 176), ("template-filled.libreoffice.chromium.pdf", 172),
+                      ("headings.chromium-merged-lines.layout.txt", 45)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -131,6 +132,16 @@ import Testing
         let values = try #require(report.table("applications")?.values)
         #expect(["natural_person", "commercial", "total"].map { values["unavailable_unclear", $0] } == [290, 102, 909])
         #expect(["natural_person", "commercial", "total"].map { values["unavailable_needs_creation", $0] } == [27, 241, 918])
+    }
+
+    /// A group label centred in a tall merged cell (三、本 / 年度办 / 理结果) stands between the rows beside it:
+    /// it joins one of them, and the rows below keep their own lines.
+    @Test func aLabelCentredBetweenTwoLinesJoinsOneOfThem() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.libreoffice.chromium.pdf").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "total"].map { values["carried_over", $0] } == [94, 883])
+        #expect(["natural_person", "total"].map { values["granted", $0] } == [323, 1168])
+        #expect(["natural_person", "total"].map { values["partial_grant", $0] } == [73, 1099])
     }
 
     /// On a page stored turned, pdftotext writes 行政复议's numbers before their headers and in another

@@ -80,14 +80,20 @@ struct PDFTextLayout {
             let same = extents.firstIndex { abs($0.height - height) <= height / 10 }
             if var last = rows.last {
                 let (top, bottom) = same.map { (extents[$0].top, extents[$0].bottom) } ?? (last.top, last.bottom)
-                if min(bottom, glyph.y1) - max(top, glyph.y0) > height / 2 {
+                let overlap = min(bottom, glyph.y1) - max(top, glyph.y0)
+                if overlap > height / 2 {
                     last.glyphs.append(glyph)
                     last.top = min(last.top, glyph.y0)
                     last.bottom = max(last.bottom, glyph.y1)
                     rows[rows.count - 1] = last
                     if let same {
-                        extents[same].top = min(extents[same].top, glyph.y0)
-                        extents[same].bottom = max(extents[same].bottom, glyph.y1)
+                        // Only a glyph set nearly level with them widens its height's extent: a label centred
+                        // between two lines (三、本 in a tall merged cell) joins one of them, and the
+                        // extent it would have grown no longer takes in the other.
+                        if overlap >= height * 0.9 {
+                            extents[same].top = min(extents[same].top, glyph.y0)
+                            extents[same].bottom = max(extents[same].bottom, glyph.y1)
+                        }
                     } else {
                         extents.append((height, glyph.y0, glyph.y1))
                     }

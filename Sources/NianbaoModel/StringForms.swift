@@ -76,13 +76,7 @@ extension String {
                     i += 3
                     continue
                 case ..<0x80: scalar = Unicode.Scalar(lead)
-                // A String's UTF-8 is valid: a lead byte has all its continuation bytes.
-                case 0xC2:
-                    scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
-                    length = 2
-                case 0xE1, 0xE2, 0xE3, 0xEF:
-                    scalar = Unicode.Scalar(UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
-                    length = 3
+                case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: (scalar, length) = String.scalar(at: i, in: bytes)
                 default: break
                 }
                 if let scalar, case let what = fate(scalar), what != .kept {
@@ -100,6 +94,17 @@ extension String {
             copyRun(to: bytes.count)
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The scalar whose UTF-8 begins at `i` (a lead byte of two or more bytes), and its length. A
+    /// String's UTF-8 is valid: a lead byte has all its continuation bytes.
+    @inline(__always)
+    private static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = bytes[i]
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (0x7F >> length)
+        for j in 1..<length { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The pieces between the occurrences of an ASCII `separator`, empty ones kept (`a||b` is three):
@@ -196,10 +201,8 @@ extension String {
                 } else if lead >= 0xE4 && lead <= 0xE9 {
                     i += 3
                 } else {
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = UInt32(lead) & (0x7F >> length)
-                    for j in 1..<length { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
-                    guard Unicode.Scalar(value)?.isAlwaysOwnCharacter == true else { return nil }
+                    let (scalar, length) = String.scalar(at: i, in: bytes)
+                    guard scalar.isAlwaysOwnCharacter else { return nil }
                     i += length
                 }
                 scalars += 1

@@ -63,12 +63,12 @@ enum CellLinesRegion {
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
         // Most lines are told at their first scalar, a numeral or the markdown mark before one (`**三、`).
         guard let lead = run[index].trimmed.unicodeScalars.first,
-              lead == "*" || lead == "_" || "一二三四五六七八九十".unicodeScalars.contains(lead) else { return false }
+              lead == "*" || lead == "_" || ListNumbers.headingNumerals.unicodeScalars.contains(lead) else { return false }
         let text = MarkdownInline.plain(run[index].trimmed)
-        let title = text.drop(while: { "一二三四五六七八九十".contains($0) })
+        let title = text.drop(while: ListNumbers.headingNumerals.contains)
         // A row label with its numbers on its line (四、结转下年度继续办理 191 233 …) is a row; a merged
         // label broken over lines (三、本 / 年度办 / 理结果) is shorter than any section's title.
-        guard trailingNumbers(text) == 0, let first = text.first, "一二三四五六七八九十".contains(first),
+        guard trailingNumbers(text) == 0, let first = text.first, ListNumbers.headingNumerals.contains(first),
               title.first == "、", title.count > 4 else { return false }
         guard let next = run[(index + 1)...].first(where: { !$0.isBlank }).map({ MarkdownInline.plain($0.trimmed) }) else { return true }
         return !isNumber(next) && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")

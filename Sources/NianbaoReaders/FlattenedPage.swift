@@ -52,7 +52,7 @@ enum FlattenedPage {
     /// A numbered heading standing alone: 一、 or （一） then a few words, no digits.
     static func isHeading(_ word: String) -> Bool {
         guard !word.hasMoreCharacters(than: 40), !word.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
-        let numerals = "一二三四五六七八九十"
+        let numerals = ListNumbers.headingNumerals
         if let first = word.first, numerals.contains(first) {
             let rest = word.drop { numerals.contains($0) }
             return rest.first == "、" && rest.count > 1

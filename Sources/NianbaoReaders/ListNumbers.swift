@@ -8,6 +8,8 @@ enum ListNumbers {
     static let range = -32768...32767
     /// List levels: Word has nine, 0...8.
     static let levels = 0...8
+    /// The numerals of a report's numbered headings and row labels (一、 … 十、).
+    static let headingNumerals = "一二三四五六七八九十"
 
     static let clampedDiagnostic = Diagnostic(.info, "list.number_clamped",
         "文件中有列表编号或级别超出合理范围（起始值须在 \(range.lowerBound)…\(range.upperBound)，级别 0…8），已截至范围内")

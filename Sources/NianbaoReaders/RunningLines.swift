@@ -1,3 +1,5 @@
+import NianbaoModel
+
 /// The running head and foot of text taken from a PDF whose pages form feeds mark (`pdftotext`): the
 /// same line, page numbers aside, first or last on at least half the pages and on two or more, as the
 /// PDF reader finds them by position. They are no content, and in a table that runs over a page
@@ -26,7 +28,7 @@ enum RunningLines {
     /// The line with its page number made any number and its spaces one; nil for a line of fewer
     /// than two Han characters, which a table's row of numbers or a lone label could be.
     private static func key(_ line: TextLine) -> String? {
-        let han = line.trimmed.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        let han = line.trimmed.unicodeScalars.count(where: \.isHanIdeograph)
         guard han >= 2 else { return nil }
         var key = ""
         for character in line.trimmed where character != "\u{0C}" {

@@ -61,11 +61,16 @@ struct PipeSeparatedLayout: TextTableLayout {
             if line.trimmed.hasPrefix("|") { cells.removeFirst() }
             while cells.last?.isEmpty == true { cells.removeLast() }
             // Markdown's header rule (|---|:--:|) carries no cells.
-            if cells.isEmpty || cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }) {
-                return nil
-            }
+            if cells.isEmpty || PipeSeparatedLayout.isRule(cells) { return nil }
             return SourceRow(cells: cells.map { SourceCell(MarkdownInline.cellText($0)) }, location: SourceLocation(line: line.number))
         }
+    }
+}
+
+extension PipeSeparatedLayout {
+    /// Whether a row's cells are markdown's rule under a header: dashes, with colons for alignment.
+    static func isRule(_ cells: [String]) -> Bool {
+        cells.allSatisfy { !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }
     }
 }
 
@@ -91,16 +96,14 @@ struct RuledPipeLayout: TextTableLayout {
 
     func rows(of lines: [TextLine]) -> [SourceRow] { PipeSeparatedLayout().rows(of: lines) }
 
-    /// `---`, `---|---`, `:--|--:`: every cell dashes, with a colon at either end for its alignment.
+    /// `---`, `---|---`, `:--|--:`: a rule (`PipeSeparatedLayout.isRule`) with a dash in it.
     static func isDelimiterRow(_ line: TextLine) -> Bool {
-        guard line.trimmed.utf8.allSatisfy({ "-:| ".utf8.contains($0) }) else { return false }
-        var cells = line.trimmed.split(separator: "|", omittingEmptySubsequences: false)
+        guard line.trimmed.utf8.allSatisfy({ "-:| ".utf8.contains($0) }), line.trimmed.utf8.contains(UInt8(ascii: "-"))
+        else { return false }
+        var cells = line.trimmed.pieces(separatedBy: UInt8(ascii: "|")).map { $0.trimmingBlanks() }
         if cells.first?.isEmpty == true { cells.removeFirst() }
         if cells.last?.isEmpty == true { cells.removeLast() }
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let dashes = cell.filter { $0 != " " }.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" }
-        }
+        return !cells.isEmpty && PipeSeparatedLayout.isRule(cells)
     }
 }
 

@@ -32,7 +32,7 @@ public struct Interpreter: Sendable {
 
     /// A page's trail: one of its openings, or two steps marked `>` or `»` between words.
     static func isBreadcrumb(_ text: String) -> Bool {
-        breadcrumbOpenings.contains { text.hasPrefix($0) } || text.count { ">＞»›".contains($0) } >= 2
+        breadcrumbOpenings.contains { text.hasUTF8Prefix($0) } || text.unicodeScalars.count { ">＞»›".unicodeScalars.contains($0) } >= 2
     }
 
     /// Longest line that may sit between the pieces of a broken table (a label, a number, a header word).

@@ -56,7 +56,7 @@ public struct HTMLReader: Sendable {
         case .heading(let h): text = h.text
         default: return false
         }
-        guard !text.hasMoreCharacters(than: 40), let first = text.first, "一二三四五六七八九十".contains(first) else { return false }
+        guard !text.hasMoreCharacters(than: 40), let first = text.first, ListNumbers.headingNumerals.contains(first) else { return false }
         return text.dropFirst().first == "、" || text.dropFirst().first == "．"
     }
 

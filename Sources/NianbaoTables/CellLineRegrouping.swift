@@ -15,6 +15,8 @@ struct CellLineRegrouping {
         var lineStarts: Set<Int>
         /// How the row's numbers were put back, for the diagnostic; nil when read as laid out.
         var moved: Move? = nil
+        /// Whether the numbers after the row's label may be the next row's (`regroup`): left null.
+        var mayBeNextRows = false
     }
 
     enum Move: Equatable {
@@ -79,7 +81,27 @@ struct CellLineRegrouping {
                 if let shortened { segments[k - 1] = shortened }
             }
         }
+        markShifts(&segments)
         return segments
+    }
+
+    /// A row with two whole sets of numbers, then rows with one set each, then a row with none: a text
+    /// that writes some rows' numbers before their labels (a browser's PDF through plain pdftotext,
+    /// labels a narrow column wrapped and centred below their numbers). Every set keeps its sums
+    /// whichever label it goes with, so the rows between may each hold the next row's numbers.
+    private func markShifts(_ segments: inout [Segment]) {
+        for k in segments.indices {
+            let count = template.rows[segments[k].index].columns.count
+            guard segments[k].words.count == 2 * count, !settles(segments[k]) else { continue }
+            var halves = (segments[k], segments[k])
+            halves.0.words = Array(segments[k].words[..<count])
+            halves.1.words = Array(segments[k].words[count...])
+            guard settles(halves.0), settles(halves.1) else { continue }
+            var j = k + 1
+            while j < segments.count, settles(segments[j]) { j += 1 }
+            guard j > k + 1, j == segments.count || segments[j].words.isEmpty else { continue }
+            for shifted in (k + 1)..<j { segments[shifted].mayBeNextRows = true }
+        }
     }
 
     /// Whether the numbers keep the row's sums with the first taken as the total, the rest in order.

@@ -115,6 +115,10 @@ struct FlattenedTableRecovery {
                 placement.place([Double?](repeating: nil, count: template.rows[segment.index].columns.count), at: segment.index)
                 continue
             }
+            if segment.mayBeNextRows {
+                placement.unresolveShifted(row: segment.index, source: digits, at: location)
+                continue
+            }
             let outcome = solver(segment.index).solve(pieces(digits))
             if let move = segment.moved, case .settled(let values) = outcome {
                 placement.noteMoved(move, row: segment.index, values: values, at: location)

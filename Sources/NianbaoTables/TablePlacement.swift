@@ -517,6 +517,14 @@ struct TablePlacement {
             + values.map(numberText).joined(separator: "|"), at: location))
     }
 
+    /// Leaves null a row whose numbers may be the next row's (`CellLineRegrouping`): the row above
+    /// holds two sets and a row below none, so the text may write numbers before their labels.
+    mutating func unresolveShifted(row index: Int, source: String, at location: SourceLocation?) {
+        unresolve([index], because: Diagnostic(.warning, "value.ambiguous",
+            "\(template.name)“\(template.rows[index].shortLabel)”行之后的数字“\(source)”也可能属于下一行：上方有一行跟着两组数字，"
+            + "下方有一行没有数字，文本可能把数字写在行标签之前，无法确定，记为空", at: location))
+    }
+
     /// Leaves null the groups of a single-row table whose numbers the text puts before their
     /// columns' headers (`HeaderMarkOrder`), which leaves their order unknown.
     mutating func unresolve(groups: [Int], beforeTheirHeader marks: [String], at location: SourceLocation?) {

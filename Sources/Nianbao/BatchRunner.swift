@@ -92,6 +92,9 @@ public final class BatchRunner: @unchecked Sendable {
     /// thousands of instructions, and records are found by path twice an input.
     private let statePath: String
     private let temporary: URL
+    private let temporaryPath: String
+    /// Puts converted inputs' files in place, many inputs to a sync.
+    private let commits: GroupCommit
     private let wideHeader = ReportCSV.wideHeader
     /// The open lock file that keeps a second batch out of this output folder while this one runs.
     private var lock: Int32 = -1
@@ -102,6 +105,8 @@ public final class BatchRunner: @unchecked Sendable {
         state = options.output.appendingPathComponent(".nianbao", isDirectory: true)
         statePath = state.path
         temporary = state.appendingPathComponent("tmp")
+        temporaryPath = temporary.path
+        commits = GroupCommit(temporaryFolder: temporary)
     }
 
     deinit { if lock >= 0 { close(lock) } }
@@ -130,6 +135,7 @@ public final class BatchRunner: @unchecked Sendable {
                 progress(done, inputs.count, errors)
             }
         }
+        commits.finish()
         let manifest = BatchSummaryManifest(options, inputs: inputs, folder: folder)
         if options.resume, !queue.changed, let earlier, earlier.key == manifest.key, earlier.filesAreWhole(in: options.output) {
             // Nothing the closing files are made from has changed since they were made.
@@ -148,9 +154,29 @@ public final class BatchRunner: @unchecked Sendable {
         return summary
     }
 
-    /// What a worker process does for one input: converts it, writes its outputs and its record.
-    public func convertInWorker(_ relative: String) {
-        _ = convert(relative, stamp: stamp(relative))
+    /// What a worker process does for one input: converts it and writes its outputs and its record
+    /// under temporary names. The answer for the batch: each file's target and temporary path, in the
+    /// order they go in place, as a JSON array of strings on one line.
+    public func convertInWorker(_ relative: String) -> String {
+        let files = convert(relative, stamp: stamp(relative)).kept?.files ?? []
+        return JSONValue.array(files.flatMap { [.string($0.target), .string($0.temporary)] }).rendered(pretty: false)
+    }
+
+    /// The files a worker's answer names for `relative`: this input's outputs and then its record at
+    /// `recordPath`, written in this batch's temporary folder; nil for an answer that names anything else.
+    private func stagedFiles(_ answer: [UInt8], of relative: String, recordPath: String) -> [StagedFile]? {
+        guard let paths = try? JSONDecoder().decode([String].self, from: Data(answer)), paths.count % 2 == 0,
+              paths.dropLast().last == recordPath else { return nil }
+        let targets = options.formats.map { options.outputURL(relative, $0).path } + [recordPath]
+        let folder = temporaryPath + "/.nianbao-"
+        var files: [StagedFile] = []
+        for pair in stride(from: 0, to: paths.count, by: 2) {
+            let file = StagedFile(temporary: paths[pair + 1], target: paths[pair])
+            guard targets.contains(file.target), file.temporary.hasPrefix(folder),
+                  !file.temporary.dropFirst(folder.count).contains("/") else { return nil }
+            files.append(file)
+        }
+        return files
     }
 
     // MARK: Inputs
@@ -241,13 +267,18 @@ public final class BatchRunner: @unchecked Sendable {
         }
         func outcome(_ written: [UInt8]?) -> InputOutcome { written != nil && written == earlier?.bytes ? .unchanged : .converted }
         guard case .processes(_, let timeout) = options.workers, let worker else {
-            let (record, written) = convert(relative, stamp: file)
-            return (record, outcome(written))
+            let (record, kept) = convert(relative, stamp: file)
+            commits.add(kept?.files ?? [])
+            return (record, outcome(kept?.bytes))
         }
         let record: BatchRecord
         switch worker.convert(relative) {
-        case .done:
-            if let (record, written) = readRecord(relative, whole: false) { return (record, outcome(written)) }
+        case .done(let answer):
+            if let files = stagedFiles(answer, of: relative, recordPath: recordPath(relative)), let recordFile = files.last,
+               let (record, written) = readRecord(relative, whole: false, at: recordFile.temporary) {
+                commits.add(files)
+                return (record, outcome(written))
+            }
             record = .failed(relative, code: "file.crashed", reason: "转换进程没有留下结果记录 (the worker wrote no record)")
         case .timedOut:
             let error = ReaderError.timedOut(seconds: timeout)
@@ -256,7 +287,9 @@ public final class BatchRunner: @unchecked Sendable {
             let error = ReaderError.crashed(how)
             record = .failed(relative, code: error.code, reason: error.description)
         }
-        return (record, outcome(keep(record, with: StagedFiles(temporaryFolder: temporary))))
+        let kept = keep(record, with: StagedFiles(temporaryFolder: temporary))
+        commits.add(kept?.files ?? [])
+        return (record, outcome(kept?.bytes))
     }
 
     /// Whether every output an earlier run wrote for the input is still there (a deleted one is made again).
@@ -264,8 +297,9 @@ public final class BatchRunner: @unchecked Sendable {
         options.formats.allSatisfy { $0 == .ndjson || FileManager.default.fileExists(atPath: options.outputURL(relative, $0).path) }
     }
 
-    /// The input's record, and the bytes kept of it (nil when it could not be kept).
-    private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> (BatchRecord, [UInt8]?) {
+    /// The input's record, and its staged files with the bytes of the record among them (nil when the
+    /// record could not be written).
+    private func convert(_ relative: String, stamp file: (size: Int64, modified: Double)) -> (BatchRecord, kept: Kept?) {
         let source = options.input.appendingPathComponent(relative, isDirectory: false)
         var record = BatchRecord(path: relative, size: file.size, modified: file.modified,
                                  formats: options.formats.map(\.rawValue))
@@ -307,16 +341,18 @@ public final class BatchRunner: @unchecked Sendable {
         return (record, keep(record, with: files))
     }
 
-    /// Puts the input's staged outputs and then its record in place, and gives the record's bytes; a
-    /// record that cannot be written shows in summary.csv as a missing record.
-    @discardableResult
-    private func keep(_ record: BatchRecord, with files: StagedFiles) -> [UInt8]? {
+    /// An input's staged files, its record last, and the record's bytes.
+    private typealias Kept = (files: [StagedFile], bytes: [UInt8])
+
+    /// Stages the input's record after its outputs; a record that cannot be written shows in
+    /// summary.csv as a missing record.
+    private func keep(_ record: BatchRecord, with files: StagedFiles) -> Kept? {
         let bytes = record.bytes
-        guard (try? files.add(Data(bytes), for: recordURL(record.path))) != nil, (try? files.commit()) != nil else {
+        guard (try? files.add(Data(bytes), for: recordURL(record.path))) != nil else {
             files.abandon()
             return nil
         }
-        return bytes
+        return (files.handOver(), bytes)
     }
 
     private func writeOutputs(_ report: Report, wide: [String], rows: [UInt8], _ relative: String, into files: StagedFiles) throws {
@@ -344,8 +380,9 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// The input's record, and its bytes as they are on disk; nil for none, or one that is not this input's.
     /// While inputs are converted only a record's status and chain are wanted (`whole` false).
-    private func readRecord(_ relative: String, whole: Bool) -> (record: BatchRecord, bytes: [UInt8])? {
-        guard let bytes = try? InputFile.read(recordPath(relative), refuse: { _, _ in nil }) else { return nil }
+    /// `path` is where a record not yet in place was staged.
+    private func readRecord(_ relative: String, whole: Bool, at path: String? = nil) -> (record: BatchRecord, bytes: [UInt8])? {
+        guard let bytes = try? InputFile.read(path ?? recordPath(relative), refuse: { _, _ in nil }) else { return nil }
         guard let record = BatchRecord(bytes: bytes, whole: whole), record.path == relative else { return nil }
         return (record, bytes)
     }

@@ -9,7 +9,7 @@ enum FileSystemSync {
     private static let syncfs: SyncFS? = dlsym(nil, "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
 
     /// Flushes `files`, all inside `folder`, to the disk.
-    static func sync(_ files: [URL], in folder: URL) throws {
+    static func sync(_ files: [String], in folder: URL) throws {
         if let syncfs {
             let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -18,7 +18,7 @@ enum FileSystemSync {
             return
         }
         for file in files {
-            let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             defer { close(descriptor) }
             guard fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -35,10 +35,15 @@ public enum AtomicFile {
     }
 }
 
-/// The files of one batch input, put in place together and made durable by one sync instead of one
-/// per file: each is written to a temporary file, `commit` syncs them, then renames them into place in
-/// the order they were added (the input's record last). After a crash each file is whole or absent,
-/// and an input without its record is converted again by --resume.
+/// A file written whole under a temporary name, to be renamed to its target once it is synced. Paths,
+/// not URLs: a URL works its path out anew each time it is asked, at tens of thousands of instructions.
+struct StagedFile: Equatable {
+    var temporary: String
+    var target: String
+}
+
+/// The files of one batch input, written to temporary files and handed to a GroupCommit, which
+/// syncs them and renames them into place in the order they were added (the input's record last).
 final class StagedFiles {
     private let temporaryFolder: URL
     private var staged: [StreamingFile] = []
@@ -47,7 +52,7 @@ final class StagedFiles {
         self.temporaryFolder = temporaryFolder
     }
 
-    /// Writes `data` to a temporary file for `target`; nothing is in place before `commit`. Written as
+    /// Writes `data` to a temporary file for `target`; nothing is in place before the commit. Written as
     /// StreamingFile writes, not with Foundation's Data.write, which fsyncs every file: the cost saved here.
     func add(_ data: Data, for target: URL) throws {
         // Most targets' folders are there already or one level short: mkdir says which in one call, where
@@ -62,17 +67,13 @@ final class StagedFiles {
         try file.close()
     }
 
-    /// Syncs the staged files, then renames each into place; on failure the ones not yet in place are removed.
-    func commit() throws {
-        defer { abandon() }
-        try FileSystemSync.sync(staged.map(\.temporaryURL), in: temporaryFolder)
-        while let file = staged.first {
-            try file.place()
-            staged.removeFirst()
-        }
+    /// The written files, in the order they were added, for a GroupCommit to put in place.
+    func handOver() -> [StagedFile] {
+        defer { staged = [] }
+        return staged.map { StagedFile(temporary: $0.temporaryURL.path, target: $0.target.path) }
     }
 
-    /// Removes the temporary files not put in place.
+    /// Removes the temporary files not handed over.
     func abandon() {
         staged.forEach { $0.abandon() }
         staged = []
@@ -82,7 +83,7 @@ final class StagedFiles {
 /// A file written piece by piece into a temporary file and renamed into place when finished.
 /// A write that fails (a full disk) is remembered and thrown by `finish`, which then leaves no file.
 public final class StreamingFile {
-    private let target: URL
+    let target: URL
     let temporaryURL: URL
     private var descriptor: Int32
     private var failure: Error?

@@ -6,14 +6,15 @@ import Glibc
 public enum BatchWorkers: Sendable {
     case inProcess
     /// The command that starts a worker (`nianbao batch-worker …`); it reads input paths, one JSON
-    /// string a line, converts each and answers a line when its outputs and record are written.
+    /// string a line, converts each and answers a line naming the files it staged (`convertInWorker`).
     case processes(command: [String], timeout: Double)
 }
 
 /// One worker process a batch thread talks to, started on first use and again after a crash.
 final class WorkerProcess {
     enum Outcome: Equatable {
-        case done
+        /// The worker's answer line, without its line end.
+        case done([UInt8])
         case crashed(String)
         case timedOut
     }
@@ -57,7 +58,7 @@ final class WorkerProcess {
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { return finishCrashed(process) }
             answer += buffer[0..<got]
-            if answer.last == 0x0A { return .done }
+            if answer.last == 0x0A { return .done(answer.dropLast()) }
         }
     }
 

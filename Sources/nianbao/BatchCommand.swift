@@ -143,8 +143,8 @@ final class ProgressBar: Sendable {
 }
 
 /// `nianbao batch-worker`, started by `batch` and not for people: reads input paths (one JSON string
-/// a line) on standard input, converts each with the batch's settings, writes its outputs and record,
-/// and answers a line on standard output.
+/// a line) on standard input, converts each with the batch's settings, writes its outputs and record
+/// under temporary names, and answers a line naming them on standard output; the batch puts them in place.
 struct BatchWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-worker", abstract: "Internal: converts inputs for a running batch; not for direct use.", shouldDisplay: false)
@@ -178,8 +178,7 @@ struct BatchWorkerCommand: ParsableCommand {
         }
         while let line = readLine(strippingNewline: true) {
             guard let relative = try? JSONDecoder().decode(String.self, from: Data(line.utf8)) else { continue }
-            runner.convertInWorker(relative)
-            StandardStream.output.write(Data("done\n".utf8))
+            StandardStream.output.write(Data((runner.convertInWorker(relative) + "\n").utf8))
             if StandardStream.output.failedErrno != nil { return }
         }
     }

@@ -69,6 +69,32 @@ import Testing
         #expect(again.resumed == 2 && again.errors == 2)
     }
 
+    /// A worker's answer names the files it staged; the batch renames only this input's own outputs
+    /// and record from its own temporary folder, never a path the answer makes up.
+    @Test func aWorkerAnswerNamingOtherFilesPutsNothingInPlace() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try copySample(0, to: input.appendingPathComponent("a.txt"))
+        let staged = output.appendingPathComponent(".nianbao/tmp/.nianbao-made-up.tmp").path
+        let elsewhere = root.appendingPathComponent("elsewhere").path
+        var options = BatchOptions(input: input, output: output, jobs: 1)
+        // The real worker's answer, with one more file put in front of it.
+        let worker = "\(CommandLineTests.binary.path) batch-worker \(input.path) -o \(output.path)"
+        options.workers = .processes(command: ["/bin/sh", "-c", """
+            while read -r line; do
+              real=$(printf '%s\\n' "$line" | \(worker))
+              echo x > '\(staged)'
+              printf '%s\\n' '["\(elsewhere)","\(staged)",'"${real#[}"
+            done
+            """], timeout: 8)
+        let summary = try BatchRunner(options).run()
+        #expect(summary.errors == 1)
+        #expect(try summaryLines(output)["a.txt"]?.error.contains("no record") == true)
+        #expect(!FileManager.default.fileExists(atPath: elsewhere))
+    }
+
     @Test func everyEntryOfTheTreeIsAccountedFor() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }

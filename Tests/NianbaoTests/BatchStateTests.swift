@@ -177,4 +177,33 @@ import Testing
         wide.formats.append(.csvWide)
         #expect(taken.key != BatchSummaryManifest(wide, inputs: ["a.txt"], folder: InputFolder(input)).key)
     }
+
+    /// Staged inputs are put in place a group at a time: none before the group is full, all after,
+    /// each input's files in order, and an input whose file cannot be renamed keeps none after it.
+    @Test func stagedFilesArePutInPlaceAGroupAtATime() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("nianbao-group-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let temporary = root.appendingPathComponent("tmp")
+        try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+        func stage(_ names: [String]) throws -> [StagedFile] {
+            let files = StagedFiles(temporaryFolder: temporary)
+            for name in names { try files.add(Data(name.utf8), for: root.appendingPathComponent(name)) }
+            return files.handOver()
+        }
+        let commits = GroupCommit(temporaryFolder: temporary, inputsPerGroup: 2, secondsPerGroup: 60)
+        commits.add(try stage(["a.json", "a.record"]))
+        #expect(!fm.fileExists(atPath: root.appendingPathComponent("a.record").path))
+        // b's output cannot go where a folder stands: b's record stays out, c is put in place.
+        try fm.createDirectory(at: root.appendingPathComponent("b.json/in-the-way"), withIntermediateDirectories: true)
+        commits.add(try stage(["b.json", "b.record"]))
+        commits.add(try stage(["c.json", "c.record"]))
+        #expect(try String(contentsOf: root.appendingPathComponent("a.record"), encoding: .utf8) == "a.record")
+        #expect(!fm.fileExists(atPath: root.appendingPathComponent("b.record").path))
+        #expect(!fm.fileExists(atPath: root.appendingPathComponent("c.json").path))
+        commits.finish()
+        #expect(try String(contentsOf: root.appendingPathComponent("c.json"), encoding: .utf8) == "c.json")
+        #expect(fm.fileExists(atPath: root.appendingPathComponent("c.record").path))
+        #expect(try fm.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    }
 }

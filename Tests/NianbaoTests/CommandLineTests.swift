@@ -146,8 +146,7 @@ import Testing
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        // The workers are not killed with the batch: each finishes the input it holds, writing its
-        // record and outputs whole, and exits when its pipe closes. Counted once none has come for a second.
+        // The batch puts files in place, so none should come after it; counted once none has come for a second.
         var finishedBeforeKill = records()
         var lastChange = Date()
         while Date().timeIntervalSince(lastChange) < 1 && Date() < deadline {

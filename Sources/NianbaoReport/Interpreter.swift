@@ -75,13 +75,12 @@ public struct Interpreter: Sendable {
                 // Aligned text runs on through a short line, so a section heading straight after a
                 // table can land inside it, with the next table after it: the heading splits them.
                 var rest = table
-                while let cut = rest.form == .aligned ? rest.rows.firstIndex(where: isSectionHeading) : nil {
+                while let (cut, count, text) = rest.form == .aligned ? sectionHeading(in: rest.rows) : nil {
                     var before = rest
                     before.rows = Array(rest.rows[..<cut])
                     if !before.rows.isEmpty { addTable(before) }
-                    let heading = rest.rows[cut]
-                    addParagraph(Paragraph(text: heading.cells.map(\.text).joined().trimmingBlanks(), location: heading.location))
-                    rest.rows = Array(rest.rows[(cut + 1)...])
+                    addParagraph(Paragraph(text: text, location: rest.rows[cut].location))
+                    rest.rows = Array(rest.rows[(cut + count)...])
                     rest.location = rest.rows.first?.location ?? rest.location
                 }
                 if !rest.rows.isEmpty { addTable(rest) }
@@ -137,9 +136,24 @@ public struct Interpreter: Sendable {
             result.trailingText.forEach(addParagraph)
         }
 
-        /// A line that is one of the six section headings, numbered as the template numbers them.
-        func isSectionHeading(_ row: SourceRow) -> Bool {
-            isSectionHeading(row.cells.map(\.text).joined().trimmingBlanks())
+        /// The first section heading among an aligned table's rows: where, how many rows it takes, its
+        /// text. Two rows when the number stands alone above the title (三、 / 收到和处理…), as a
+        /// converter leaves a heading whose number and title were two paragraphs.
+        func sectionHeading(in rows: [SourceRow]) -> (index: Int, count: Int, text: String)? {
+            func text(_ index: Int) -> String { rows[index].cells.map(\.text).joined().trimmingBlanks() }
+            for index in rows.indices {
+                let line = text(index)
+                if isSectionHeading(line) { return (index, 1, line) }
+                if index + 1 < rows.count, isBareSectionNumber(line), isSectionHeading(line + text(index + 1)) {
+                    return (index, 2, line + text(index + 1))
+                }
+            }
+            return nil
+        }
+
+        /// A section's number with nothing after it: 三、 or 3.
+        func isBareSectionNumber(_ text: String) -> Bool {
+            text.utf8.count <= 6 && sectionTemplates.contains { text == $0.numeral + "、" || text == "\($0.number)." }
         }
 
         func isSectionHeading(_ text: String) -> Bool {
@@ -259,9 +273,11 @@ public struct Interpreter: Sendable {
                                 diagnostics: inout [Diagnostic]) -> [StandardTable] {
         Edition.current.tables.map { current in
             let found = repaired.filter { $0.templateKey == current.key }
-            // A table's header that a page break parted from its rows is recognised too, without a value.
-            let hasValue = found.map { $0.values?.rows.contains { $0.cells.contains { $0.value != nil } } ?? false }
-            guard let chosen = hasValue.firstIndex(of: true) ?? (found.isEmpty ? nil : 0) else {
+            // A table's header that a page break parted from its rows is recognised too, without a
+            // value, and lines a reader could not lay out can part a table's first rows from the rest:
+            // the piece with the most values is the table.
+            let counts = found.map { $0.values?.rows.reduce(0) { $0 + $1.cells.count { $0.value != nil } } ?? 0 }
+            guard let most = counts.max(), let chosen = counts.firstIndex(of: most) else {
                 diagnostics.append(absence(of: current, drafts: drafts))
                 return .absent(current.key, name: current.name, numeral: current.numeral)
             }
@@ -270,7 +286,7 @@ public struct Interpreter: Sendable {
             diagnostics += table.diagnostics
             for (index, extra) in found.enumerated() where index != chosen {
                 diagnostics.append(Diagnostic(.warning, "table.duplicate",
-                    "\(template.name)出现了不止一次，只采用" + (chosen == 0 ? "第一张" : "第一张有数值的"), at: extra.location))
+                    "\(template.name)出现了不止一次，只采用" + (chosen == 0 ? "第一张" : "数值最多的一张"), at: extra.location))
             }
             return StandardTable(key: template.key, present: true, values: table.values, grid: table.grid,
                                  location: table.location, edition: table.edition, name: template.name,

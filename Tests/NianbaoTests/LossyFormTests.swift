@@ -76,7 +76,7 @@ import Testing
                       ("features.html2text.md", 200),
                       // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf), and the lines the
                       // PDF reader laid out of it before its rows kept to glyphs of one height.
-                      ("headings.chromium.pdf", 176), ("template-filled.libreoffice.chromium.pdf", 172),
+                      ("headings.chromium.pdf", 186), ("template-filled.libreoffice.chromium.pdf", 200),
                       ("headings.chromium-merged-lines.layout.txt", 45),
                       // Plain pdftotext of a browser's PDF: some rows' numbers before their labels.
                       ("template-filled.layout-table.chromium.pdftotext.txt", 14)])
@@ -144,6 +144,29 @@ import Testing
         #expect(["natural_person", "total"].map { values["carried_over", $0] } == [94, 883])
         #expect(["natural_person", "total"].map { values["granted", $0] } == [323, 1168])
         #expect(["natural_person", "total"].map { values["partial_grant", $0] } == [73, 1099])
+    }
+
+    /// Glyphs of one font and size on one line stand on one baseline. In a browser's PDF the two lines
+    /// of a label (5.要求行政机关确认或重新出具已获 / 取信息) are 10 points apart and their Han boxes 22
+    /// points tall: sharing more than half their height, they ran together into one line
+    /// (5取.要信求息…), and four rows were lost.
+    @Test func twoLinesOfOneFontAreTwoLinesThoughTheirBoxesOverlap() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.libreoffice.chromium.pdf").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "total"].map { values["not_processed_confirm", $0] } == [326, 1820])
+        #expect(["natural_person", "total"].map { values["not_processed_massive", $0] } == [319, 1277])
+        #expect(["natural_person", "total"].map { values["other_no_correction", $0] } == [202, 1638])
+        #expect(["natural_person", "total"].map { values["other_no_fee", $0] } == [133, 1106])
+    }
+
+    /// A heading whose number and title were two paragraphs (三、 / 收到和处理…) comes out of a PDF as two
+    /// short lines straight after table 二, so the aligned table ran on through them into table 三 and
+    /// table 二 was lost: the two lines are the section's heading, and split the tables.
+    @Test func aHeadingPartedFromItsNumberEndsTheTableBeforeIt() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.pdf").path)
+        #expect(report.table("active_disclosure")?.values?["regulations", "issued"] == 232)
+        #expect(report.sections.first { $0.key == "applications" }?.heading == "三、收到和处理政府信息公开申请情况")
+        #expect(!report.diagnostics.contains { $0.code == "section.missing" || $0.code == "table.absent" })
     }
 
     /// Plain pdftotext of a browser's PDF writes (二)部分公开's numbers on its line, then 1.属于国家秘密's

@@ -67,8 +67,8 @@ struct PDFTextLayout {
         return text
     }
 
-    /// Groups glyphs into rows: a glyph joins the row whose vertical extent covers most of its own,
-    /// measured against the row's glyphs of its own height where it has some. Boxes come from each
+    /// Groups glyphs into rows: a glyph joins the row whose vertical extent covers half of its own,
+    /// or two thirds, measured against the row's glyphs of its very height. Boxes come from each
     /// font's ascent and descent: a browser's CJK font gives a Han box of 31 points on lines 18 apart,
     /// and the row's whole extent, grown by a digit's lower box, took in the next line's Han glyphs.
     private static func rows(_ glyphs: [PDFGlyph]) -> [PDFTextRow] {
@@ -77,22 +77,28 @@ struct PDFTextLayout {
         var extents: [(height: Double, top: Double, bottom: Double)] = []
         for glyph in glyphs.sorted(by: { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }) {
             let height = glyph.y1 - glyph.y0
-            let same = extents.firstIndex { abs($0.height - height) <= height / 10 }
+            // Glyphs of one height are of one font and size, on one baseline where they share a line:
+            // such a glyph must share two thirds of its height with them. A label centred in a merged
+            // cell stands a fifth of a box off its row; a browser's Han boxes, 22 points tall on lines
+            // 10 apart, share half of theirs with the next line's. A glyph of a height near theirs (a
+            // digit beside Han) shares half its height.
+            let identical = extents.firstIndex { abs($0.height - height) <= height / 100 }
+            let near = identical ?? extents.firstIndex { abs($0.height - height) <= height / 10 }
             if var last = rows.last {
-                let (top, bottom) = same.map { (extents[$0].top, extents[$0].bottom) } ?? (last.top, last.bottom)
+                let (top, bottom) = near.map { (extents[$0].top, extents[$0].bottom) } ?? (last.top, last.bottom)
                 let overlap = min(bottom, glyph.y1) - max(top, glyph.y0)
-                if overlap > height / 2 {
+                if overlap > (identical == nil ? height / 2 : height * 2 / 3) {
                     last.glyphs.append(glyph)
                     last.top = min(last.top, glyph.y0)
                     last.bottom = max(last.bottom, glyph.y1)
                     rows[rows.count - 1] = last
-                    if let same {
+                    if let identical {
                         // Only a glyph set nearly level with them widens its height's extent: a label centred
                         // between two lines (三、本 in a tall merged cell) joins one of them, and the
                         // extent it would have grown no longer takes in the other.
                         if overlap >= height * 0.9 {
-                            extents[same].top = min(extents[same].top, glyph.y0)
-                            extents[same].bottom = max(extents[same].bottom, glyph.y1)
+                            extents[identical].top = min(extents[identical].top, glyph.y0)
+                            extents[identical].bottom = max(extents[identical].bottom, glyph.y1)
                         }
                     } else {
                         extents.append((height, glyph.y0, glyph.y1))

@@ -11,6 +11,18 @@ enum ListNumbers {
     /// The numerals of a report's numbered headings and row labels (一、 … 十、).
     static let headingNumerals = "一二三四五六七八九十"
 
+    /// "一、", "（二）", "3." with nothing after them: a heading's or a row's number that a converter set
+    /// apart from its title, which the readers join to the paragraph after it.
+    static func isBareMarker(_ text: String) -> Bool {
+        // Five characters take at most 15 bytes: every paragraph of a page is asked, and trimming a
+        // long one character by character cost more than the rest of reading it.
+        guard text.utf8.count <= 15 else { return false }
+        let numerals = Set("一二三四五六七八九十0123456789")
+        let inner = text.trimmingCharacters(in: "（()）、.．")
+        return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy { numerals.contains($0) } && text.count <= 5
+            && text != inner
+    }
+
     static let clampedDiagnostic = Diagnostic(.info, "list.number_clamped",
         "文件中有列表编号或级别超出合理范围（起始值须在 \(range.lowerBound)…\(range.upperBound)，级别 0…8），已截至范围内")
 }

@@ -91,7 +91,12 @@ public struct TextReader: Sendable {
                 blocks += flattened
                 rowsByLayout[FlattenedPage.name, default: 0] += 1
             } else if let block = textBlock(lines[i]) {
-                blocks.append(block)
+                if case .paragraph(let paragraph) = block, case .paragraph(let previous)? = blocks.last,
+                   ListNumbers.isBareMarker(previous.text) {
+                    blocks[blocks.count - 1] = .paragraph(Paragraph(text: previous.text + paragraph.text, location: previous.location))
+                } else {
+                    blocks.append(block)
+                }
             }
             i += 1
         }

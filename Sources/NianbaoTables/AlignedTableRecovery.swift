@@ -163,6 +163,8 @@ struct AlignedTableRecovery {
         // its sums settled.
         var carriedIsOwn = true
         var unsettled: [(row: Int, lines: [Int])] = []
+        // Per found row, the lines its numbers were read from and whether its sums settled them.
+        var read: [(row: Int, lines: [Int], settled: Bool)] = []
         var columns = ColumnPositions()
         for (k, hit) in found.enumerated() {
             let (own, between, floating) = span(of: k, found, in: lines)
@@ -180,15 +182,18 @@ struct AlignedTableRecovery {
                 chosenTake = first.take
                 placement.place(first.values.map { Optional($0) }, at: hit.row)
                 columns.learn(carried + own, in: lines, wanted: wanted)
+                read.append((hit.row, carried + own + floating.prefix(chosenTake), true))
             } else if readings.isEmpty, carriedIsOwn, let take = floatingOwner(floating, next: k + 1, of: found, in: lines),
                       let values = asLaidOut(carried + own + floating.prefix(take), labelLine: hit.line, by: solver, in: lines) {
                 // No reading adds up, but the numbers around the row can only be its own (none the next
                 // row's, none left by a row before).
                 chosenTake = take
                 placement.place(values.map { Optional($0) }, at: hit.row)
+                read.append((hit.row, carried + own + floating.prefix(take), false))
             } else {
                 chosenTake = readings.isEmpty ? 0 : floating.count
                 unsettled.append((hit.row, carried + own + floating.prefix(chosenTake)))
+                read.append((hit.row, carried + own + floating.prefix(chosenTake), false))
             }
             carriedIsOwn = !unsettled.contains { $0.row == hit.row }
             carried = opensGroup ? between : Array(floating.dropFirst(chosenTake))
@@ -204,11 +209,54 @@ struct AlignedTableRecovery {
                 placement.place(.unsettled([]), at: row, source: text, location: lines[rowLines.first ?? 0].location)
             }
         }
+        unresolveShifts(read, in: lines, into: &placement)
         let last = found[found.count - 1]
         if table.reachesEnd, last.row < template.rows.count - 1 {
             placement.truncate(after: last.row, at: lines[last.line].location)
         }
         return trailingText(table, lines: lines, after: last.line)
+    }
+
+    /// A row read from two lines of a whole row of numbers each, each keeping its sums, with rows of one
+    /// such line above it back to a row with no numbers (labels run together above their numbers: 2.没有
+    /// 现成… and 3.补正后… on two lines, then both rows' numbers, then 1.信访… with its own), or below it
+    /// down to one: every set keeps its sums under either label, so the rows between may each hold
+    /// their neighbour's numbers. They are left null, as `CellLineRegrouping` does for cell lines.
+    private func unresolveShifts(_ read: [(row: Int, lines: [Int], settled: Bool)], in lines: [Line],
+                                 into placement: inout TablePlacement) {
+        func sets(_ entry: (row: Int, lines: [Int], settled: Bool)) -> Int? {
+            let wanted = template.rows[entry.row].columns.count
+            let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: entry.row))
+            let numbered = entry.lines.filter { lines[$0].hasNumbers }
+            guard numbered.allSatisfy({ line in
+                lines[line].words.count(where: { $0.number != nil }) == wanted
+                    && { if case .settled = solver.solve(pieces([line], in: lines)) { true } else { false } }()
+            }) else { return nil }
+            return numbered.count
+        }
+        for (k, entry) in read.enumerated() where !entry.settled && sets(entry) == 2 {
+            var above = k - 1
+            while above >= 0, read[above].settled, sets(read[above]) == 1 { above -= 1 }
+            if above < k - 1, above >= 0, sets(read[above]) == 0 {
+                for shifted in read[(above + 1)..<k] {
+                    placement.unresolveShifted(row: shifted.row, source: text(of: shifted.lines, in: lines), mayBelongTo: .previous,
+                                               at: lines[shifted.lines[0]].location)
+                }
+            }
+            var below = k + 1
+            while below < read.count, read[below].settled, sets(read[below]) == 1 { below += 1 }
+            if below > k + 1, below < read.count, sets(read[below]) == 0 {
+                for shifted in read[(k + 1)..<below] {
+                    placement.unresolveShifted(row: shifted.row, source: text(of: shifted.lines, in: lines), mayBelongTo: .next,
+                                               at: lines[shifted.lines[0]].location)
+                }
+            }
+        }
+    }
+
+    /// The number words of some lines, as the text writes them.
+    private func text(of chosen: [Int], in lines: [Line]) -> String {
+        chosen.flatMap { lines[$0].words.filter { $0.number != nil }.map(\.text) }.joined(separator: " ")
     }
 
     /// A found row's own lines, the lines between them and the next row's, and those of them that

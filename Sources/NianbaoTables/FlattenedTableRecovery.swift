@@ -116,7 +116,7 @@ struct FlattenedTableRecovery {
                 continue
             }
             if segment.mayBeNextRows {
-                placement.unresolveShifted(row: segment.index, source: digits, at: location)
+                placement.unresolveShifted(row: segment.index, source: digits, mayBelongTo: .next, at: location)
                 continue
             }
             let outcome = solver(segment.index).solve(pieces(digits))

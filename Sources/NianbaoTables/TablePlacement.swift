@@ -517,12 +517,22 @@ struct TablePlacement {
             + values.map(numberText).joined(separator: "|"), at: location))
     }
 
-    /// Leaves null a row whose numbers may be the next row's (`CellLineRegrouping`): the row above
-    /// holds two sets and a row below none, so the text may write numbers before their labels.
-    mutating func unresolveShifted(row index: Int, source: String, at location: SourceLocation?) {
+    /// A row next to another.
+    enum Neighbour {
+        case next, previous
+    }
+
+    /// Leaves null a row whose numbers may be a neighbour's (`CellLineRegrouping`, `AlignedTableRecovery`):
+    /// the row above holds two sets and a row below none, so the text may write numbers before their
+    /// labels; or the other way round, labels run together above their numbers.
+    mutating func unresolveShifted(row index: Int, source: String, mayBelongTo neighbour: Neighbour,
+                                   at location: SourceLocation?) {
+        let why = switch neighbour {
+        case .next: "也可能属于下一行：上方有一行跟着两组数字，下方有一行没有数字，文本可能把数字写在行标签之前"
+        case .previous: "也可能属于上一行：上方有一行没有数字，下方有一行跟着两组数字，文本可能把几行的标签连在一起写在数字之前"
+        }
         unresolve([index], because: Diagnostic(.warning, "value.ambiguous",
-            "\(template.name)“\(template.rows[index].shortLabel)”行之后的数字“\(source)”也可能属于下一行：上方有一行跟着两组数字，"
-            + "下方有一行没有数字，文本可能把数字写在行标签之前，无法确定，记为空", at: location))
+            "\(template.name)“\(template.rows[index].shortLabel)”行之后的数字“\(source)”\(why)，无法确定，记为空", at: location))
     }
 
     /// Leaves null the groups of a single-row table whose numbers the text puts before their

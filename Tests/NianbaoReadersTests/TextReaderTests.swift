@@ -23,6 +23,16 @@ import Testing
         #expect(document.layout == "plain")
     }
 
+    /// A heading written as two paragraphs, its number and its title, is one paragraph, as in HTML.
+    @Test func aNumberAloneOnItsLineJoinsTheParagraphAfterIt() {
+        let document = read("一、\n\n总体情况\n本年度\n（二）\n部分公开\n")
+        #expect(document.blocks == [
+            .paragraph(Paragraph(text: "一、总体情况", location: SourceLocation(line: 1))),
+            .paragraph(Paragraph(text: "本年度", location: SourceLocation(line: 4))),
+            .paragraph(Paragraph(text: "（二）部分公开", location: SourceLocation(line: 5))),
+        ])
+    }
+
     @Test func tabRowsKeepEmptyCellsAndContinueOverABlankLine() {
         let document = read("正文\n规章\t1\t2\t3\n\n行政强制\t4\n第二十条第（八）项\t\n\n五、问题\n")
         let table = tables(document)

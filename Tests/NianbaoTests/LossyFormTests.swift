@@ -78,8 +78,10 @@ import Testing
                       // PDF reader laid out of it before its rows kept to glyphs of one height.
                       ("headings.chromium.pdf", 186), ("template-filled.libreoffice.chromium.pdf", 200),
                       ("headings.chromium-merged-lines.layout.txt", 45),
-                      // Plain pdftotext of a browser's PDF: some rows' numbers before their labels.
-                      ("template-filled.layout-table.chromium.pdftotext.txt", 14)])
+                      // Plain pdftotext of a browser's PDF: some rows' numbers before their labels; and
+                      // pdftotext -layout of it: two labels run together above both rows' numbers.
+                      ("template-filled.layout-table.chromium.pdftotext.txt", 14),
+                      ("template-filled.layout-table.chromium.layout.txt", 116)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -167,6 +169,17 @@ import Testing
         #expect(report.table("active_disclosure")?.values?["regulations", "issued"] == 232)
         #expect(report.sections.first { $0.key == "applications" }?.heading == "三、收到和处理政府信息公开申请情况")
         #expect(!report.diagnostics.contains { $0.code == "section.missing" || $0.code == "table.absent" })
+    }
+
+    /// pdftotext -layout of a browser's PDF writes 2.没有现成信息需要另行制作 and 3.补正后申请内容仍不明确 on two
+    /// lines, then both rows' numbers, then 1.信访举报投诉类申请 with its own: 3.补正后 took the first set (7
+    /// wrong numbers). A row with none, one with one set, one with two: the set between may be the
+    /// row above's, and is not placed.
+    @Test func numbersThatMayBeThePreviousRowsAreNotPlaced() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("template-filled.layout-table.chromium.layout.txt").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(values["unavailable_unclear", "natural_person"] == nil && values.isUnresolved(row: "unavailable_unclear", column: "total"))
+        #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“补正后申请内容仍不明确”行之后的数字“27 241 193 204 215 38 918”也可能属于上一行") })
     }
 
     /// Plain pdftotext of a browser's PDF writes (二)部分公开's numbers on its line, then 1.属于国家秘密's

@@ -90,7 +90,7 @@ struct HTMLBlockBuilder {
         text = ""
         guard !paragraph.isEmpty else { return }
         // A numeral set apart from its title ("一、" then "总体情况") belongs to it.
-        if let last = placed.last, case .paragraph(let previous) = last.block, HTMLBlockBuilder.isBareMarker(previous.text) {
+        if let last = placed.last, case .paragraph(let previous) = last.block, ListNumbers.isBareMarker(previous.text) {
             placed[placed.count - 1].block = .paragraph(Paragraph(text: previous.text + paragraph, location: previous.location))
             return
         }
@@ -130,16 +130,6 @@ struct HTMLBlockBuilder {
         tableDiagnostics + (clampedListNumber ? [ListNumbers.clampedDiagnostic] : [])
     }
 
-    /// "一、", "（二）", "3." with nothing after them.
-    static func isBareMarker(_ text: String) -> Bool {
-        // Five characters take at most 15 bytes: every paragraph of a page is asked, and trimming a
-        // long one character by character cost more than the rest of reading it.
-        guard text.utf8.count <= 15 else { return false }
-        let numerals = Set("一二三四五六七八九十0123456789")
-        let inner = text.trimmingCharacters(in: "（()）、.．")
-        return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy { numerals.contains($0) } && text.count <= 5
-            && text != inner
-    }
 }
 
 extension String {

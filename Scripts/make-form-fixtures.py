@@ -395,18 +395,20 @@ def chromium_pdfs_of_html_fixtures(folder=None, names=("headings", "template-fil
         shutil.copy(expected, folder / f"{name}.chromium.expected.json")
 
 
-def pdftotext_of_chromium_pdf(name="template-filled.layout-table"):
-    """An HTML fixture printed to PDF by Chromium, then through pdftotext, plain and -layout: the text
+def pdftotext_of_chromium_pdfs(names=("template-filled.layout-table", "headings")):
+    """HTML fixtures printed to PDF by Chromium, then through pdftotext, plain and -layout: the text
     of a page saved as PDF. Plain pdftotext writes some rows' numbers before their labels; -layout
-    runs two labels together above both rows' numbers. Needs chromium, fonts-noto-cjk and poppler-utils."""
-    expected = ROOT / "Tests" / "Fixtures" / "html" / f"{name}.expected.json"
-    with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / f"{name}.pdf"
-        run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}", expected.with_name(name + ".html").as_uri())
-        for form, flags in (("pdftotext", []), ("layout", ["-layout"])):
-            run("pdftotext", *flags, str(pdf), str(LOSSY / f"{name}.chromium.{form}.txt"))
-            shutil.copy(expected, LOSSY / f"{name}.chromium.{form}.expected.json")
+    runs two labels together above both rows' numbers, and squeezes a narrow page's numbers one
+    space apart. Needs chromium, fonts-noto-cjk and poppler-utils."""
+    for name in names:
+        expected = ROOT / "Tests" / "Fixtures" / "html" / f"{name}.expected.json"
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / f"{name}.pdf"
+            run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}", expected.with_name(name + ".html").as_uri())
+            for form, flags in (("pdftotext", []), ("layout", ["-layout"])):
+                run("pdftotext", *flags, str(pdf), str(LOSSY / f"{name}.chromium.{form}.txt"))
+                shutil.copy(expected, LOSSY / f"{name}.chromium.{form}.expected.json")
 
 
 def annotated_forms():
@@ -451,5 +453,5 @@ if __name__ == "__main__":
     text_of_pdf_fixtures()
     text_of_docx_fixtures()
     chromium_pdfs_of_html_fixtures()
-    pdftotext_of_chromium_pdf()
+    pdftotext_of_chromium_pdfs()
     annotated_forms()

@@ -26,10 +26,12 @@ struct AlignedColumnsLayout: TextTableLayout {
     }
 
     /// A short line between rows: a wrapped label, a label's next character down the margin, a wrapped
-    /// number. Sentences end the table.
+    /// number; or a row whose numbers stand one space apart (pdftotext squeezes a narrow page's
+    /// columns). Sentences end the table.
     func continues(_ line: TextLine, after previous: TextLine) -> Bool {
         let body = line.trimmed
-        return !body.isEmpty && body.unicodeScalars.count <= 30 && !body.hasSuffix("。")
+        return !body.isEmpty && !body.hasSuffix("。")
+            && (body.unicodeScalars.count <= 30 || CellLinesRegion.trailingNumbers(body) >= 2)
     }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {

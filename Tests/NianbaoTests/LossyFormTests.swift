@@ -79,9 +79,11 @@ import Testing
                       ("headings.chromium.pdf", 186), ("template-filled.libreoffice.chromium.pdf", 200),
                       ("headings.chromium-merged-lines.layout.txt", 45),
                       // Plain pdftotext of a browser's PDF: some rows' numbers before their labels; and
-                      // pdftotext -layout of it: two labels run together above both rows' numbers.
+                      // pdftotext -layout of it: two labels run together above both rows' numbers, a
+                      // narrow page's numbers one space apart, rows set apart by blank lines.
                       ("template-filled.layout-table.chromium.pdftotext.txt", 14),
-                      ("template-filled.layout-table.chromium.layout.txt", 116)])
+                      ("template-filled.layout-table.chromium.layout.txt", 172),
+                      ("headings.chromium.pdftotext.txt", 30), ("headings.chromium.layout.txt", 158)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -180,6 +182,17 @@ import Testing
         let values = try #require(report.table("applications")?.values)
         #expect(values["unavailable_unclear", "natural_person"] == nil && values.isUnresolved(row: "unavailable_unclear", column: "total"))
         #expect(report.diagnostics.contains { $0.code == "value.ambiguous" && $0.message.contains("“补正后申请内容仍不明确”行之后的数字“27 241 193 204 215 38 918”也可能属于上一行") })
+    }
+
+    /// pdftotext -layout squeezes a narrow page's columns: a row's numbers stand one space apart
+    /// (`一、本年新收政府信息公开申 3951 4795 …`), and a blank line sets each row apart, its label wrapped
+    /// above its numbers. Such lines go on with the table: table 三 was read in pieces, 25 of 200 values.
+    @Test func rowsWhoseNumbersStandOneSpaceApartStayInTheTable() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.layout.txt").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "total"].map { values["new_received", $0] } == [3951, 25266])
+        #expect(["natural_person", "total"].map { values["denied_law_forbidden", $0] } == [81, 744])
+        #expect(!report.diagnostics.contains { $0.code == "table.duplicate" })
     }
 
     /// Plain pdftotext of a browser's PDF writes (二)部分公开's numbers on its line, then 1.属于国家秘密's

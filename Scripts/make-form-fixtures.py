@@ -395,7 +395,7 @@ def chromium_pdfs_of_html_fixtures(folder=None, names=("headings", "template-fil
         shutil.copy(expected, folder / f"{name}.chromium.expected.json")
 
 
-def pdftotext_of_chromium_pdfs(names=("template-filled.layout-table", "headings")):
+def pdftotext_of_chromium_pdfs(names=("template-filled.layout-table", "headings", "spans")):
     """HTML fixtures printed to PDF by Chromium, then through pdftotext, plain and -layout: the text
     of a page saved as PDF. Plain pdftotext writes some rows' numbers before their labels; -layout
     runs two labels together above both rows' numbers, and squeezes a narrow page's numbers one

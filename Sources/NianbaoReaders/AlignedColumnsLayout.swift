@@ -26,12 +26,14 @@ struct AlignedColumnsLayout: TextTableLayout {
     }
 
     /// A short line between rows: a wrapped label, a label's next character down the margin, a wrapped
-    /// number; or a row whose numbers stand one space apart (pdftotext squeezes a narrow page's
-    /// columns). Sentences end the table.
+    /// number; or, where pdftotext squeezed a narrow page's columns one space apart, a row ending in
+    /// numbers or a header line of short pieces (`结 结 其 尚 … 结果 结果 其他`). Sentences end the table.
     func continues(_ line: TextLine, after previous: TextLine) -> Bool {
         let body = line.trimmed
-        return !body.isEmpty && !body.hasSuffix("。")
-            && (body.unicodeScalars.count <= 30 || CellLinesRegion.trailingNumbers(body) >= 2)
+        guard !body.isEmpty, !body.hasSuffix("。") else { return false }
+        if body.unicodeScalars.count <= 30 || CellLinesRegion.trailingNumbers(body) >= 2 { return true }
+        let words = body.split(separator: " ")
+        return words.count >= 5 && words.allSatisfy { $0.count <= 2 }
     }
 
     func rows(of lines: [TextLine]) -> [SourceRow] {

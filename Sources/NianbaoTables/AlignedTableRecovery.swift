@@ -380,7 +380,10 @@ struct AlignedTableRecovery {
     private func recoverSingleRow(_ lines: [Line], into placement: inout TablePlacement) {
         let cells = template.cells
         let numbered = lines.indices.filter { lines[$0].hasNumbers }
-        guard let first = numbered.first else { return }
+        guard let first = numbered.first else {
+            placement.noteNoValues(at: lines.first?.location)
+            return
+        }
         let numbers = numbered.map { lines[$0].words.compactMap(\.number) }
         let sums = RowSums(template: template, cells: cells)
         let splitter = NumberSplitter(count: cells.count, sums: sums)

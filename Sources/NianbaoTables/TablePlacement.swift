@@ -176,6 +176,11 @@ struct TablePlacement {
 
     // MARK: One line of values (表四)
 
+    /// Says that the table has its header and no line of values: its cells are null.
+    mutating func noteNoValues(at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, "table.no_values", "\(template.name)只有表头，没有数值行", at: location))
+    }
+
     mutating func placeSingleValueRow(_ rows: [AnalyzedRow]) {
         let wanted = template.rows.reduce(0) { $0 + $1.columns.count }
         // The value line: the one with numbers, or in a table left blank, the one without labels.
@@ -184,8 +189,7 @@ struct TablePlacement {
             dataRows = Array(rows.filter { $0.labels.isEmpty && $0.region.count >= wanted / 2 }.prefix(1))
         }
         guard let row = dataRows.first else {
-            diagnostics.append(Diagnostic(.warning, "table.no_values",
-                                          "\(template.name)只有表头，没有数值行", at: rows.first?.location))
+            noteNoValues(at: rows.first?.location)
             return
         }
         // A line right after the values, numbers only: perhaps the last digits a narrow column wrapped.

@@ -83,7 +83,8 @@ import Testing
                       // narrow page's numbers one space apart, rows set apart by blank lines.
                       ("template-filled.layout-table.chromium.pdftotext.txt", 14),
                       ("template-filled.layout-table.chromium.layout.txt", 172),
-                      ("headings.chromium.pdftotext.txt", 30), ("headings.chromium.layout.txt", 158)])
+                      ("headings.chromium.pdftotext.txt", 30), ("headings.chromium.layout.txt", 158),
+                      ("spans.chromium.pdftotext.txt", 5), ("spans.chromium.layout.txt", 15)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
         let expected = try FixtureTests.Expected(Self.folder.appendingPathComponent(name)
@@ -193,6 +194,21 @@ import Testing
         #expect(["natural_person", "total"].map { values["new_received", $0] } == [3951, 25266])
         #expect(["natural_person", "total"].map { values["denied_law_forbidden", $0] } == [81, 744])
         #expect(!report.diagnostics.contains { $0.code == "table.duplicate" })
+    }
+
+    /// Table 四's header squeezed into pieces one space apart (`结 结 其 尚 … 结果 结果 其他`) goes on with
+    /// the table to its line of numbers; without that line the table says it has none.
+    @Test func aSqueezedHeaderReachesItsValuesAndAHeaderAloneSaysSo() throws {
+        let url = Self.folder.appendingPathComponent("spans.chromium.layout.txt")
+        let report = try Converter().convert(file: url.path)
+        let values = try #require(report.table("review_litigation")?.values)
+        #expect(["upheld", "total"].map { values["review", $0] } == [249, 1239])
+        #expect(["upheld", "total"].map { values["litigation_after_review", $0] } == [139, 1040])
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeAll { $0.contains("1239") }
+        let header = try Converter().convert(Array(lines.joined(separator: "\n").utf8), path: "header.txt")
+        #expect(header.table("review_litigation")?.values?["review", "total"] == nil)
+        #expect(header.diagnostics.contains { $0.code == "table.no_values" })
     }
 
     /// Plain pdftotext of a browser's PDF writes (二)部分公开's numbers on its line, then 1.属于国家秘密's

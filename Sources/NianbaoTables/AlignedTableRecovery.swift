@@ -264,7 +264,8 @@ struct AlignedTableRecovery {
     /// row's; lines from a group label's first piece on (三、本 above （一）予以公开) are the next row's.
     private func span(of k: Int, _ found: [(row: Int, line: Int)], in lines: [Line]) -> (own: [Int], between: [Int], floating: [Int]) {
         let next = k + 1 < found.count ? found[k + 1].line : nil
-        let own = ownLines(from: found[k].line, upTo: next, in: lines)
+        let groups = k + 1 < found.count ? sharedGroups(found[k].row, found[k + 1].row) : []
+        let own = ownLines(from: found[k].line, upTo: next, sharing: groups, in: lines)
         let between = next.map { Array((own.last! + 1)..<$0) } ?? []
         return (own, between, between.allSatisfy { lines[$0].isNumbersOnly } ? between : [])
     }
@@ -334,17 +335,27 @@ struct AlignedTableRecovery {
     /// The lines a row's numbers can stand on: its label line and the lines after it, up to the next row's
     /// or to a line whose label opens with a number of its own (a group label's first piece), without
     /// the number lines right before that one; the last row stops at a blank or text-only line.
-    private func ownLines(from start: Int, upTo next: Int?, in lines: [Line]) -> [Int] {
+    /// A group label's piece opens a row only when it is not the label of a group the row and the next
+    /// are both in (`groups`): a browser centres a merged cell's label, （五） beside 3.要求提供公 /
+    /// 开出版物 in the middle of its group, where a word processor sets it at the group's first row.
+    private func ownLines(from start: Int, upTo next: Int?, sharing groups: [String] = [], in lines: [Line]) -> [Int] {
         guard let next else {
             var end = start + 1
             while end < lines.count, lines[end].hasNumbers { end += 1 }
             return Array(start..<end)
         }
         var end = (start + 1..<next).first { line in
-            lines[line].words.first { $0.number == nil }.map { LabelKey($0.text).marker != nil } ?? false
+            guard let word = lines[line].words.first(where: { $0.number == nil }) else { return false }
+            let marker = LabelKey(word.text).marker
+            return marker != nil && !groups.contains { $0.first == word.text.first && LabelKey($0).marker == marker }
         } ?? next
         while end - 1 > start, lines[end - 1].isNumbersOnly { end -= 1 }
         return Array(start..<end)
+    }
+
+    /// The labels of the groups two rows are both in (三、本年度办理结果, （五）不予处理).
+    private func sharedGroups(_ row: Int, _ other: Int) -> [String] {
+        zip(template.rows[row].path.dropLast(), template.rows[other].path.dropLast()).prefix { $0 == $1 }.map(\.0)
     }
 
     /// The run of number-only lines directly before `line`.

@@ -76,14 +76,14 @@ import Testing
                       ("features.html2text.md", 200),
                       // A browser's PDF of an HTML fixture (Chromium's --print-to-pdf), and the lines the
                       // PDF reader laid out of it before its rows kept to glyphs of one height.
-                      ("headings.chromium.pdf", 186), ("template-filled.libreoffice.chromium.pdf", 200),
+                      ("headings.chromium.pdf", 200), ("template-filled.libreoffice.chromium.pdf", 200),
                       ("headings.chromium-merged-lines.layout.txt", 45),
                       // Plain pdftotext of a browser's PDF: some rows' numbers before their labels; and
                       // pdftotext -layout of it: two labels run together above both rows' numbers, a
                       // narrow page's numbers one space apart, rows set apart by blank lines.
                       ("template-filled.layout-table.chromium.pdftotext.txt", 14),
                       ("template-filled.layout-table.chromium.layout.txt", 172),
-                      ("headings.chromium.pdftotext.txt", 30), ("headings.chromium.layout.txt", 158),
+                      ("headings.chromium.pdftotext.txt", 30), ("headings.chromium.layout.txt", 186),
                       ("spans.chromium.pdftotext.txt", 5), ("spans.chromium.layout.txt", 15)])
     func everyValueReadIsTheReportsOwn(_ name: String, _ floor: Int) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
@@ -209,6 +209,16 @@ import Testing
         let header = try Converter().convert(Array(lines.joined(separator: "\n").utf8), path: "header.txt")
         #expect(header.table("review_litigation")?.values?["review", "total"] == nil)
         #expect(header.diagnostics.contains { $0.code == "table.no_values" })
+    }
+
+    /// A browser centres a merged cell's label: （五） of 不予处理 stands beside 3.要求提供公开出版物's second
+    /// line, below its numbers, in the middle of its group. It opens no row there: the numbers above it
+    /// stay 3.要求提供公开出版物's (they went to 4.无正当理由…, which then held two rows' numbers).
+    @Test func aGroupLabelCentredInItsGroupOpensNoRow() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("headings.chromium.pdf").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(["natural_person", "total"].map { values["not_processed_publication", $0] } == [398, 1552])
+        #expect(["natural_person", "total"].map { values["not_processed_massive", $0] } == [319, 1277])
     }
 
     /// Plain pdftotext of a browser's PDF writes (二)部分公开's numbers on its line, then 1.属于国家秘密's

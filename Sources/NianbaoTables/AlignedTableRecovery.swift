@@ -219,9 +219,9 @@ struct AlignedTableRecovery {
 
     /// A row read from two lines of a whole row of numbers each, each keeping its sums, with rows of one
     /// such line above it back to a row with no numbers (labels run together above their numbers: 2.没有
-    /// 现成… and 3.补正后… on two lines, then both rows' numbers, then 1.信访… with its own), or below it
-    /// down to one: every set keeps its sums under either label, so the rows between may each hold
-    /// their neighbour's numbers. They are left null, as `CellLineRegrouping` does for cell lines.
+    /// 现成… and 3.补正后… on two lines, then both rows' numbers, then 1.信访… with its own): every set
+    /// keeps its sums under either label, so the rows between may each hold the row above's numbers.
+    /// They are left null, as `CellLineRegrouping` leaves rows that may hold the next row's.
     private func unresolveShifts(_ read: [(row: Int, lines: [Int], settled: Bool)], in lines: [Line],
                                  into placement: inout TablePlacement) {
         func sets(_ entry: (row: Int, lines: [Int], settled: Bool)) -> Int? {
@@ -240,14 +240,6 @@ struct AlignedTableRecovery {
             if above < k - 1, above >= 0, sets(read[above]) == 0 {
                 for shifted in read[(above + 1)..<k] {
                     placement.unresolveShifted(row: shifted.row, source: text(of: shifted.lines, in: lines), mayBelongTo: .previous,
-                                               at: lines[shifted.lines[0]].location)
-                }
-            }
-            var below = k + 1
-            while below < read.count, read[below].settled, sets(read[below]) == 1 { below += 1 }
-            if below > k + 1, below < read.count, sets(read[below]) == 0 {
-                for shifted in read[(k + 1)..<below] {
-                    placement.unresolveShifted(row: shifted.row, source: text(of: shifted.lines, in: lines), mayBelongTo: .next,
                                                at: lines[shifted.lines[0]].location)
                 }
             }

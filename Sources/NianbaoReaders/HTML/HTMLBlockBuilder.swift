@@ -129,7 +129,6 @@ struct HTMLBlockBuilder {
     var diagnostics: [Diagnostic] {
         tableDiagnostics + (clampedListNumber ? [ListNumbers.clampedDiagnostic] : [])
     }
-
 }
 
 extension String {

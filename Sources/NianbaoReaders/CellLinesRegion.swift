@@ -45,11 +45,10 @@ enum CellLinesRegion {
             if tablesBefore + tables < maximumTables, stretch.count <= maximumTableLines,
                stretch.reduce(0, { $0 + trailingNumbers($1.trimmed) }) >= minimumNumbers {
                 tables += 1
-                // Line breaks are kept: where a number stands on a line of its own tells a total centred
-                // above its values from a value (CellLineRegrouping).
-                let text = stretch.map { MarkdownInline.plain($0.trimmed) }.joined(separator: "\n")
-                blocks.append(.table(SourceTable(rows: [SourceRow(cells: [SourceCell(text)], location: location)],
-                                                 location: location, form: .cellLines,
+                // A row a line, each where it stands in the text: the recovery joins them with their line
+                // breaks, which tell a total centred above its values from a value (CellLineRegrouping).
+                let rows = stretch.map { SourceRow(cells: [SourceCell(MarkdownInline.plain($0.trimmed))], location: SourceLocation(line: $0.number)) }
+                blocks.append(.table(SourceTable(rows: rows, location: location, form: .cellLines,
                                                  reachesEnd: end - 1 >= lastContent && stretch.last?.number == run.last?.number)))
             } else {
                 blocks += stretch.map { .paragraph(Paragraph(text: MarkdownInline.unbolded($0.trimmed), location: SourceLocation(line: $0.number))) }

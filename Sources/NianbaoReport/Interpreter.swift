@@ -72,10 +72,12 @@ public struct Interpreter: Sendable {
             case .paragraph(let paragraph):
                 addParagraph(paragraph)
             case .table(let table):
-                // Aligned text runs on through a short line, so a section heading straight after a
-                // table can land inside it, with the next table after it: the heading splits them.
+                // Aligned text runs on through a short line, and cell lines through any, so a section
+                // heading straight after a table can land inside it, with the next table after it: the
+                // heading splits them.
                 var rest = table
-                while let (cut, count, text) = rest.form == .aligned ? sectionHeading(in: rest.rows) : nil {
+                let headed = rest.form == .aligned || rest.form == .cellLines
+                while let (cut, count, text) = headed ? sectionHeading(in: rest.rows) : nil {
                     var before = rest
                     before.rows = Array(rest.rows[..<cut])
                     if !before.rows.isEmpty { addTable(before) }
@@ -136,7 +138,7 @@ public struct Interpreter: Sendable {
             result.trailingText.forEach(addParagraph)
         }
 
-        /// The first section heading among an aligned table's rows: where, how many rows it takes, its
+        /// The first section heading among a text table's rows: where, how many rows it takes, its
         /// text. Two rows when the number stands alone above the title (三、 / 收到和处理…), as a
         /// converter leaves a heading whose number and title were two paragraphs.
         func sectionHeading(in rows: [SourceRow]) -> (index: Int, count: Int, text: String)? {

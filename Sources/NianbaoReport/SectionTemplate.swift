@@ -37,7 +37,8 @@ public struct SectionTemplate: Sendable {
     }
 
     /// Whether `text` is this section's heading: its number in the report's numbering then 、 or .
-    /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number.
+    /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number,
+    /// and so may a line that is the section's very title (a converter that drops list numbers, docx2txt).
     func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {
         guard !key.text.hasMoreCharacters(than: SectionTemplate.maximumHeadingLength),
               keywords.contains(where: { key.text.containsText($0) }) else { return false }
@@ -48,6 +49,6 @@ public struct SectionTemplate: Sendable {
             // "1.5" and "12" are numbers, not the section's.
             return after.first.map { "、.,， ".contains($0) } == true && after.dropFirst().first?.isNumber != true
         }
-        return isMarkedHeading && key.marker == nil
+        return key.marker == nil && (isMarkedHeading || key.text == LabelKey(title).text)
     }
 }

@@ -73,7 +73,8 @@ struct FlattenedTableRecovery {
     private typealias RowDigits = (index: Int, digits: String, outcome: NumberSplitter.Outcome, mayStandAsWritten: Bool)
 
     func recover(_ table: SourceTable, into placement: inout TablePlacement) {
-        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: " ")
+        // Cell lines keep their line breaks (CellLineRegrouping reads them).
+        let text = table.rows.flatMap(\.cells).map(\.text).joined(separator: wholeNumbers ? "\n" : " ")
         var runs = FlattenedTableRecovery.runs(text)
         let location = table.location
         if template.shape == .singleValueRow {

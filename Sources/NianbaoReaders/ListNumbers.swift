@@ -14,14 +14,20 @@ enum ListNumbers {
     /// "一、", "（二）", "3." with nothing after them: a heading's or a row's number that a converter set
     /// apart from its title, which the readers join to the paragraph after it.
     static func isBareMarker(_ text: String) -> Bool {
-        // Five characters take at most 15 bytes: every paragraph of a page is asked, and trimming a
-        // long one character by character cost more than the rest of reading it.
+        // Five characters take at most 15 bytes: every paragraph of a text is asked, most of them short
+        // numbers, so the marks are stripped from the scalars in place.
         guard text.utf8.count <= 15 else { return false }
-        let numerals = Set("一二三四五六七八九十0123456789")
-        let inner = text.trimmingCharacters(in: "（()）、.．")
-        return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy { numerals.contains($0) } && text.count <= 5
-            && text != inner
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, markerMarks.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, markerMarks.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        let inner = scalars[start..<end]
+        return !inner.isEmpty && inner.count <= 3 && inner.allSatisfy(markerNumerals.contains) && scalars.count <= 5
+            && (start != scalars.startIndex || end != scalars.endIndex)
     }
+
+    private static let markerMarks = Set("（()）、.．".unicodeScalars)
+    private static let markerNumerals = Set("一二三四五六七八九十0123456789".unicodeScalars)
 
     static let clampedDiagnostic = Diagnostic(.info, "list.number_clamped",
         "文件中有列表编号或级别超出合理范围（起始值须在 \(range.lowerBound)…\(range.upperBound)，级别 0…8），已截至范围内")

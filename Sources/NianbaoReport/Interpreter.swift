@@ -155,10 +155,14 @@ public struct Interpreter: Sendable {
 
         /// A section's number with nothing after it: 三、 or 3.
         func isBareSectionNumber(_ text: String) -> Bool {
-            text.utf8.count <= 6 && sectionTemplates.contains { text == $0.numeral + "、" || text == "\($0.number)." }
+            // Asked of every row of a text table; most are numbers, and the last byte tells them at once.
+            guard text.utf8.count <= 6, let last = text.unicodeScalars.last, last == "、" || last == "." else { return false }
+            return sectionTemplates.contains { text == $0.numeral + "、" || text == "\($0.number)." }
         }
 
         func isSectionHeading(_ text: String) -> Bool {
+            // Asked of every row of a text table: the key is made only for a line with a keyword's characters.
+            guard sectionTemplates.contains(where: { $0.mayBeHeading(text) }) else { return false }
             let key = LabelKey(text)
             return sectionTemplates.contains {
                 $0.mayBeHeading(text) && $0.isHeading(text, key: key, isMarkedHeading: false, numbering: numbering ?? .chinese)

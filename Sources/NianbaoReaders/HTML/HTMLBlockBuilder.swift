@@ -130,9 +130,3 @@ struct HTMLBlockBuilder {
         tableDiagnostics + (clampedListNumber ? [ListNumbers.clampedDiagnostic] : [])
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
-}

@@ -253,8 +253,7 @@ public struct TextReader: Sendable {
             } else if line.isBlank, layout.form == .aligned, let next = lines[end...].firstIndex(where: { !$0.isBlank }),
                       layout.continues(lines[next], after: lines[lastRow]),
                       let after = lines[(next + 1)...].firstIndex(where: { !$0.isBlank }),
-                      layout.claims(lines[after]) || CellLinesRegion.trailingNumbers(lines[next].trimmed) >= 2
-                          || CellLinesRegion.trailingNumbers(lines[after].trimmed) >= 2 && layout.continues(lines[after], after: lines[next]) {
+                      layout.claims(lines[after]) || [next, after].contains(where: { CellLinesRegion.trailingNumbers(lines[$0].trimmed) >= 2 }) {
                 // pdftotext sets every row of a table apart with blank lines: a block title of table 二
                 // (第二十条第（五）项) stands alone between them, and the table goes on after it; so does a
                 // row whose numbers a narrow page squeezed one space apart, or whose label wraps above them.

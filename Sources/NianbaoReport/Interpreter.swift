@@ -146,9 +146,9 @@ public struct Interpreter: Sendable {
             for index in rows.indices {
                 let line = text(index)
                 if isSectionHeading(line) { return (index, 1, line) }
-                if index + 1 < rows.count, isBareSectionNumber(line), isSectionHeading(line + text(index + 1)) {
-                    return (index, 2, line + text(index + 1))
-                }
+                guard index + 1 < rows.count, isBareSectionNumber(line) else { continue }
+                let joined = line + text(index + 1)
+                if isSectionHeading(joined) { return (index, 2, joined) }
             }
             return nil
         }

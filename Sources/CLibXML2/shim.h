@@ -18,7 +18,6 @@ typedef struct {
     __typeof__(&xmlCreatePushParserCtxt) createPushParserCtxt;
     __typeof__(&xmlCtxtUseOptions) ctxtUseOptions;
     __typeof__(&xmlDictQLookup) dictQLookup;
-    __typeof__(&xmlDocGetRootElement) docGetRootElement;
     __typeof__(&xmlFreeDoc) freeDoc;
     __typeof__(&xmlFreeParserCtxt) freeParserCtxt;
     __typeof__(&xmlInitParser) initParser;
@@ -27,7 +26,9 @@ typedef struct {
     __typeof__(&xmlSetGenericErrorFunc) setGenericErrorFunc;
     __typeof__(&xmlSetStructuredErrorFunc) setStructuredErrorFunc;
     __typeof__(&xmlStopParser) stopParser;
-    __typeof__(&htmlReadMemory) htmlReadMemory;
+    __typeof__(&htmlNewParserCtxt) htmlNewParserCtxt;
+    __typeof__(&htmlCtxtReadMemory) htmlCtxtReadMemory;
+    __typeof__(&htmlFreeParserCtxt) htmlFreeParserCtxt;
 } NianbaoXML;
 
 /// Opens libxml2, finds every function and initialises the parser; NULL when the library or one of
@@ -41,7 +42,6 @@ static inline const NianbaoXML *nianbao_xml_open(void) {
     NIANBAO_XML_FIND(createPushParserCtxt, xmlCreatePushParserCtxt)
     NIANBAO_XML_FIND(ctxtUseOptions, xmlCtxtUseOptions)
     NIANBAO_XML_FIND(dictQLookup, xmlDictQLookup)
-    NIANBAO_XML_FIND(docGetRootElement, xmlDocGetRootElement)
     NIANBAO_XML_FIND(freeDoc, xmlFreeDoc)
     NIANBAO_XML_FIND(freeParserCtxt, xmlFreeParserCtxt)
     NIANBAO_XML_FIND(initParser, xmlInitParser)
@@ -50,7 +50,9 @@ static inline const NianbaoXML *nianbao_xml_open(void) {
     NIANBAO_XML_FIND(setGenericErrorFunc, xmlSetGenericErrorFunc)
     NIANBAO_XML_FIND(setStructuredErrorFunc, xmlSetStructuredErrorFunc)
     NIANBAO_XML_FIND(stopParser, xmlStopParser)
-    NIANBAO_XML_FIND(htmlReadMemory, htmlReadMemory)
+    NIANBAO_XML_FIND(htmlNewParserCtxt, htmlNewParserCtxt)
+    NIANBAO_XML_FIND(htmlCtxtReadMemory, htmlCtxtReadMemory)
+    NIANBAO_XML_FIND(htmlFreeParserCtxt, htmlFreeParserCtxt)
 #undef NIANBAO_XML_FIND
     api.initParser();
     return &api;

@@ -56,10 +56,10 @@ struct TemplateKeys: Sendable {
         // The same labels recur in every row (group labels, column headers): each is reduced once,
         // found by its bytes, since hashing a Chinese String normalises it first and cost more than
         // reducing it again.
-        var reduced: [[UInt8]: LabelKey] = [:]
+        var reduced: [LabelBytes: LabelKey] = [:]
         reduced.reserveCapacity(4 * rows.count)
         func key(_ label: String) -> LabelKey {
-            let bytes = Array(label.utf8)
+            let bytes = LabelBytes(bytes: Array(label.utf8))
             if let known = reduced[bytes] { return known }
             let made = LabelKey(label)
             reduced[bytes] = made
@@ -91,6 +91,16 @@ struct TemplateKeys: Sendable {
     /// Whether labels are a header row's: a word of the header without a list marker.
     func isHeader(_ keys: [LabelKey]) -> Bool {
         keys.contains { $0.marker == nil && headerWords.contains($0) }
+    }
+}
+
+/// A label's UTF-8 bytes, hashed as one run of bytes: an array of bytes is hashed a byte at a time,
+/// which made finding the labels of the templates' rows a tenth of every start.
+private struct LabelBytes: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 

@@ -38,7 +38,8 @@ public struct SectionTemplate: Sendable {
 
     /// Whether `text` is this section's heading: its number in the report's numbering then 、 or .
     /// (not a bracketed sub-heading), and one of its keywords. A heading block may leave out the number,
-    /// and so may a line that is the section's very title (a converter that drops list numbers, docx2txt).
+    /// and so may a line that is the section's very title (a converter that drops list numbers, docx2txt),
+    /// which may also carry a wrong arabic one (a converter that restarts every list).
     func isHeading(_ text: String, key: LabelKey, isMarkedHeading: Bool, numbering: Numbering) -> Bool {
         guard !key.text.hasMoreCharacters(than: SectionTemplate.maximumHeadingLength),
               keywords.contains(where: { key.text.containsText($0) }) else { return false }
@@ -49,6 +50,10 @@ public struct SectionTemplate: Sendable {
             // "1.5" and "12" are numbers, not the section's.
             return after.first.map { "、.,， ".contains($0) } == true && after.dropFirst().first?.isNumber != true
         }
-        return key.marker == nil && (isMarkedHeading || key.text == LabelKey(title).text)
+        let isTitle = key.text == LabelKey(title).text
+        // The very title under an arabic list number other than the section's: Word's numbered
+        // headings as mammoth writes them, each list restarting at "1.".
+        if isTitle, let marker = key.marker, marker.allSatisfy(\.isASCII), marker.allSatisfy(\.isNumber) { return true }
+        return key.marker == nil && (isMarkedHeading || isTitle)
     }
 }

@@ -31,6 +31,20 @@ import Testing
         #expect(r.diagnostics.contains { $0.code == "section.missing" && $0.message.contains("第四部分") })
     }
 
+    /// mammoth and html2text write Word's numbered headings as lists that each restart at "1.".
+    @Test func aSectionsVeryTitleIsItsHeadingUnderARestartedListNumber() {
+        let r = report([
+            "1. 总体情况", "1. 主动公开情况", "正文一。",
+            "1. 主动公开政府信息情况", "第二十条第（一）项",
+            "1. 收到和处理政府信息公开申请情况",
+            "2. 本机关不掌握相关政府信息",
+        ])
+        #expect(r.sections.map(\.number) == [1, 2, 3])
+        #expect(r.sections[0].paragraphs == ["1. 主动公开情况", "正文一。"])
+        #expect(r.sections[1].heading == "1. 主动公开政府信息情况")
+        #expect(r.sections[2].paragraphs == ["2. 本机关不掌握相关政府信息"])
+    }
+
     @Test func metadataFromTitlePeriodAndSignature() {
         let r = report([
             "三门峡市陕州区西李村乡人民政府 2024 年政府信息公开工作年度报告",

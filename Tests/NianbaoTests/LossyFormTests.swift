@@ -64,7 +64,7 @@ import Testing
                       ("turned-pages.pdfminer.txt", 0),
                       // mammoth's markdown of the DOCX fixtures.
                       ("template-filled-libreoffice.mammoth.md", 200), ("template-filled.mammoth.md", 200),
-                      ("features-libreoffice.mammoth.md", 168), ("features.mammoth.md", 168),
+                      ("features-libreoffice.mammoth.md", 200), ("features.mammoth.md", 200),
                       ("python-docx.mammoth.md", 200),
                       // docx2txt of the DOCX fixtures.
                       ("python-docx.docx2txt.txt", 200), ("template-filled-libreoffice.docx2txt.txt", 200),

@@ -3,9 +3,9 @@ import Glibc
 import NianbaoModel
 
 /// Builds a page's tree from the events of libxml2's HTML parser, placing each node where libxml2's
-/// own tree builder (SAX2.c) would have: libxml2 building its tree and freeing it again was half the
-/// cost of reading a page, and twice its memory. Its placement rules kept here, since the reader's
-/// view of a page rests on them:
+/// own tree builder (SAX2.c) would have: libxml2 building its tree and freeing it again was a third
+/// of the CPU of converting a 16 MB page and 90 of its 226 MB. Its placement rules kept here, since
+/// the reader's view of a page rests on them:
 /// - text joins the text just before it in the same element, unless a comment came between
 ///   (text and a script's or style's CDATA join only their own kind);
 /// - text outside every element is dropped;

@@ -53,7 +53,7 @@ public struct SectionTemplate: Sendable {
         let isTitle = key.text == LabelKey(title).text
         // The very title under an arabic list number other than the section's: Word's numbered
         // headings as mammoth writes them, each list restarting at "1.".
-        if isTitle, let marker = key.marker, marker.allSatisfy(\.isASCII), marker.allSatisfy(\.isNumber) { return true }
+        if isTitle, let marker = key.marker, marker.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         return key.marker == nil && (isMarkedHeading || isTitle)
     }
 }

@@ -95,7 +95,7 @@ struct TemplateKeys: Sendable {
 }
 
 /// A label's UTF-8 bytes, hashed as one run of bytes: an array of bytes is hashed a byte at a time,
-/// which made finding the labels of the templates' rows a tenth of every start.
+/// and finding the templates' labels so took 0.4 M of the 11 M instructions of a start.
 private struct LabelBytes: Hashable {
     let bytes: [UInt8]
 

@@ -129,14 +129,11 @@ struct HTMLTreeBuilder {
 
     fileprivate mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int, as kind: Last) {
         guard let bytes, !open.isEmpty else { return }
-        let chunk = UnsafeBufferPointer(start: bytes, count: count)
-        if open[open.count - 1].last == kind {
-            open[open.count - 1].text.append(contentsOf: chunk)
-            return
+        if open[open.count - 1].last != kind {
+            HTMLTreeBuilder.closeText(&open[open.count - 1])
+            open[open.count - 1].last = kind
         }
-        HTMLTreeBuilder.closeText(&open[open.count - 1])
-        open[open.count - 1].text.append(contentsOf: chunk)
-        open[open.count - 1].last = kind
+        open[open.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
     /// Closes what the parser left open: when it stops at an error it closes nothing, and libxml2's

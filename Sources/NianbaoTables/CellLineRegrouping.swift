@@ -27,6 +27,8 @@ struct CellLineRegrouping {
         /// A narrow column broke the total in two: its first digits (`2526`) on a line before the row's
         /// label or after its values, its last (`6`) on the line after.
         case wrappedTotal(head: String, tail: String)
+        /// The row's label stood elsewhere; its numbers followed the row above's, in the template's order.
+        case labelElsewhere
     }
 
     let template: TableTemplate
@@ -52,8 +54,9 @@ struct CellLineRegrouping {
                     segments[k] = this
                     segments[k + 1] = next
                 }
-            } else if words.count == count + 1, lineStarts.isSuperset(of: [count - 1, count]) {
-                // Both parts of a wrapped total after the values, each on a line of its own.
+            } else if words.count == count + 1, lineStarts.contains(count) {
+                // A wrapped total after the values: its tail on a line of its own, its head on one of its
+                // own too or ending the values' line (pdfplumber: `… 4605 2547` then `1`).
                 var joined = segments[k]
                 joined.words = Array(words[..<(count - 1)]) + [words[count - 1] + words[count]]
                 if settles(joined) {
@@ -82,7 +85,68 @@ struct CellLineRegrouping {
             }
         }
         markShifts(&segments)
-        return segments
+        return spill(segments, preamble: preamble)
+    }
+
+    /// Rows whose labels the text put elsewhere (plain pdftotext: `（三）不 4.保护第三方合法权益` run
+    /// into the label beside it, `3.要求提供公开出版物` after the numbers) have no segment; their numbers
+    /// follow the row above's, in the template's order, each row's marker digit perhaps between them
+    /// (`… 1099 1 305 …`: `1.属于国家秘密` lost its marker to the numbers). A segment that holds the
+    /// numbers of its row and of the rows up to the next found is divided among them, each a whole set
+    /// keeping its sums, where exactly one division does. Not where the sets could be other rows': the
+    /// segment above not read as its rows' numbers (empty where labels run together above their rows,
+    /// one set too many where this row's numbers stand before its label; for the first, numbers before
+    /// it), or the next found row without numbers (its numbers before its label, here); rows
+    /// `markShifts` left null stay so. A column rule the divided rows break undoes them all.
+    private func spill(_ segments: [Segment], preamble: [String]) -> [Segment] {
+        var result: [Segment] = []
+        var spilled: Set<Int> = []
+        var aboveRead = !preamble.contains(where: CellValue.isDigits)
+        for (k, segment) in segments.enumerated() {
+            let end = k + 1 < segments.count ? segments[k + 1].index : template.rows.count
+            let sets = end - segment.index > 1 && !settles(segment) ? divide(segment.words, rows: segment.index..<end) : nil
+            defer { aboveRead = settles(segment) || sets != nil }
+            guard let sets, aboveRead, !segment.mayBeNextRows, k + 1 == segments.count || !segments[k + 1].words.isEmpty else {
+                result.append(segment)
+                continue
+            }
+            for (offset, words) in sets.enumerated() {
+                result.append(Segment(index: segment.index + offset, words: words, lineStarts: [],
+                                      moved: offset == 0 ? nil : .labelElsewhere))
+                spilled.insert(segment.index + offset)
+            }
+        }
+        guard !spilled.isEmpty else { return segments }
+        var known: [Int: [Double]] = [:]
+        for segment in result where settles(segment) { known[segment.index] = segment.words.compactMap(Double.init) }
+        let keys = Set(spilled.map { template.rows[$0].key })
+        let broken = ColumnSumProof(template: template).broken(known)
+        return broken.contains { !keys.isDisjoint(with: $0.left + $0.right) } ? segments : result
+    }
+
+    /// The one division of `words` into whole sets for `rows`, each keeping its row's sums, a row's digit
+    /// marker allowed before its set; nil when none or several do.
+    private func divide(_ words: [String], rows: Range<Int>) -> [[String]]? {
+        var found: [[[String]]] = []
+        func walk(_ row: Int, _ at: Int, _ sets: [[String]]) {
+            guard found.count < 2 else { return }
+            guard row < rows.upperBound else {
+                if at == words.count { found.append(sets) }
+                return
+            }
+            let count = template.rows[row].columns.count
+            var starts = [at]
+            if row > rows.lowerBound, at < words.count, let marker = RowNeedle(template.rows[row]).digitMarker,
+               words[at] == marker {
+                starts.append(at + 1)
+            }
+            for start in starts where start + count <= words.count {
+                let set = Array(words[start..<(start + count)])
+                if settles(Segment(index: row, words: set, lineStarts: [])) { walk(row + 1, start + count, sets + [set]) }
+            }
+        }
+        walk(rows.lowerBound, 0, [])
+        return found.count == 1 ? found[0] : nil
     }
 
     /// A row with two whole sets of numbers, then rows with one set each, then a row with none: a text

@@ -91,7 +91,7 @@ struct FlattenedTableRecovery {
         }
         let found = locate(&runs)
         var segments: [CellLineRegrouping.Segment] = []
-        var inOneRun: [Bool] = []
+        var inOneRun: [Int: Bool] = [:]
         let regrouping = CellLineRegrouping(template: template)
         for (k, hit) in found.enumerated() {
             let end = k + 1 < found.count ? found[k + 1].run : runs.count
@@ -103,17 +103,20 @@ struct FlattenedTableRecovery {
             }
             let stretch = runs[(hit.run + 1)..<end]
             segments.append(Self.segment(hit.row, stretch))
-            inOneRun.append(stretch.filter { if case .digits = $0 { true } else { false } }.count == 1)
+            inOneRun[hit.row] = stretch.filter { if case .digits = $0 { true } else { false } }.count == 1
         }
         if wholeNumbers {
             let preamble = Self.segment(0, runs[..<(found.first?.run ?? 0)]).words
             segments = regrouping.regroup(segments, preamble: preamble)
         }
         var rows: [RowDigits] = []
-        for (segment, inOneRun) in zip(segments, inOneRun) {
+        // A row without numbers is a row of blanks, unless another holds numbers it cannot take.
+        let surplus = segments.contains { $0.words.count > template.rows[$0.index].columns.count + 1 }
+        placement.unresolveWithoutNumbers(surplus ? segments.filter(\.words.isEmpty).map(\.index) : [], at: location)
+        for segment in segments {
             let digits = segment.words.joined(separator: " ")
             if digits.isEmpty {
-                placement.place([Double?](repeating: nil, count: template.rows[segment.index].columns.count), at: segment.index)
+                if !surplus { placement.place([Double?](repeating: nil, count: template.rows[segment.index].columns.count), at: segment.index) }
                 continue
             }
             if segment.mayBeNextRows {
@@ -125,7 +128,7 @@ struct FlattenedTableRecovery {
                 placement.noteMoved(move, row: segment.index, values: values, at: location)
             }
             // Numbers that keep the sums with their first taken as the total are no report's own slip.
-            rows.append((segment.index, digits, outcome, inOneRun && !regrouping.settlesTotalFirst(segment)))
+            rows.append((segment.index, digits, outcome, inOneRun[segment.index] == true && !regrouping.settlesTotalFirst(segment)))
         }
         let proven = proveByColumns(rows)
         for row in rows {
@@ -209,29 +212,52 @@ struct FlattenedTableRecovery {
     }
 
     /// The template rows found in the label runs, in order: (row index, run index). A digit marker the
-    /// run before swallowed is taken back from it.
+    /// run before swallowed is taken back from it. Where a label stands out of order (pdftotext's
+    /// reading order put `（一）予以公开` after the table's numbers), the rows kept are the most that
+    /// stand in order, each at its first place that allows so: taking every row's first place after
+    /// the last one found lost all the rows between.
     private func locate(_ runs: inout [Run]) -> [(row: Int, run: Int)] {
-        var found: [(row: Int, run: Int)] = []
-        var cursor = 0
-        for (index, row) in template.rows.enumerated() {
+        // Each row's places: the label runs holding it, and the marker digits to take back there.
+        let plains = runs.map { run -> String? in if case .label(let label) = run { LabelKey.plain(label) } else { nil } }
+        var places: [[(run: Int, swallowed: Int)]] = []
+        for row in template.rows {
             let needle = RowNeedle(row)
-            for at in cursor..<runs.count {
-                guard case .label(let label) = runs[at] else { continue }
-                let plain = LabelKey.plain(label)
+            var rowPlaces: [(run: Int, swallowed: Int)] = []
+            for at in runs.indices {
+                guard case .label(let label) = runs[at], let plain = plains[at] else { continue }
                 if needle.occurs(in: plain, withMarker: true) {
-                    found.append((index, at))
+                    rowPlaces.append((at, 0))
                 } else if let marker = needle.digitMarker, needle.occurs(in: plain, withMarker: false),
                           at > 0, case .digits(let before) = runs[at - 1], before.hasSuffix(marker),
                           label.first.map({ ".、．".contains($0) }) == true {
-                    let kept = String(before.dropLast(marker.count)).trimmingBlanks()
-                    runs[at - 1] = .digits(kept)
-                    found.append((index, at))
-                } else {
-                    continue
+                    rowPlaces.append((at, marker.count))
                 }
-                cursor = at + 1
-                break
             }
+            places.append(rowPlaces)
+        }
+        // after[r][k]: the most rows that stand in order from row r at its k-th place on.
+        var after = places.map { [Int](repeating: 0, count: $0.count) }
+        for row in places.indices.reversed() {
+            for (k, place) in places[row].enumerated() {
+                var best = 0
+                for later in (row + 1)..<places.count {
+                    for (j, next) in places[later].enumerated() where next.run > place.run { best = max(best, after[later][j]) }
+                }
+                after[row][k] = 1 + best
+            }
+        }
+        var wanted = after.lazy.flatMap { $0 }.max() ?? 0
+        var found: [(row: Int, run: Int)] = []
+        var cursor = 0
+        for row in places.indices where wanted > 0 {
+            guard let k = places[row].indices.first(where: { places[row][$0].run >= cursor && after[row][$0] == wanted }) else { continue }
+            let place = places[row][k]
+            if place.swallowed > 0, case .digits(let before) = runs[place.run - 1] {
+                runs[place.run - 1] = .digits(String(before.dropLast(place.swallowed)).trimmingBlanks())
+            }
+            found.append((row, place.run))
+            cursor = place.run + 1
+            wanted -= 1
         }
         return found
     }

@@ -515,6 +515,7 @@ struct TablePlacement {
         case .totalFirst: "本行合计在各项数值之前（单元格内容垂直居中），"
         case .beforeLabel: "本行数值在行标签之前（行标签折行后垂直居中），"
         case .wrappedTotal(let head, let tail): "本行合计被窄列折成“\(head)”和“\(tail)”两行，接回后"
+        case .labelElsewhere: "行标签不在本行数值旁，数值接在上一行之后，依模板的行序"
         }
         diagnostics.append(Diagnostic(.info, "value.reordered",
             "\(template.name)“\(template.rows[index].shortLabel)”行：\(how)按本行的合计关系读作 "
@@ -547,6 +548,16 @@ struct TablePlacement {
         unresolve(groups, because: Diagnostic(.warning, "value.ambiguous",
             "\(template.name)\(labels)的数字在文本中排在列标题（\(marks.joined(separator: "、"))）之前，"
             + "无法确定各数字属于哪一列（页面可能是旋转的），记为空", at: location))
+    }
+
+    /// Leaves null and unresolved rows found without numbers in a text whose other rows hold more
+    /// numbers than they take: their numbers may be among those, so they are not rows of blanks.
+    mutating func unresolveWithoutNumbers(_ indexes: [Int], at location: SourceLocation?) {
+        guard !indexes.isEmpty else { return }
+        let labels = indexes.map { "“\(template.rows[$0].shortLabel)”" }.joined(separator: "、")
+        unresolve(indexes, because: Diagnostic(.warning, "value.ambiguous",
+            "\(template.name)\(labels)行的标签后没有数字，而别的行后面的数字多于该行所需，这些行的数字可能在其中，记为空",
+            at: location))
     }
 
     /// Marks template rows placed but unresolved, with the diagnostic that says why.

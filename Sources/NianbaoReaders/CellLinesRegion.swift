@@ -58,7 +58,8 @@ enum CellLinesRegion {
     }
 
     /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its
-    /// numbers (一、本年新收…) or by its first sub-row (三、本年度办理结果 then （一）予以公开).
+    /// numbers (一、本年新收…), a number a line or several ending a line (plain pdftotext:
+    /// `3951 4795 4007 4185 4950 3378`), or by its first sub-row (三、本年度办理结果 then （一）予以公开).
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
         // Most lines are told at their first scalar, a numeral or the markdown mark before one (`**三、`).
         guard let lead = run[index].trimmed.unicodeScalars.first,
@@ -70,7 +71,7 @@ enum CellLinesRegion {
         guard trailingNumbers(text) == 0, let first = text.first, ListNumbers.headingNumerals.contains(first),
               title.first == "、", title.count > 4 else { return false }
         guard let next = run[(index + 1)...].first(where: { !$0.isBlank }).map({ MarkdownInline.plain($0.trimmed) }) else { return true }
-        return !isNumber(next) && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
+        return trailingNumbers(next) == 0 && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
     }
 
     /// A line a table cell could be: a number, or a short label that is no sentence. Lines that other

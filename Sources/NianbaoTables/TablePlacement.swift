@@ -332,6 +332,18 @@ struct TablePlacement {
     }
 
     /// Says when nothing in the table tells which edition it is drawn in.
+    /// How many values are placed.
+    var valueCount: Int { values.rows.reduce(0) { $0 + $1.cells.filter { $0.value != nil }.count } }
+
+    /// Says that the labels left the edition open and the division of the numbers settled it: this
+    /// edition's rows read more values than `other`'s.
+    mutating func noteEditionByDivision(of other: TableTemplate, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.info, "table.edition_by_division",
+            "\(template.name)的行标签不足以区分\(other.editions[0])年版与\(template.editions[0])年版格式；"
+            + "按\(template.editions[0])年版的行读出的数值多于按\(other.editions[0])年版，数值按\(template.editions[0])年版的行列记录",
+            at: location))
+    }
+
     mutating func note(_ edition: EditionReading, at location: SourceLocation) {
         guard case .undetermined(let names) = edition else { return }
         diagnostics.append(Diagnostic(.warning, "table.edition_undetermined",

@@ -131,21 +131,41 @@ public struct TableRepair: Sendable {
         var text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
         // Labels and header words a narrow column broke over lines are whole again read down their column.
         if table.form == .aligned { text += "\n" + AlignedTableRecovery.columnText(of: table) }
-        guard let (template, edition) = recognise(text: LabelKey.plain(text)) else {
+        guard let (recognised, edition) = recognise(text: LabelKey.plain(text)) else {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }
-        var placement = TablePlacement(template: template)
-        placement.note(edition, at: table.location)
-        var trailing: [Paragraph] = []
-        if table.form == .aligned {
-            trailing = AlignedTableRecovery(template: template).recover(table, into: &placement)
-        } else {
-            FlattenedTableRecovery(template: template, wholeNumbers: table.form == .cellLines)
-                .recover(table, into: &placement)
+        func read(_ template: TableTemplate, _ edition: EditionReading) -> (TablePlacement, trailing: [Paragraph]) {
+            var placement = TablePlacement(template: template)
+            placement.note(edition, at: table.location)
+            var trailing: [Paragraph] = []
+            if table.form == .aligned {
+                trailing = AlignedTableRecovery(template: template).recover(table, into: &placement)
+            } else {
+                FlattenedTableRecovery(template: template, wholeNumbers: table.form == .cellLines)
+                    .recover(table, into: &placement)
+            }
+            return (placement, trailing)
+        }
+        var (template, editionName) = (recognised, edition.name)
+        var (placement, trailing) = read(template, edition)
+        // Labels too broken to tell the editions apart: where the editions' rows differ, the numbers may
+        // divide into one edition's rows by their sums and not into the other's. The edition whose rows
+        // read the most values, more than every other, is the table's.
+        if case .undetermined = edition {
+            let others = templates.filter { $0.key == recognised.key && $0.editions != recognised.editions }
+            let readings = others.map { read($0, .settled($0.editions[0])) }
+            let counts = readings.map(\.0.valueCount)
+            if let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > placement.valueCount,
+               counts.filter({ $0 == counts[best] }).count == 1 {
+                (template, editionName) = (others[best], others[best].editions[0])
+                (placement, trailing) = readings[best]
+                placement.noteEditionByDivision(of: recognised, at: table.location)
+            }
         }
         placement.reportMissingRows(at: table.location)
-        return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
+        return RepairedTable(templateKey: template.key, edition: editionName,
+                             values: placement.values,
                              grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
                              diagnostics: placement.diagnostics, location: table.location, trailingText: trailing)
     }

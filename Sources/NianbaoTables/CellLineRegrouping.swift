@@ -4,8 +4,9 @@ import NianbaoModel
 /// outside their row's stretch, because a PDF centres a cell's text in its height: a row total
 /// written above its values (`1099` then `73 47 276 356 325 22`), a label below its numbers (`… 1820`
 /// then `5.要求行政机关确认…`), a total its narrow column broke in two, around its row's line (`2526`,
-/// the row, `6`) or on two lines after it. Each is moved back only where the row sums hold that way
-/// and not as laid out; the numbers keep their order and their digits.
+/// the row, `6`) or after its values, its tail on a line of its own; and the numbers of rows whose
+/// labels were not found, after the row above's (`spill`). Each is moved back only where the row sums
+/// hold that way and not as laid out; the numbers keep their order and their digits.
 struct CellLineRegrouping {
     /// A row found by its label and the numbers between it and the next label, each a cell.
     struct Segment {

@@ -59,7 +59,8 @@ enum CellLinesRegion {
 
     /// A section heading (三、收到和处理…) is followed by words; a row label of the same form by its
     /// numbers (一、本年新收…), a number a line or several ending a line (plain pdftotext:
-    /// `3951 4795 4007 4185 4950 3378`), or by its first sub-row (三、本年度办理结果 then （一）予以公开).
+    /// `3951 4795 4007 4185 4950 3378`), by its first sub-row (三、本年度办理结果 then （一）予以公开),
+    /// or by the rest of its label and then its numbers.
     static func isSectionHeading(_ run: [TextLine], _ index: Int) -> Bool {
         // Most lines are told at their first scalar, a numeral or the markdown mark before one (`**三、`).
         guard let lead = run[index].trimmed.unicodeScalars.first,
@@ -70,8 +71,13 @@ enum CellLinesRegion {
         // label broken over lines (三、本 / 年度办 / 理结果) is shorter than any section's title.
         guard trailingNumbers(text) == 0, let first = text.first, ListNumbers.headingNumerals.contains(first),
               title.first == "、", title.count > 4 else { return false }
-        guard let next = run[(index + 1)...].first(where: { !$0.isBlank }).map({ MarkdownInline.plain($0.trimmed) }) else { return true }
-        return trailingNumbers(next) == 0 && !next.hasPrefix("（一）") && !next.hasPrefix("(一)")
+        let following = run[(index + 1)...].lazy.filter { !$0.isBlank }.prefix(2).map { MarkdownInline.plain($0.trimmed) }
+        guard let next = following.first else { return true }
+        guard trailingNumbers(next) == 0 && !next.hasPrefix("（一）") && !next.hasPrefix("(一)") else { return false }
+        // A row label its narrow column wrapped (一、本年新收政府信息 / 公开申请数量) has a line of
+        // numbers alone after its second line; a part's heading has its table's header words there.
+        guard following.count == 2, let numbers = following.last else { return true }
+        return trailingNumbers(numbers) != numbers.split(separator: " ").count
     }
 
     /// A line a table cell could be: a number, or a short label that is no sentence. Lines that other

@@ -26,7 +26,7 @@ import Testing
                       ("two-columns.pdftotext-layout.txt", 200), ("report-2019.pdftotext-layout.txt", 198),
                       ("mixed.pdftotext-layout.txt", 186),
                       // pdftotext without -layout of the PDF fixtures.
-                      ("python-docx.pdftotext.txt", 150), ("repeated-header.pdftotext.txt", 115),
+                      ("python-docx.pdftotext.txt", 164), ("repeated-header.pdftotext.txt", 115),
                       ("template-filled-libreoffice.pdftotext.txt", 115), ("template-filled.pdftotext.txt", 115),
                       ("running-heads.pdftotext.txt", 114), ("page-break.pdftotext.txt", 101),
                       ("two-columns.pdftotext.txt", 101), ("turned-pages.pdftotext.txt", 5),
@@ -36,8 +36,8 @@ import Testing
                       ("running-heads.pdftotext-raw.txt", 200),
                       ("template-filled-libreoffice.pdftotext-raw.txt", 200),
                       ("template-filled.pdftotext-raw.txt", 200), ("turned-pages.pdftotext-raw.txt", 200),
-                      ("two-columns.pdftotext-raw.txt", 200), ("report-2019.pdftotext-raw.txt", 162),
-                      ("python-docx.pdftotext-raw.txt", 164), ("mixed.pdftotext-raw.txt", 150),
+                      ("two-columns.pdftotext-raw.txt", 200), ("report-2019.pdftotext-raw.txt", 183),
+                      ("python-docx.pdftotext-raw.txt", 185), ("mixed.pdftotext-raw.txt", 171),
                       // pdfplumber's extract_text of the PDF fixtures.
                       ("repeated-header.pdfplumber.txt", 200), ("template-filled-libreoffice.pdfplumber.txt", 200),
                       ("template-filled.pdfplumber.txt", 200), ("two-columns.pdfplumber.txt", 200),
@@ -48,8 +48,8 @@ import Testing
                       ("page-break.pymupdf.txt", 200), ("repeated-header.pymupdf.txt", 200),
                       ("running-heads.pymupdf.txt", 200), ("template-filled-libreoffice.pymupdf.txt", 200),
                       ("template-filled.pymupdf.txt", 200), ("turned-pages.pymupdf.txt", 200),
-                      ("two-columns.pymupdf.txt", 200), ("report-2019.pymupdf.txt", 162),
-                      ("python-docx.pymupdf.txt", 164), ("mixed.pymupdf.txt", 150),
+                      ("two-columns.pymupdf.txt", 200), ("report-2019.pymupdf.txt", 183),
+                      ("python-docx.pymupdf.txt", 185), ("mixed.pymupdf.txt", 171),
                       // pymupdf4llm's markdown of the PDF fixtures.
                       ("page-break.pymupdf4llm.md", 200), ("repeated-header.pymupdf4llm.md", 200),
                       ("running-heads.pymupdf4llm.md", 200), ("template-filled-libreoffice.pymupdf4llm.md", 200),
@@ -81,7 +81,7 @@ import Testing
                       // Plain pdftotext of a browser's PDF: some rows' numbers before their labels; and
                       // pdftotext -layout of it: two labels run together above both rows' numbers, a
                       // narrow page's numbers one space apart, rows set apart by blank lines.
-                      ("template-filled.layout-table.chromium.pdftotext.txt", 21),
+                      ("template-filled.layout-table.chromium.pdftotext.txt", 42),
                       ("template-filled.layout-table.chromium.layout.txt", 172),
                       ("headings.chromium.pdftotext.txt", 185), ("headings.chromium.layout.txt", 186),
                       ("spans.chromium.pdftotext.txt", 5), ("spans.chromium.layout.txt", 15)])
@@ -264,6 +264,17 @@ import Testing
         let values = try #require(report.table("applications")?.values)
         #expect(Self.applicantColumns.map { values["new_received", $0] } == [3951, 4795, 4007, 4185, 4950, 3378, 25266])
         #expect(!report.sections.flatMap(\.paragraphs).contains { $0.hasPrefix("一、本年新收") })
+    }
+
+    /// `pdftotext -raw` of a narrow table wraps 一、本年新收政府信息 / 公开申请数量 and 四、结转下年度继续办 /
+    /// 理 over two lines, their numbers on the line after: row labels, not the headings of parts; the
+    /// heading of part 四 right after the last row stays one.
+    @Test func aRowLabelWrappedBeforeItsNumbersIsNoHeading() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("python-docx.pdftotext-raw.txt").path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(Self.applicantColumns.map { values["new_received", $0] } == [3588, 4241, 4299, 4424, 4278, 4521, 25351])
+        #expect(Self.applicantColumns.map { values["carried_forward", $0] } == [306, 378, 156, 171, 44, 43, 1098])
+        #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
     }
 
     /// pdfplumber's text of a narrow table breaks every label into pieces of two characters, so no row

@@ -82,10 +82,22 @@ struct FlattenedTableRecovery {
             let digits = digitRuns.joined(separator: " ").replacingAll("\n", with: " ")
             let cells = template.cells
             let splitter = NumberSplitter(count: cells.count, sums: RowSums(template: template, cells: cells))
-            let outcome = asWritten(splitter.solve(pieces(digits)), digits, by: splitter, allowed: digitRuns.count == 1)
+            // Cell lines keep their line breaks: a narrow column may wrap a number onto the next line
+            // (`10` then `42` for 1042), which the sums then join. Two lines a cell at most: more numbers
+            // are no wrapped table, and each join tried multiplies the search.
+            var pieces = pieces(digits)
+            if wholeNumbers, pieces.count > cells.count, pieces.count <= 2 * cells.count {
+                pieces = wrappablePieces(digitRuns.joined(separator: "\n"))
+            }
+            let outcome = asWritten(splitter.solve(pieces), digits, by: splitter, allowed: digitRuns.count == 1)
             placement.placeSingleRow(outcome, source: digits, location: location)
-            if wholeNumbers, case .settled = outcome, let order = HeaderMarkOrder(template) {
-                placement.unresolve(groups: order.groupsBeforeTheirHeader(runs), beforeTheirHeader: order.marks, at: location)
+            guard wholeNumbers, case .settled(let values) = outcome else { return }
+            let order = HeaderMarkOrder(template)
+            let early = order?.groupsBeforeTheirHeader(runs, cells: cells.count) ?? []
+            if let order, !early.isEmpty {
+                placement.unresolve(groups: early, beforeTheirHeader: order.marks, at: location)
+            } else if pieces.count > cells.count {
+                placement.noteJoinedLines(source: digits, values: values, at: location)
             }
             return
         }
@@ -182,6 +194,15 @@ struct FlattenedTableRecovery {
     /// Digits with firm boundaries where spaces stand.
     func pieces(_ digits: String) -> [NumberPiece] {
         Self.words(digits).map { NumberPiece(text: String($0), splittable: !wholeNumbers, joinsNext: false) }
+    }
+
+    /// Whole numbers, each of which may continue on the next line: a line break after a number lets
+    /// the splitter join it to the next where only so the sums hold.
+    private func wrappablePieces(_ digits: String) -> [NumberPiece] {
+        digits.split(separator: "\n").flatMap { line in
+            let words = Self.words(line)
+            return words.indices.map { NumberPiece(text: String(words[$0]), splittable: false, joinsNext: $0 == words.count - 1) }
+        }
     }
 
     /// A digit run's words: the digits between its spaces and line breaks.

@@ -33,13 +33,23 @@ struct HeaderMarkOrder {
 
     /// The groups (template row indexes) holding a number that comes before its column's header, when
     /// every header is written somewhere among the runs; none when the headers are not all there, for
-    /// then the text says nothing about the order.
-    func groupsBeforeTheirHeader(_ runs: [FlattenedTableRecovery.Run]) -> [Int] {
+    /// then the text says nothing about the order. `cells` is how many values the table has: where the
+    /// numbers are more (a narrow column wrapped them onto two lines), a number's place tells no
+    /// column, and only a text with every group's headers before its first number is known upright.
+    func groupsBeforeTheirHeader(_ runs: [FlattenedTableRecovery.Run], cells: Int) -> [Int] {
         let words = runs.map { run -> String in
             if case .label(let label) = run { label.filter { !$0.isWhitespace } } else { "" }
         }
         let all = words.joined()
         guard marks.allSatisfy({ all.contains($0) }) else { return [] }
+        let numbers = runs.reduce(0) { count, run in
+            if case .digits(let digits) = run { count + FlattenedTableRecovery.words(digits).count } else { count }
+        }
+        if numbers != cells {
+            let headers = words[..<(runs.firstIndex { if case .digits = $0 { true } else { false } } ?? runs.count)].joined()
+            let upright = marks.allSatisfy { headers.ranges(of: $0).count >= cells / groupSize }
+            return upright ? [] : Array(0..<(cells / groupSize))
+        }
         var seen = [Int](repeating: 0, count: marks.count)
         var position = 0
         var early = Set<Int>()

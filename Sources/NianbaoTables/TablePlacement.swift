@@ -288,6 +288,14 @@ struct TablePlacement {
             + "只有 \(reading) 同时符合各列的勾稽关系（\(named)），按此记录", at: location))
     }
 
+    /// Says that a single-row table's numbers, more than its cells, were read with some joined to the
+    /// next line's (a narrow column wrapped them: `10` then `42` for 1042).
+    mutating func noteJoinedLines(source: String, values: [Double], at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
+            "\(template.name)的数字“\(source)”多于本表的格数，有的是窄列折成两行的一个数，"
+            + "按本表的合计关系接回，读作 \(values.map(numberText).joined(separator: "|"))", at: location))
+    }
+
     /// Places the value line read with the last digits a narrow column wrapped onto the next line
     /// (`WrappedDigits`), and says how it was read.
     mutating func placeWrappedSingleRow(_ outcome: NumberSplitter.Outcome, heads: [String], tails: [String],

@@ -37,7 +37,10 @@ struct FlattenedTableRecovery {
                 label.append(c)
                 continue
             }
+            // A note stands on its line: a bracket closed on the next line is a label broken around its
+            // row's numbers (pdfplumber: `（五 1.信 228 8 88 281 43 39 687` then `）不`).
             if c == "(", let close = characters[(i + 1)...].prefix(30).firstIndex(of: ")"),
+               !characters[i..<close].contains("\n"),
                characters[i..<close].contains(where: { $0.isASCII && $0.isNumber }) {
                 flushDigits()
                 noteEnd = close

@@ -42,7 +42,7 @@ import Testing
                       ("repeated-header.pdfplumber.txt", 200), ("template-filled-libreoffice.pdfplumber.txt", 200),
                       ("template-filled.pdfplumber.txt", 200), ("two-columns.pdfplumber.txt", 200),
                       ("page-break.pdfplumber.txt", 193), ("running-heads.pdfplumber.txt", 192),
-                      ("report-2019.pdfplumber.txt", 183), ("mixed.pdfplumber.txt", 31),
+                      ("report-2019.pdfplumber.txt", 183), ("mixed.pdfplumber.txt", 171),
                       ("python-docx.pdfplumber.txt", 185), ("turned-pages.pdfplumber.txt", 3),
                       // PyMuPDF's get_text of the PDF fixtures.
                       ("page-break.pymupdf.txt", 200), ("repeated-header.pymupdf.txt", 200),
@@ -348,6 +348,16 @@ import Testing
         #expect(Self.applicantColumns.map { table.values?["other_processing", $0] } == [271, 201, 987, 792, 479, 696, 3426])
         #expect(report.diagnostics.contains { $0.code == "table.edition_by_division" && $0.message.contains("按2019年版的行读出的数值多于按2021年版") })
         #expect(!report.diagnostics.contains { $0.code == "table.edition_undetermined" })
+    }
+
+    /// pdfplumber breaks （五）不予处理 around its first row's numbers (`（五 1.信 228 8 88 281 43 39 687`,
+    /// then `）不`): the bracket closed on the next line is a broken label, not a note in brackets whose
+    /// digits are words, so the row's numbers stay numbers and the 2019 table 三 divides into its rows.
+    @Test func aBracketClosedOnTheNextLineIsNoNote() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("mixed.pdfplumber.txt").path)
+        let table = try #require(report.table("applications"))
+        #expect(table.edition == "2019")
+        #expect(Self.applicantColumns.map { table.values?["not_processed_petition", $0] } == [228, 8, 88, 281, 43, 39, 687])
     }
 
     static let applicantColumns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]

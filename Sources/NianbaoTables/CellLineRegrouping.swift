@@ -103,10 +103,12 @@ struct CellLineRegrouping {
         var result: [Segment] = []
         var spilled: Set<Int> = []
         var aboveRead = !preamble.contains(where: CellValue.isDigits)
+        let markers = template.rows.map { RowNeedle($0).digitMarker }
         for (k, segment) in segments.enumerated() {
             let end = k + 1 < segments.count ? segments[k + 1].index : template.rows.count
-            let sets = end - segment.index > 1 && !settles(segment) ? divide(segment.words, rows: segment.index..<end) : nil
-            defer { aboveRead = settles(segment) || sets != nil }
+            let settled = settles(segment)
+            let sets = end - segment.index > 1 && !settled ? divide(segment.words, rows: segment.index..<end, markers: markers) : nil
+            defer { aboveRead = settled || sets != nil }
             guard let sets, aboveRead, !segment.mayBeNextRows, k + 1 == segments.count || !segments[k + 1].words.isEmpty else {
                 result.append(segment)
                 continue
@@ -126,25 +128,31 @@ struct CellLineRegrouping {
     }
 
     /// The one division of `words` into whole sets for `rows`, each keeping its row's sums, a row's digit
-    /// marker allowed before its set; nil when none or several do.
-    private func divide(_ words: [String], rows: Range<Int>) -> [[String]]? {
+    /// marker (`markers`, by row) allowed before its set; nil when none or several do.
+    private func divide(_ words: [String], rows: Range<Int>, markers: [String?]) -> [[String]]? {
         var found: [[[String]]] = []
+        // Places (row, word) from which no division was found: each marker doubles the ways, and a
+        // text whose words match every marker would otherwise be searched in 2^rows ways.
+        var dead = Set<Int>()
         func walk(_ row: Int, _ at: Int, _ sets: [[String]]) {
             guard found.count < 2 else { return }
             guard row < rows.upperBound else {
                 if at == words.count { found.append(sets) }
                 return
             }
+            let place = row * (words.count + 1) + at
+            guard !dead.contains(place) else { return }
+            let before = found.count
             let count = template.rows[row].columns.count
             var starts = [at]
-            if row > rows.lowerBound, at < words.count, let marker = RowNeedle(template.rows[row]).digitMarker,
-               words[at] == marker {
+            if row > rows.lowerBound, at < words.count, let marker = markers[row], words[at] == marker {
                 starts.append(at + 1)
             }
             for start in starts where start + count <= words.count {
                 let set = Array(words[start..<(start + count)])
                 if settles(Segment(index: row, words: set, lineStarts: [])) { walk(row + 1, start + count, sets + [set]) }
             }
+            if found.count == before { dead.insert(place) }
         }
         walk(rows.lowerBound, 0, [])
         return found.count == 1 ? found[0] : nil

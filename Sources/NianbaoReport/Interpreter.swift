@@ -52,16 +52,37 @@ public struct Interpreter: Sendable {
         // Tables with the short lines between them, held back while they may be one table the source
         // broke into pieces (markitdown's text of a PDF: a small table per row group).
         var pieces: [Block] = []
-        for block in document.blocks {
-            defer { previous = block }
-            if isPiece(block, after: pieces) {
-                pieces.append(block)
-                continue
+        for original in document.blocks {
+            for block in splitAtSectionHeadings(original) {
+                defer { previous = block }
+                if isPiece(block, after: pieces) {
+                    pieces.append(block)
+                    continue
+                }
+                flushPieces()
+                handle(block)
             }
-            flushPieces()
-            handle(block)
         }
         flushPieces()
+
+        /// A text table cut at each section heading among its rows, the heading a paragraph between the
+        /// parts: aligned text runs on through a short line and cell lines through any, so a heading
+        /// straight after a table can land inside it; a converter's pipe table can hold it as a row of
+        /// its own (pymupdf4llm: `|三、收到和处理政府|信息公开申请情况|||`), the next table below it.
+        func splitAtSectionHeadings(_ block: Block) -> [Block] {
+            guard case .table(var rest) = block, rest.form != .flattened else { return [block] }
+            var blocks: [Block] = []
+            while let (cut, count, text) = sectionHeading(in: rest.rows) {
+                var before = rest
+                before.rows = Array(rest.rows[..<cut])
+                if !before.rows.isEmpty { blocks.append(.table(before)) }
+                blocks.append(.paragraph(Paragraph(text: text, location: rest.rows[cut].location)))
+                rest.rows = Array(rest.rows[(cut + count)...])
+                rest.location = rest.rows.first?.location ?? rest.location
+            }
+            if !rest.rows.isEmpty { blocks.append(.table(rest)) }
+            return blocks
+        }
 
         func handle(_ block: Block) {
             switch block {
@@ -72,20 +93,7 @@ public struct Interpreter: Sendable {
             case .paragraph(let paragraph):
                 addParagraph(paragraph)
             case .table(let table):
-                // Aligned text runs on through a short line, and cell lines through any, so a section
-                // heading straight after a table can land inside it, with the next table after it: the
-                // heading splits them.
-                var rest = table
-                let headed = rest.form == .aligned || rest.form == .cellLines
-                while let (cut, count, text) = headed ? sectionHeading(in: rest.rows) : nil {
-                    var before = rest
-                    before.rows = Array(rest.rows[..<cut])
-                    if !before.rows.isEmpty { addTable(before) }
-                    addParagraph(Paragraph(text: text, location: rest.rows[cut].location))
-                    rest.rows = Array(rest.rows[(cut + count)...])
-                    rest.location = rest.rows.first?.location ?? rest.location
-                }
-                if !rest.rows.isEmpty { addTable(rest) }
+                addTable(table)
             case .image(let image):
                 if !drafts.isEmpty { drafts[drafts.count - 1].images.append(image) }
             case .placeholder(let placeholder):

@@ -35,6 +35,12 @@ struct AnalyzedRow {
     }
 
     var location: SourceLocation { source.location }
+    /// The grid column the last label cell starts in.
+    var lastLabelStart: Int? { cells.lastIndex { $0.isLabel }.map { cellStarts[$0] } }
+    /// The text of the label cell that starts in grid column `column`, if one does.
+    func label(at column: Int) -> String? {
+        cells.indices.first { cellStarts[$0] == column && cells[$0].isLabel }.map { source.cells[$0].text }
+    }
     var numberCount: Int { region.filter(\.isNumber).count }
     /// Whether the row holds anything in value position but blanks.
     var hasValues: Bool { region.contains { $0 != .blank } }

@@ -71,6 +71,11 @@ public struct LabelKey: Sendable, Hashable {
             : other.length >= minimumPrefix && text.hasUTF8Prefix(other.text)
     }
 
+    /// Whether this key's words are `label`'s words or their start: a label cut short, not one run on.
+    public func opens(_ label: LabelKey) -> Bool {
+        length <= label.length && label.text.hasUTF8Prefix(text)
+    }
+
     /// Whether the two have the same words, whatever their markers.
     public func hasSameWords(as other: LabelKey) -> Bool {
         length == other.length && text.hasSameUTF8(as: other.text)

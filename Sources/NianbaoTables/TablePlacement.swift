@@ -50,8 +50,11 @@ struct TablePlacement {
         }
 
         var header: AnalyzedRow?
-        for row in rows {
+        var continuation = 0
+        for (i, row) in rows.enumerated() {
             headerAbove[row.position] = header
+            // Rows of label pieces already joined to the cut-short label above them.
+            if continuation > 0 { continuation -= 1; continue }
             guard let leafText = row.labels.last else {
                 if row.hasValues { unmatched(row, label: row.regionText.joined(separator: " ")) }
                 continue
@@ -96,8 +99,12 @@ struct TablePlacement {
             } else if let p = pending, let index = p.index {
                 matches.append(Match(row: row, index: index))
                 pending = nil
-            } else if let index = matchAcrossCells(row) {
+            } else if let index = matchAcrossCells(row) ?? matchFromMarkedLine(row, context: context) {
                 pending = nil
+                matches.append(Match(row: row, index: index))
+            } else if let (index, used) = matchContinued(rows[i...], context: context) {
+                pending = nil
+                continuation = used
                 matches.append(Match(row: row, index: index))
             } else {
                 pending = nil
@@ -137,19 +144,61 @@ struct TablePlacement {
     /// into `一、本` | `年新收政府` | `信息公开申请数量`, and a wrapped cell's lines across the cells.
     /// Only a row with a value cell for each column and no number among its label pieces: a cut that
     /// put a value into a label cell (`文件<br>207`) would leave the numbers after it one column short.
+    /// A group label's pieces in the cells before (`三、<br>本年` | `（一）<br>开` | `予以公`) interleave
+    /// with the row's own line by line, so the cells are read from each cell on in turn, the first
+    /// reading that names one row deciding.
     private func matchAcrossCells(_ row: AnalyzedRow) -> Int? {
         guard row.labels.count > 1 else { return nil }
         let cells = row.labels.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
         guard !cells.joined().contains(where: { CellValue.isDigits(String($0).trimmingBlanks()) }) else { return nil }
-        let lines = (0..<(cells.map(\.count).max() ?? 0)).map { line in
-            cells.map { line < $0.count ? String($0[line]) : "" }.joined()
-        }
-        let plain = LabelKey.plain(lines.joined())
-        let found = template.rows.indices.filter { RowNeedle(template.rows[$0]).occurs(in: plain, withMarker: true) }
         // A value cell holding two lines of digits (a number its column wrapped) counts as one cell.
         let values = row.region.filter { $0.isNumber || $0.spacedNumbers?.count == 2 }.count
-        guard found.count == 1, row.region.count == values, values == template.rows[found[0]].columns.count else { return nil }
-        return found[0]
+        guard row.region.count == values else { return nil }
+        for first in cells.indices.dropLast() {
+            let read = cells[first...]
+            let lines = (0..<(read.map(\.count).max() ?? 0)).map { line in
+                read.map { line < $0.count ? String($0[line]) : "" }.joined()
+            }
+            let plain = LabelKey.plain(lines.joined())
+            let found = template.rows.indices.filter { RowNeedle(template.rows[$0]).occurs(in: plain, withMarker: true) }
+            guard found.count <= 1 else { return nil }
+            if let index = found.first { return values == template.rows[index].columns.count ? index : nil }
+        }
+        return nil
+    }
+
+    /// The template row a label cell names from one of its lines on: a converter that keeps a group
+    /// label's pieces in the row's cell (`三、<br>本年<br>（一）予以公<br>开`) puts them on lines before
+    /// the row's own, which starts with its marker.
+    private func matchFromMarkedLine(_ row: AnalyzedRow, context: [Int: LabelKey]) -> Int? {
+        guard let leaf = row.labels.last else { return nil }
+        let lines = leaf.split(separator: "\n").map(String.init)
+        for first in lines.indices.dropFirst() where LabelKey(lines[first]).marker != nil {
+            if let index = match(LabelKey(lines[first...].joined()), context: context) { return index }
+        }
+        return nil
+    }
+
+    /// The template row that a row's cut-short label (`1.本`) names with the label pieces of the rows
+    /// below it, rows of pieces alone in its label's column and no values (pymupdf4llm breaks a tall
+    /// cell into rows: `|（四|1.本|319|…|` then `|）无<br>法提<br>供|机关<br>不掌<br>握相…|||…|`), and how
+    /// many of those rows it took. The pieces, read as one with the label, must be the row's label or
+    /// its start: a piece with a marker of its own, or one that names a row, is the next row's label.
+    private func matchContinued(_ rows: ArraySlice<AnalyzedRow>, context: [Int: LabelKey]) -> (index: Int, used: Int)? {
+        guard let row = rows.first, let column = row.lastLabelStart, var label = row.labels.last else { return nil }
+        var used = 0
+        for next in rows.dropFirst() {
+            guard !next.hasValues, let piece = next.label(at: column) else { break }
+            let key = LabelKey(piece)
+            let isGroup = template.keys.parents.contains { level in level.contains { $0.matches(key) } }
+            if key.marker != nil || wholeLabelMatch(key) != nil || isGroup { break }
+            label += piece
+            used += 1
+        }
+        let key = LabelKey(label)
+        guard used > 0, let index = match(key, context: context),
+              template.keys.leaves[index].contains(where: { key.opens($0) }) else { return nil }
+        return (index, used)
     }
 
     /// The template row whose whole label (its words, not a part of them) the key is, if one is.
@@ -409,19 +458,27 @@ struct TablePlacement {
                 offset += count
             }
         }
-        // A number its narrow column wrapped inside the cell (`2526<br>6`, pymupdf4llm): the cell's two
-        // lines of digits are one number where only that reading keeps the sums.
-        let lines = Self.lines(of: cell)
-        let at = row.region[..<spaced].filter { $0 != .blank }.count
-        if !proven(numbers), row.region.filter({ $0.spacedNumbers != nil }).count == 1, lines.count == 2,
-           lines.allSatisfy(CellValue.isDigits), numbers.count >= at + 2, let whole = Double(lines.joined()) {
-            var reading = numbers
-            reading.replaceSubrange(at..<(at + 2), with: [whole])
+        // A number its narrow column wrapped inside the cell (`2526<br>6`, pymupdf4llm; in 表四's narrow
+        // columns, several: `34<br>8`): each cell's two lines of digits are one number where that
+        // reading, the only one with as many numbers as the row's columns, keeps the sums.
+        let spacedCells = row.region.indices.filter { row.region[$0].spacedNumbers != nil }
+        let wrapped = spacedCells.compactMap { i -> (lines: [String], whole: Double)? in
+            let lines = Self.lines(of: row.regionText[i])
+            guard lines.count == 2, lines.allSatisfy(CellValue.isDigits), let whole = Double(lines.joined()) else { return nil }
+            return (lines, whole)
+        }
+        if !proven(numbers), !numbers.isEmpty, wrapped.count == spacedCells.count {
+            var reading: [Double] = []
+            var next = wrapped.makeIterator()
+            for value in row.region where value != .blank {
+                if case .number(let number) = value { reading.append(number) } else if let cell = next.next() { reading.append(cell.whole) }
+            }
             if proven(reading) {
                 storeAll(reading)
+                let cells = wrapped.map { "“\($0.lines.joined(separator: " "))”" }.joined(separator: "、")
                 diagnostics.append(Diagnostic(.info, "value.wrapped_digits",
-                    "\(template.name)“\(label)”行的单元格“\(lines.joined(separator: " "))”是窄列折成两行的一个数，"
-                    + "按本行的合计关系读作 \(numberText(whole))", at: row.location))
+                    "\(template.name)“\(label)”行的单元格\(cells)是窄列折成两行的\(wrapped.count == 1 ? "一个数" : "数")，"
+                    + "按本行的合计关系读作 \(wrapped.map { numberText($0.whole) }.joined(separator: "、"))", at: row.location))
                 return true
             }
         }

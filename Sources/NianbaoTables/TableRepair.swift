@@ -28,16 +28,20 @@ public struct TableRepair: Sendable {
             return RepairedTable(templateKey: nil, values: nil, grid: GenericGrid.build(table),
                                  diagnostics: [], location: table.location)
         }
-        var placement = TablePlacement(template: template, headers: HeaderColumns(table, rows: rows, template: template))
-        placement.note(edition, at: table.location)
-        switch template.shape {
-        case .labelledRows, .blocks: placement.placeLabelledRows(rows)
-        case .singleValueRow: placement.placeSingleValueRow(rows)
+        func read(_ template: TableTemplate, _ edition: EditionReading) -> (TablePlacement, [Paragraph]) {
+            var placement = TablePlacement(template: template, headers: HeaderColumns(table, rows: rows, template: template))
+            placement.note(edition, at: table.location)
+            switch template.shape {
+            case .labelledRows, .blocks: placement.placeLabelledRows(rows)
+            case .singleValueRow: placement.placeSingleValueRow(rows)
+            }
+            if confirmingRowSums { placement.unresolveRowsBreakingSums(at: table.location) }
+            return (placement, [])
         }
-        if confirmingRowSums { placement.unresolveRowsBreakingSums(at: table.location) }
+        var (placement, _, chosen, editionName) = reading(template, edition, at: table.location, read)
         placement.reportMissingRows(at: table.location)
-        return RepairedTable(templateKey: template.key, edition: edition.name, values: placement.values,
-                             grid: CanonicalGrid.build(template, placement.values, notes: placement.gridNotes),
+        return RepairedTable(templateKey: chosen.key, edition: editionName, values: placement.values,
+                             grid: CanonicalGrid.build(chosen, placement.values, notes: placement.gridNotes),
                              diagnostics: placement.diagnostics, location: table.location)
     }
 
@@ -126,6 +130,26 @@ public struct TableRepair: Sendable {
         return .unsettled((fitting.isEmpty ? readings : fitting).prefix(3).map { $0.map(RowStreamRecovery.text) })
     }
 
+    /// A table read in the edition recognised; where its labels were too broken to tell the editions
+    /// apart, in each edition, keeping the one whose rows read the most values, more than every other:
+    /// where the editions' rows differ, the numbers may divide into one edition's rows by their sums
+    /// and not into the other's, and a row label cut across cells (`（六）<br>理` | `其他处`) may name one
+    /// edition's row only.
+    private func reading(_ recognised: TableTemplate, _ edition: EditionReading, at location: SourceLocation,
+                         _ read: (TableTemplate, EditionReading) -> (TablePlacement, [Paragraph]))
+        -> (TablePlacement, [Paragraph], TableTemplate, String?) {
+        let (placement, trailing) = read(recognised, edition)
+        guard case .undetermined = edition else { return (placement, trailing, recognised, edition.name) }
+        let others = templates.filter { $0.key == recognised.key && $0.editions != recognised.editions }
+        let readings = others.map { read($0, .settled($0.editions[0])) }
+        let counts = readings.map(\.0.valueCount)
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > placement.valueCount,
+              counts.filter({ $0 == counts[best] }).count == 1 else { return (placement, trailing, recognised, edition.name) }
+        var chosen = readings[best].0
+        chosen.noteEditionByDivision(of: recognised, at: location)
+        return (chosen, readings[best].1, others[best], others[best].editions[0])
+    }
+
     /// A table whose cells are still to be found in its text (aligned columns, flattened cells).
     private func repairText(_ table: SourceTable) -> RepairedTable {
         var text = table.rows.flatMap(\.cells).map(\.text).joined(separator: "\n")
@@ -147,22 +171,7 @@ public struct TableRepair: Sendable {
             }
             return (placement, trailing)
         }
-        var (template, editionName) = (recognised, edition.name)
-        var (placement, trailing) = read(template, edition)
-        // Labels too broken to tell the editions apart: where the editions' rows differ, the numbers may
-        // divide into one edition's rows by their sums and not into the other's. The edition whose rows
-        // read the most values, more than every other, is the table's.
-        if case .undetermined = edition {
-            let others = templates.filter { $0.key == recognised.key && $0.editions != recognised.editions }
-            let readings = others.map { read($0, .settled($0.editions[0])) }
-            let counts = readings.map(\.0.valueCount)
-            if let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > placement.valueCount,
-               counts.filter({ $0 == counts[best] }).count == 1 {
-                (template, editionName) = (others[best], others[best].editions[0])
-                (placement, trailing) = readings[best]
-                placement.noteEditionByDivision(of: recognised, at: table.location)
-            }
-        }
+        var (placement, trailing, template, editionName) = reading(recognised, edition, at: table.location, read)
         placement.reportMissingRows(at: table.location)
         return RepairedTable(templateKey: template.key, edition: editionName,
                              values: placement.values,

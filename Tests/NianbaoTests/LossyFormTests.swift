@@ -16,7 +16,7 @@ import Testing
     /// a tracked change's struck 9999 beside 三、本 above 予以公开's row and 9323 below it: no reading
     /// of that row adds up, and the numbers beside labels are not joined into one without the sums.
     @Test(arguments: [("dense.markitdown-pdf.md", 200), ("sparse.markitdown-pdf.md", 200),
-                      ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 14),
+                      ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 21),
                       ("features.layout.txt", 193),
                       // pdftotext -layout of the PDF fixtures.
                       ("page-break.pdftotext-layout.txt", 200), ("python-docx.pdftotext-layout.txt", 200),
@@ -54,8 +54,8 @@ import Testing
                       ("page-break.pymupdf4llm.md", 200), ("repeated-header.pymupdf4llm.md", 200),
                       ("running-heads.pymupdf4llm.md", 200), ("template-filled-libreoffice.pymupdf4llm.md", 200),
                       ("template-filled.pymupdf4llm.md", 200), ("two-columns.pymupdf4llm.md", 200),
-                      ("report-2019.pymupdf4llm.md", 140), ("mixed.pymupdf4llm.md", 133),
-                      ("python-docx.pymupdf4llm.md", 118), ("turned-pages.pymupdf4llm.md", 0),
+                      ("report-2019.pymupdf4llm.md", 198), ("mixed.pymupdf4llm.md", 186),
+                      ("python-docx.pymupdf4llm.md", 174), ("turned-pages.pymupdf4llm.md", 0),
                       // pdfminer's text of the PDF fixtures: labels apart from their rows, which nothing may be moved into.
                       ("repeated-header.pdfminer.txt", 44), ("running-heads.pdfminer.txt", 44),
                       ("template-filled-libreoffice.pdfminer.txt", 44), ("template-filled.pdfminer.txt", 44),
@@ -465,5 +465,52 @@ import Testing
         #expect(values["new_received", "total"] == 25266 && values["new_received", "natural_person"] == 3951)
         #expect(values["total", "total"] == 24973)
         #expect(report.diagnostics.contains { $0.code == "value.wrapped_digits" && $0.message.contains("“2526 6”是窄列折成两行的一个数") })
+    }
+
+    /// pymupdf4llm draws section 三's heading as a row of table 二's (`|三、收到和处理政府|信息公开申请情况|||`)
+    /// with table 三 below it: the heading ends table 二 and starts section 三.
+    @Test func aSectionHeadingDrawnAsATableRowEndsTheTable() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("mixed.pymupdf4llm.md").path)
+        let disclosure = try #require(report.table("active_disclosure")?.values)
+        #expect(disclosure["regulations", "issued"] == 181 && disclosure["fees", "amount"] == 12.34)
+        #expect(report.sections.map(\.number) == [1, 2, 3, 4, 5, 6])
+    }
+
+    /// pymupdf4llm cuts tall label cells into pieces a line each and rows: a group label's pieces
+    /// before the row's own in the cells (`三、<br>本年` | `（一）<br>开` | `予以公`) or in the one cell
+    /// (`三、<br>本年<br>（一）予以公<br>开`), and a label's rest in rows below with no values
+    /// (`|（四|1.本|319|…|`, then `|）无<br>法提<br>供|机关<br>不掌<br>握相…|||…|`). Each row is found.
+    @Test(arguments: [("mixed.pymupdf4llm.md", "granted", [201.0, 316, 21, 215, 338, 13, 1104]),
+                      ("mixed.pymupdf4llm.md", "partial_grant", [53, 1, 136, 247, 371, 280, 1088]),
+                      ("report-2019.pymupdf4llm.md", "granted", [275, 119, 365, 391, 76, 380, 1606]),
+                      ("report-2019.pymupdf4llm.md", "partial_grant", [17, 340, 32, 70, 388, 389, 1236]),
+                      ("python-docx.pymupdf4llm.md", "unavailable_not_held", [319, 272, 384, 186, 27, 94, 1282]),
+                      ("python-docx.pymupdf4llm.md", "not_processed_massive", [89, 343, 149, 227, 375, 333, 1516]),
+                      ("python-docx.pymupdf4llm.md", "not_processed_petition", [399, 5, 263, 206, 355, 52, 1280])])
+    func aLabelCutIntoPiecesStillNamesItsRow(_ name: String, _ row: String, _ expected: [Double]) throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent(name).path)
+        let values = try #require(report.table("applications")?.values)
+        #expect(Self.applicantColumns.map { values[row, $0] } == expected)
+    }
+
+    /// Table 三's labels, cut into pieces, do not tell the editions apart; `（六）<br>理` | `其他处` reads
+    /// as the 2019 edition's one （六）其他处理 row, and the 2019 rows read more values than the 2021 rows.
+    @Test func labelsNamingOneEditionsRowSettleTheEdition() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("mixed.pymupdf4llm.md").path)
+        let table = try #require(report.table("applications"))
+        #expect(table.edition == "2019")
+        #expect(Self.applicantColumns.map { table.values?["other_processing", $0] } == [356, 674, 184, 799, 583, 783, 3379])
+        #expect(report.diagnostics.contains { $0.code == "table.edition_by_division" })
+    }
+
+    /// Table 四's narrow columns wrap several numbers inside their cells (`34<br>8`, `49<br>3`): each
+    /// is one number, the one reading with fifteen values, and the three group totals prove it.
+    @Test func severalNumbersWrappedInsideTheirCellsAreOneNumberEach() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("mixed.pymupdf4llm.md").path)
+        let values = try #require(report.table("review_litigation")?.values)
+        let columns = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(columns.map { values["review", $0] } == [16, 97, 32, 348, 493])
+        #expect(columns.map { values["litigation_after_review", $0] } == [141, 79, 62, 157, 439])
+        #expect(report.diagnostics.contains { $0.code == "value.wrapped_digits" && $0.message.contains("“34 8”、“49 3”") })
     }
 }

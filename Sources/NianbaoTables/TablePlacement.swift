@@ -75,6 +75,11 @@ struct TablePlacement {
                     matches.append(Match(row: row, index: index))
                     continue
                 }
+                if let (split, index) = separatingFirstValue(row, context: context) {
+                    flushPending()
+                    matches.append(Match(row: split, index: index))
+                    continue
+                }
                 // A label wrapped onto the next row, or a row whose cells follow on the next line.
                 if let p = pending, p.index == nil {
                     let joined = p.row.labels.last! + leafText
@@ -102,6 +107,9 @@ struct TablePlacement {
             } else if let index = matchAcrossCells(row) ?? matchFromMarkedLine(row, context: context) {
                 pending = nil
                 matches.append(Match(row: row, index: index))
+            } else if let (split, index) = separatingFirstValue(row, context: context) {
+                pending = nil
+                matches.append(Match(row: split, index: index))
             } else if let (index, used) = matchContinued(rows[i...], context: context) {
                 pending = nil
                 continuation = used
@@ -177,6 +185,25 @@ struct TablePlacement {
             if let index = match(LabelKey(lines[first...].joined()), context: context) { return index }
         }
         return nil
+    }
+
+    /// The row read with its first value taken out of the label cell that holds it: a converter that
+    /// cuts labels at fixed widths can put a label's last piece and the first value in one cell
+    /// (pymupdf4llm: `|行政规范性|文件<br>207|107|311|`). The piece joins the label before it, and the
+    /// row is that where the label so read names a row whose columns the numbers fill, one each.
+    private func separatingFirstValue(_ row: AnalyzedRow, context: [Int: LabelKey]) -> (AnalyzedRow, Int)? {
+        guard let cell = row.cells.lastIndex(where: \.isLabel), cell > 0, row.cells[cell - 1].isLabel else { return nil }
+        var lines = Self.lines(of: row.source.cells[cell].text)
+        guard lines.count > 1, let value = lines.popLast(), case .number = CellValue(value),
+              !lines.joined().contains(where: \.isNumber) else { return nil }
+        var source = row.source
+        source.cells[cell - 1].text += lines.joined()
+        source.cells[cell].text = value
+        let split = AnalyzedRow(source, position: row.position, starts: row.cellStarts)
+        guard let leaf = split.labelKeys.last, let index = match(leaf, context: context),
+              split.region.allSatisfy({ $0.isNumber || $0 == .blank }),
+              split.numberCount == template.rows[index].columns.count else { return nil }
+        return (split, index)
     }
 
     /// The template row that a row's cut-short label (`1.本`) names with the label pieces of the rows

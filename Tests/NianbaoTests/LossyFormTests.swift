@@ -55,7 +55,7 @@ import Testing
                       ("running-heads.pymupdf4llm.md", 200), ("template-filled-libreoffice.pymupdf4llm.md", 200),
                       ("template-filled.pymupdf4llm.md", 200), ("two-columns.pymupdf4llm.md", 200),
                       ("report-2019.pymupdf4llm.md", 198), ("mixed.pymupdf4llm.md", 186),
-                      ("python-docx.pymupdf4llm.md", 174), ("turned-pages.pymupdf4llm.md", 0),
+                      ("python-docx.pymupdf4llm.md", 178), ("turned-pages.pymupdf4llm.md", 0),
                       // pdfminer's text of the PDF fixtures: labels apart from their rows, which nothing may be moved into.
                       ("repeated-header.pdfminer.txt", 44), ("running-heads.pdfminer.txt", 44),
                       ("template-filled-libreoffice.pdfminer.txt", 44), ("template-filled.pdfminer.txt", 44),
@@ -512,5 +512,15 @@ import Testing
         #expect(columns.map { values["review", $0] } == [16, 97, 32, 348, 493])
         #expect(columns.map { values["litigation_after_review", $0] } == [141, 79, 62, 157, 439])
         #expect(report.diagnostics.contains { $0.code == "value.wrapped_digits" && $0.message.contains("“34 8”、“49 3”") })
+    }
+
+    /// pymupdf4llm cuts table 二's labels at a fixed width and puts the label's last piece and the
+    /// first value in one cell (`|行政规范性|文件<br>207|107|311|`, `|行政事业性|收费<br>12.34|||`):
+    /// the piece completes the label and the number is the row's first value.
+    @Test func aLabelsLastPieceBesideTheFirstValueInOneCellIsTakenApart() throws {
+        let report = try Converter().convert(file: Self.folder.appendingPathComponent("python-docx.pymupdf4llm.md").path)
+        let values = try #require(report.table("active_disclosure")?.values)
+        #expect(["issued", "repealed", "in_force"].map { values["normative_documents", $0] } == [207, 107, 311])
+        #expect(values["fees", "amount"] == 12.34)
     }
 }

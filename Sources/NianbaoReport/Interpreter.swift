@@ -101,10 +101,12 @@ public struct Interpreter: Sendable {
             }
         }
 
-        /// A table of separated cells starts a run of pieces; a short line that is no section heading continues one.
+        /// A table of separated cells starts a run of pieces; a short line that is no section heading
+        /// continues one, and so do lines the reader took for cells one a line: a converter's loose
+        /// lines between its small tables (`3.危 6 153 … 1503`, then `及“三`, `安全`, …).
         func isPiece(_ block: Block, after pieces: [Block]) -> Bool {
             switch block {
-            case .table(let table): table.form == .cells
+            case .table(let table): table.form == .cells || (table.form == .cellLines && !pieces.isEmpty)
             case .paragraph(let paragraph):
                 !pieces.isEmpty && !paragraph.text.hasMoreCharacters(than: Interpreter.longestPieceLine)
                     && !paragraph.text.contains("。") && !isSectionHeading(paragraph.text)
@@ -118,6 +120,10 @@ public struct Interpreter: Sendable {
             defer { pieces = [] }
             let rows = pieces.map { block -> [SourceRow] in
                 switch block {
+                case .table(let table) where table.form == .cellLines:
+                    table.rows.flatMap { row in
+                        row.cells.flatMap { $0.text.split(separator: "\n") }.map { SourceRow(cells: [SourceCell(String($0))], location: row.location) }
+                    }
                 case .table(let table): table.rows
                 case .paragraph(let paragraph): [SourceRow(cells: [SourceCell(paragraph.text)], location: paragraph.location)]
                 default: []

@@ -69,7 +69,7 @@ public struct TableRepair: Sendable {
             }) else { return nil }
             var paired = table
             let needles = recognised.rows.map(RowNeedle.init)
-            paired.rows = PieceRowPairing.paired(table.rows) { row in
+            paired.rows = PieceRowPairing.paired(LooseLineCells.cut(table.rows)) { row in
                 let plain = LabelKey.plain(row.cells.map(\.text).joined())
                 return needles.contains { $0.occurs(in: plain, withMarker: false) }
             }

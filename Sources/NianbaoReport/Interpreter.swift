@@ -157,7 +157,19 @@ public struct Interpreter: Sendable {
         /// converter leaves a heading whose number and title were two paragraphs.
         func sectionHeading(in rows: [SourceRow]) -> (index: Int, count: Int, text: String)? {
             func text(_ index: Int) -> String { rows[index].cells.map(\.text).joined().trimmingBlanks() }
-            for index in rows.indices {
+            // Asked of every row of every table: a row with a cell of digits alone (most rows) is
+            // told at once, before its text is joined.
+            func hasNumberCell(_ index: Int) -> Bool {
+                rows[index].cells.contains { cell in
+                    var digits = false
+                    for byte in cell.text.utf8 where byte != 0x20 && byte != 0x0A {
+                        guard byte >= 0x30 && byte <= 0x39 else { return false }
+                        digits = true
+                    }
+                    return digits
+                }
+            }
+            for index in rows.indices where !hasNumberCell(index) {
                 let line = text(index)
                 if isSectionHeading(line) { return (index, 1, line) }
                 guard index + 1 < rows.count, isBareSectionNumber(line) else { continue }

@@ -65,7 +65,7 @@ public struct Interpreter: Sendable {
         }
         flushPieces()
 
-        /// A text table cut at each section heading among its rows, the heading a paragraph between the
+        /// A table cut at each section heading among its rows, the heading a paragraph between the
         /// parts: aligned text runs on through a short line and cell lines through any, so a heading
         /// straight after a table can land inside it; a converter's pipe table can hold it as a row of
         /// its own (pymupdf4llm: `|三、收到和处理政府|信息公开申请情况|||`), the next table below it.

@@ -93,6 +93,18 @@ struct FlattenedTableRecovery {
                 pieces = wrappablePieces(digitRuns.joined(separator: "\n"))
             }
             let outcome = asWritten(splitter.solve(pieces), digits, by: splitter, allowed: digitRuns.count == 1)
+            // Where no number wrapped onto the line after it reads, all the values may come first and
+            // then the last digits a narrow column wrapped of some (`pdftotext -raw`: `19 64 13 …` then
+            // `1 6 3 …`; PyMuPDF a number a line): read as a markdown table's wrapped line is.
+            if wholeNumbers, !outcome.isSettled, pieces.count > cells.count {
+                let words = Self.words(digits).map(String.init)
+                let (heads, tails) = (Array(words[..<cells.count]), Array(words[cells.count...]))
+                if let wrapped = WrappedDigits(count: cells.count, sums: splitter.sums).read(heads: heads, tails: tails),
+                   wrapped.isSettled {
+                    placement.placeWrappedSingleRow(wrapped, heads: heads, tails: tails, location: location)
+                    return
+                }
+            }
             placement.placeSingleRow(outcome, source: digits, location: location)
             guard wholeNumbers, case .settled(let values) = outcome else { return }
             let order = HeaderMarkOrder(template)

@@ -81,6 +81,8 @@ struct NumberSplitter {
         case settled([Double])
         /// No reading, or several (the first few given, for the message).
         case unsettled([[String]])
+
+        var isSettled: Bool { if case .settled = self { true } else { false } }
     }
 
     func solve(_ pieces: [NumberPiece]) -> Outcome {

@@ -213,13 +213,18 @@ public struct TextReader: Sendable {
     }
 
     /// A running foot: words, then two or more spaces or a tab, then a page number (`某某政府2024年政府信息公开
-    /// 工作年度报告  第 4 页`). Prose does not set a page reference apart so (`详见第 4 页`).
+    /// 工作年度报告  第 4 页`); or the report's title, then one space (pdfplumber keeps no more), then the
+    /// page number (`…工作年度报告 第 5 页`). Prose does not set a page reference apart so (`详见第 4 页`).
     static func isTitledPageNumber(_ line: String) -> Bool {
         guard line.utf8.count < 240 else { return false }
         let trimmed = line.trimmingBlanks().replacingAll("\t", with: "  ")
-        guard trimmed.hasSuffix("页"), let gap = trimmed.ranges(of: "  ").last,
-              trimmed[..<gap.lowerBound].contains(where: { !$0.isWhitespace }) else { return false }
-        return isPageNumber(trimmed[gap.upperBound...], bare: true)
+        guard trimmed.hasSuffix("页") else { return false }
+        if let gap = trimmed.ranges(of: "  ").last, trimmed[..<gap.lowerBound].contains(where: { !$0.isWhitespace }) {
+            return isPageNumber(trimmed[gap.upperBound...], bare: true)
+        }
+        guard let gap = trimmed.ranges(of: " 第").last else { return false }
+        return String(trimmed[..<gap.lowerBound]).trimmingBlanks().hasSuffix("报告")
+            && isPageNumber(trimmed[trimmed.index(after: gap.lowerBound)...], bare: true)
     }
 
     /// The layout of a table starting at `start`, the index after its last line, and whether the layout

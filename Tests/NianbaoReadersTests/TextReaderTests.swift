@@ -160,14 +160,16 @@ import Testing
     }
 }
 
-/// A running foot's page number set apart from the title before it; a page reference in prose is not one.
+/// A running foot's page number set apart from the title before it (by one space only after the
+/// report's title, as pdfplumber writes it); a page reference in prose is not one.
 @Suite struct TitledPageNumberTests {
-    @Test(arguments: ["某县人民政府2024年政府信息公开工作年度报告  第 4 页", "  年度报告\t第4页共9页", "年度报告   第 12 页 共 40 页"])
+    @Test(arguments: ["某县人民政府2024年政府信息公开工作年度报告  第 4 页", "  年度报告\t第4页共9页", "年度报告   第 12 页 共 40 页",
+                      "示例县示例镇人民政府 2024 年政府信息公开工作年度报告 第 5 页"])
     func footersAreRecognised(_ line: String) {
         #expect(TextReader.isTitledPageNumber(line))
     }
 
-    @Test(arguments: ["详见第 4 页", "年度报告 第 4 页", "  第 4 页", "年度报告  第 4 页 附件", "年度报告  第 12345 页", "年度报告  第页"])
+    @Test(arguments: ["详见第 4 页", "详见附表 第 4 页", "年度报告第 4 页", "  第 4 页", "年度报告  第 4 页 附件", "年度报告  第 12345 页", "年度报告  第页"])
     func othersAreNot(_ line: String) {
         #expect(!TextReader.isTitledPageNumber(line))
     }

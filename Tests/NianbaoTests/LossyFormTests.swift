@@ -28,7 +28,7 @@ import Testing
                       // pdftotext without -layout of the PDF fixtures.
                       ("python-docx.pdftotext.txt", 164), ("repeated-header.pdftotext.txt", 115),
                       ("template-filled-libreoffice.pdftotext.txt", 115), ("template-filled.pdftotext.txt", 115),
-                      ("running-heads.pdftotext.txt", 114), ("page-break.pdftotext.txt", 101),
+                      ("running-heads.pdftotext.txt", 115), ("page-break.pdftotext.txt", 101),
                       ("two-columns.pdftotext.txt", 101), ("turned-pages.pdftotext.txt", 5),
                       ("mixed.pdftotext.txt", 4), ("report-2019.pdftotext.txt", 0),
                       // pdftotext -raw of the PDF fixtures.
@@ -41,7 +41,7 @@ import Testing
                       // pdfplumber's extract_text of the PDF fixtures.
                       ("repeated-header.pdfplumber.txt", 200), ("template-filled-libreoffice.pdfplumber.txt", 200),
                       ("template-filled.pdfplumber.txt", 200), ("two-columns.pdfplumber.txt", 200),
-                      ("page-break.pdfplumber.txt", 193), ("running-heads.pdfplumber.txt", 192),
+                      ("page-break.pdfplumber.txt", 200), ("running-heads.pdfplumber.txt", 200),
                       ("report-2019.pdfplumber.txt", 198), ("mixed.pdfplumber.txt", 186),
                       ("python-docx.pdfplumber.txt", 200), ("turned-pages.pdfplumber.txt", 3),
                       // PyMuPDF's get_text of the PDF fixtures.

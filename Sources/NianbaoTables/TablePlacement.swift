@@ -209,13 +209,16 @@ struct TablePlacement {
     /// The template row that a row's cut-short label (`1.本`) names with the label pieces of the rows
     /// below it, rows of pieces alone in its label's column and no values (pymupdf4llm breaks a tall
     /// cell into rows: `|（四|1.本|319|…|` then `|）无<br>法提<br>供|机关<br>不掌<br>握相…|||…|`), and how
-    /// many of those rows it took. The pieces, read as one with the label, must be the row's label or
-    /// its start: a piece with a marker of its own, or one that names a row, is the next row's label.
+    /// many of those rows it took; a loose line below a small table's row (markitdown: `|  | 2.其 | 145 |…|`,
+    /// then `他法`, `律行`, …) is such a row too. The pieces, read as one with the label, must be the
+    /// row's label or its start: a piece with a marker of its own, or one that names a row, is the next
+    /// row's label.
     private func matchContinued(_ rows: ArraySlice<AnalyzedRow>, context: [Int: LabelKey]) -> (index: Int, used: Int)? {
         guard let row = rows.first, let column = row.lastLabelStart, var label = row.labels.last else { return nil }
         var used = 0
         for next in rows.dropFirst() {
-            guard !next.hasValues, let piece = next.label(at: column) else { break }
+            // A loose line between a converter's small tables (markitdown) is a row of one cell.
+            guard !next.hasValues, let piece = next.source.cells.count == 1 ? next.labels.first : next.label(at: column) else { break }
             let key = LabelKey(piece)
             let isGroup = template.keys.parents.contains { level in level.contains { $0.matches(key) } }
             if key.marker != nil || wholeLabelMatch(key) != nil || isGroup { break }

@@ -16,7 +16,7 @@ import Testing
     /// a tracked change's struck 9999 beside 三、本 above 予以公开's row and 9323 below it: no reading
     /// of that row adds up, and the numbers beside labels are not joined into one without the sums.
     @Test(arguments: [("dense.markitdown-pdf.md", 200), ("sparse.markitdown-pdf.md", 200),
-                      ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 126),
+                      ("features.markitdown-pdf.md", 193), ("merged-blanks.markitdown-pdf.md", 147),
                       ("features.layout.txt", 193),
                       // pdftotext -layout of the PDF fixtures.
                       ("page-break.pdftotext-layout.txt", 200), ("python-docx.pdftotext-layout.txt", 200),
@@ -528,10 +528,12 @@ import Testing
     /// table: the label's first characters and the numbers on one line (`3.危 6 153 … 1503`,
     /// `（四 1.本 399 316 … 1278`) and the rest of the label below, a piece per label column (`）无 机关`,
     /// `法提 不掌`, then `关政`). The lines join the pieces before them, each cut into cells at its
-    /// spaces, and each row is found by its label read down its column.
+    /// spaces, and each row is found by its label read down its column; so is a small table's last
+    /// row whose label goes on in the loose lines below it (`|  | 2.其 | 145 | … |`, then `他法`, `律行`).
     @Test(arguments: [("denied_three_safety", [6.0, 153, 389, 382, 318, 255, 1503]),
                       ("unavailable_not_held", [399, 316, 81, 89, 122, 271, 1278]),
-                      ("unavailable_needs_creation", [381, 24, 309, 301, 317, 61, 1393])])
+                      ("unavailable_needs_creation", [381, 24, 309, 301, 317, 61, 1393]),
+                      ("denied_law_forbidden", [145, 77, 361, 39, 66, 56, 744])])
     func looseLinesAfterATablesPiecesAreItsRows(_ row: String, _ expected: [Double]) throws {
         let report = try Converter().convert(file: Self.folder.appendingPathComponent("merged-blanks.markitdown-pdf.md").path)
         let values = try #require(report.table("applications")?.values)

@@ -129,7 +129,8 @@ public struct Interpreter: Sendable {
                 default: []
                 }
             }
-            let tables = pieces.compactMap { if case .table(let table) = $0 { table } else { nil } }
+            // Lines after one whole table are no pieces of it: only tables of cells count.
+            let tables = pieces.compactMap { if case .table(let table) = $0, table.form == .cells { table } else { nil } }
             if tables.count > 1, let (table, used) = repair.repair(pieces: rows, location: tables[0].location) {
                 repaired.append(table)
                 pieces[used...].forEach(handle)

@@ -554,4 +554,16 @@ import Testing
         #expect(columns.map { values["litigation_after_review", $0] } == [321, 47, 164, 14, 546])
         #expect(report.diagnostics.contains { $0.code == "value.wrapped_digits" && $0.message.contains("“1 6 3 4 3 4 6 0 1 4 6”") })
     }
+
+    /// A whole table followed by lines of numbers (table 四's wrapped digits after table 三 in
+    /// python-docx's pymupdf4llm text) is no run of pieces: a report's own wrong total in it
+    /// (1490 written 1491) is read as written, and the checks say the row does not add up.
+    @Test func aReportsOwnWrongTotalInAWholeTableIsReadAsWritten() throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("python-docx.pymupdf4llm.md"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "|245|313|115|200|248|369|1490|", with: "|245|313|115|200|248|369|1491|")
+        let report = try Converter().convert(Array(text.utf8), path: "wrong-total.md")
+        let values = try #require(report.table("applications")?.values)
+        #expect(Self.applicantColumns.map { values["denied_state_secret", $0] } == [245, 313, 115, 200, 248, 369, 1491])
+        #expect(report.checks.contains { $0.id == "applications.row_total" && $0.status == .fail })
+    }
 }

@@ -161,7 +161,9 @@ struct CellLineRegrouping {
     /// A row with two whole sets of numbers, then rows with one set each, then a row with none: a text
     /// that writes some rows' numbers before their labels (a browser's PDF through plain pdftotext,
     /// labels a narrow column wrapped and centred below their numbers). Every set keeps its sums
-    /// whichever label it goes with, so the rows between may each hold the next row's numbers.
+    /// whichever label it goes with, so the rows between may each hold the next row's numbers. One of
+    /// the two sets may be a report's own that does not add up (a wrong total): the other still shows
+    /// two rows' numbers there, and so may a set below.
     private func markShifts(_ segments: inout [Segment]) {
         for k in segments.indices {
             let count = template.rows[segments[k].index].columns.count
@@ -169,9 +171,10 @@ struct CellLineRegrouping {
             var halves = (segments[k], segments[k])
             halves.0.words = Array(segments[k].words[..<count])
             halves.1.words = Array(segments[k].words[count...])
-            guard settles(halves.0), settles(halves.1) else { continue }
+            guard settles(halves.0) || settles(halves.1) else { continue }
             var j = k + 1
-            while j < segments.count, settles(segments[j]) { j += 1 }
+            // Rows with one set each, whether or not it adds up: a wrong total moves with its set.
+            while j < segments.count, segments[j].words.count == template.rows[segments[j].index].columns.count { j += 1 }
             guard j > k + 1, j == segments.count || segments[j].words.isEmpty else { continue }
             for shifted in (k + 1)..<j { segments[shifted].mayBeNextRows = true }
         }

@@ -566,4 +566,20 @@ import Testing
         #expect(Self.applicantColumns.map { values["denied_state_secret", $0] } == [245, 313, 115, 200, 248, 369, 1491])
         #expect(report.checks.contains { $0.id == "applications.row_total" && $0.status == .fail })
     }
+
+    /// Plain pdftotext of a browser's PDF writes some rows' numbers before their labels: （二）部分公开's
+    /// numbers and 1.属于国家秘密's after （二）'s label, then each row's below the label before it. With a
+    /// report's own wrong number in the first set (73 written 74) or in a set below (81 written 82),
+    /// the sets below still may be the next rows', so those rows are null, never another row's numbers.
+    @Test(arguments: [("73 47 276 356 325 22 1099", "74 47 276 356 325 22 1099"), ("81\n320 8", "82\n320 8")])
+    func aWrongNumberDoesNotMakeShiftedRowsReadAsTheirOwn(_ written: String, _ wrong: String) throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("template-filled.layout-table.chromium.pdftotext.txt"), encoding: .utf8)
+        #expect(text.contains(written))
+        text = text.replacingOccurrences(of: written, with: wrong)
+        let report = try Converter().convert(Array(text.utf8), path: "wrong-number.txt")
+        let values = try #require(report.table("applications")?.values)
+        for row in ["denied_state_secret", "denied_law_forbidden", "denied_three_safety"] {
+            #expect(Self.applicantColumns.allSatisfy { values[row, $0] == nil }, "\(row)")
+        }
+    }
 }

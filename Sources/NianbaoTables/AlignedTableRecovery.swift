@@ -224,14 +224,16 @@ struct AlignedTableRecovery {
     /// They are left null, as `CellLineRegrouping` leaves rows that may hold the next row's.
     private func unresolveShifts(_ read: [(row: Int, lines: [Int], settled: Bool)], in lines: [Line],
                                  into placement: inout TablePlacement) {
+        // Whole sets of numbers, a line each, at least one keeping its sums: one may be a report's own
+        // that does not add up (a wrong number), and it still shows a row's numbers there.
         func sets(_ entry: (row: Int, lines: [Int], settled: Bool)) -> Int? {
             let wanted = template.rows[entry.row].columns.count
             let solver = NumberSplitter(count: wanted, sums: RowSums(template: template, row: entry.row))
             let numbered = entry.lines.filter { lines[$0].hasNumbers }
-            guard numbered.allSatisfy({ line in
-                lines[line].words.count(where: { $0.number != nil }) == wanted
-                    && { if case .settled = solver.solve(pieces([line], in: lines)) { true } else { false } }()
-            }) else { return nil }
+            guard numbered.allSatisfy({ lines[$0].words.count(where: { $0.number != nil }) == wanted }),
+                  numbered.isEmpty || numbered.contains(where: { line in
+                      if case .settled = solver.solve(pieces([line], in: lines)) { true } else { false }
+                  }) else { return nil }
             return numbered.count
         }
         for (k, entry) in read.enumerated() where !entry.settled && sets(entry) == 2 {

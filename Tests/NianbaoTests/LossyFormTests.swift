@@ -582,4 +582,18 @@ import Testing
             #expect(Self.applicantColumns.allSatisfy { values[row, $0] == nil }, "\(row)")
         }
     }
+
+    /// pdftotext -layout of a browser's PDF writes two labels on two lines above both rows' numbers
+    /// (`2.没有现成…` / `3.补正后…`, then `27 241 … 918` / `290 102 … 909`) and 1.信访…'s own after them:
+    /// with 290 written 291 in the report, the second set no longer adds up, and still 3.补正后… may
+    /// hold the first set, which is 2.没有现成…'s: both rows are null, never the other's numbers.
+    @Test func aWrongNumberDoesNotMakeRowsUnderLabelsRunTogetherReadAsTheirOwn() throws {
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("template-filled.layout-table.chromium.layout.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "290 102 139", with: "291 102 139")
+        let report = try Converter().convert(Array(text.utf8), path: "wrong-number.txt")
+        let values = try #require(report.table("applications")?.values)
+        for row in ["unavailable_needs_creation", "unavailable_unclear"] {
+            #expect(Self.applicantColumns.allSatisfy { values[row, $0] == nil }, "\(row)")
+        }
+    }
 }
